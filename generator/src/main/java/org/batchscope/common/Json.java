@@ -1,0 +1,107 @@
+package org.batchscope.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The one JSON/YAML configuration of the project. Output is canonical (sorted keys, two-space indent,
+ * trailing newline) so that the same object always gives the same bytes and the same checksum. Input
+ * rejects unknown keys, and {@link #readSpec} turns every parse problem into one
+ * {@link BadInputException} line naming the file and the field.
+ */
+public final class Json {
+
+    private static final ObjectMapper JSON = configure(JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .build());
+    private static final ObjectMapper YAML = configure(YAMLMapper.builder(new YAMLFactory())
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .build());
+
+    private Json() {
+    }
+
+    private static ObjectMapper configure(ObjectMapper mapper) {
+        return mapper
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /** @return the shared JSON mapper (thread-safe once configured; do not reconfigure) */
+    public static ObjectMapper mapper() {
+        return JSON;
+    }
+
+    /** @return canonical JSON bytes of {@code value}, ending with a newline */
+    public static byte[] toBytes(Object value) {
+        try {
+            String text = JSON.writeValueAsString(value) + "\n";
+            return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Writes {@code value} as canonical JSON to {@code target} atomically. */
+    public static void write(Path target, Object value) {
+        AtomicFiles.write(target, toBytes(value));
+    }
+
+    /**
+     * Reads a spec file, YAML ({@code .yaml}/{@code .yml}) or JSON by extension.
+     *
+     * @throws BadInputException naming the file and the offending field, for a missing file, a syntax
+     *                           error, an unknown key, a wrong type or a value its record rejects
+     */
+    public static <T> T readSpec(Path file, Class<T> type) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON;
+        try {
+            return mapper.readValue(Files.readAllBytes(file), type);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException("--spec: file " + file + " does not exist");
+        } catch (UnrecognizedPropertyException e) {
+            throw new BadInputException(file + ": unknown key '" + e.getPropertyName() + "'"
+                    + " (allowed: " + e.getKnownPropertyIds() + ")");
+        } catch (JsonMappingException e) {
+            if (e.getCause() instanceof BadInputException bad) {
+                throw new BadInputException(file + ": " + bad.getMessage(), bad);
+            }
+            throw new BadInputException(file + ": " + describePath(e) + e.getOriginalMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(file + ": not valid " + (mapper == YAML ? "YAML" : "JSON")
+                    + " at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String describePath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "" : "field '" + path + "': ";
+    }
+}
