@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             CommandLine.HelpCommand.class,
             GenerateCommand.class,
             DemoCommand.class,
+            BenchCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
