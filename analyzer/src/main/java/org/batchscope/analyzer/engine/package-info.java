@@ -1,0 +1,17 @@
+/**
+ * The engine-neutral training API. A {@link org.batchscope.analyzer.engine.TrainingEngine} trains one
+ * {@link org.batchscope.analyzer.engine.TrainingJob} and reports every step, evaluation and gradient
+ * probe to a {@link org.batchscope.analyzer.engine.RunRecorder}. Engines are found through
+ * {@link java.util.ServiceLoader} ({@code META-INF/services/org.batchscope.analyzer.engine.TrainingEngine})
+ * and picked by name with {@link org.batchscope.analyzer.engine.TrainingEngines}.
+ *
+ * <p>What every engine shares, so that runs are comparable across engines:
+ * <ul>
+ *   <li>the canonical parameter layout and initialisation ({@link org.batchscope.analyzer.engine.ParameterLayout},
+ *       {@link org.batchscope.analyzer.engine.ParameterInitializer}): the same seed gives the same initial weights;</li>
+ *   <li>the batch order ({@link org.batchscope.analyzer.engine.BatchPlan}): the same seed gives the same minibatches;</li>
+ *   <li>the optimiser and learning-rate formulas ({@link org.batchscope.analyzer.engine.OptimizerSpec},
+ *       {@link org.batchscope.analyzer.engine.LrSchedule}).</li>
+ * </ul>
+ */
+package org.batchscope.analyzer.engine;
