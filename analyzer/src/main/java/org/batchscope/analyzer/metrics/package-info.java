@@ -1,0 +1,17 @@
+/**
+ * Metrics of training curves, of seeds of a cell and of gradients: small pure functions over
+ * arrays, each with its formula and units in its javadoc. The definitions are those of DESIGN.md,
+ * "Metric definitions"; the snake_case names used in files are constants of
+ * {@link org.batchscope.analyzer.metrics.OscillationMetrics}.
+ *
+ * <ul>
+ *   <li>Per series (one run): {@link org.batchscope.analyzer.metrics.SeriesWindow} picks the window W,
+ *       {@link org.batchscope.analyzer.metrics.SeriesMetrics} and
+ *       {@link org.batchscope.analyzer.metrics.HighFrequencyShare} measure it,
+ *       {@link org.batchscope.analyzer.metrics.OscillationMetrics} bundles them.</li>
+ * </ul>
+ *
+ * <p>Arguments are validated: an empty or too short series, a non-finite value or mismatched
+ * lengths give an {@link java.lang.IllegalArgumentException} that names the argument.
+ */
+package org.batchscope.analyzer.metrics;
