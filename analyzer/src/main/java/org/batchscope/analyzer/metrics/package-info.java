@@ -8,7 +8,9 @@
  *   <li>Per series (one run): {@link org.batchscope.analyzer.metrics.SeriesWindow} picks the window W,
  *       {@link org.batchscope.analyzer.metrics.SeriesMetrics} and
  *       {@link org.batchscope.analyzer.metrics.HighFrequencyShare} measure it,
- *       {@link org.batchscope.analyzer.metrics.OscillationMetrics} bundles them.</li>
+ *       {@link org.batchscope.analyzer.metrics.OscillationMetrics} bundles them;
+ *       {@link org.batchscope.analyzer.metrics.LossSpikes} and
+ *       {@link org.batchscope.analyzer.metrics.Churn} look at steps and predictions.</li>
  * </ul>
  *
  * <p>Arguments are validated: an empty or too short series, a non-finite value or mismatched
