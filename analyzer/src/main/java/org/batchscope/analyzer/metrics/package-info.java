@@ -11,6 +11,10 @@
  *       {@link org.batchscope.analyzer.metrics.OscillationMetrics} bundles them;
  *       {@link org.batchscope.analyzer.metrics.LossSpikes} and
  *       {@link org.batchscope.analyzer.metrics.Churn} look at steps and predictions.</li>
+ *   <li>Across the seeds of a cell: {@link org.batchscope.analyzer.metrics.SeedStatistics}
+ *       (with {@link org.batchscope.analyzer.metrics.PercentileBootstrap}),
+ *       {@link org.batchscope.analyzer.metrics.VarianceSplit},
+ *       {@link org.batchscope.analyzer.metrics.SeedComparison}.</li>
  * </ul>
  *
  * <p>Arguments are validated: an empty or too short series, a non-finite value or mismatched
