@@ -15,6 +15,10 @@
  *       (with {@link org.batchscope.analyzer.metrics.PercentileBootstrap}),
  *       {@link org.batchscope.analyzer.metrics.VarianceSplit},
  *       {@link org.batchscope.analyzer.metrics.SeedComparison}.</li>
+ *   <li>Gradients: {@link org.batchscope.analyzer.metrics.GradientMoments} (a streaming accumulator),
+ *       {@link org.batchscope.analyzer.metrics.GradientNoiseScale},
+ *       {@link org.batchscope.analyzer.metrics.Gsnr},
+ *       {@link org.batchscope.analyzer.metrics.CriticalBatchSize}.</li>
  * </ul>
  *
  * <p>Arguments are validated: an empty or too short series, a non-finite value or mismatched
