@@ -19,6 +19,7 @@
  *       {@link org.batchscope.analyzer.metrics.GradientNoiseScale},
  *       {@link org.batchscope.analyzer.metrics.Gsnr},
  *       {@link org.batchscope.analyzer.metrics.CriticalBatchSize}.</li>
+ *   <li>Noise robustness: {@link org.batchscope.analyzer.metrics.BreakdownRatio}.</li>
  * </ul>
  *
  * <p>Arguments are validated: an empty or too short series, a non-finite value or mismatched
