@@ -17,6 +17,11 @@ import org.batchscope.analyzer.engine.TensorData;
  * blocks work channel-major ({@code [channels][batch][height][width]}) so that one matrix product
  * covers the whole minibatch; {@link ChannelMajorFlatten} turns the last block's output into the
  * canonical C, H, W flattening per sample.
+ *
+ * <p>A convolution block is specified as conv, ReLU, max-pool; it runs as conv, max-pool, ReLU, on a
+ * quarter of the values. The two are the same function because ReLU is monotone
+ * ({@code max(relu(a), relu(b)) = relu(max(a, b))}), and give the same gradient: where the window's
+ * maximum is positive both route it to the same (first) maximum, and where it is not both give 0.
  */
 final class LeanNetwork implements AutoCloseable {
 
@@ -76,9 +81,9 @@ final class LeanNetwork implements AutoCloseable {
             int width = m.width();
             for (int c : m.convChannels()) {
                 layers.add(new Conv3x3(channels, c, height, width, tensors.get(tensor).offset(), capacity));
-                layers.add(new Relu(c * height * width));
                 MaxPool2x2 pool = new MaxPool2x2(c, height, width, capacity);
                 layers.add(pool);
+                layers.add(new Relu(c * pool.outputHeight() * pool.outputWidth()));
                 tensor += 2;
                 channels = c;
                 height = pool.outputHeight();
