@@ -96,13 +96,19 @@ final class LeanNetwork implements AutoCloseable {
             throw new IllegalArgumentException("the lean engine trains only the built-in models, not " + model);
         }
         for (int h : hidden) {
-            layers.add(new DenseLayer(features, h, tensors.get(tensor).offset()));
+            layers.add(dense(features, h, tensors.get(tensor).offset(), capacity));
             layers.add(new Relu(h));
             tensor += 2;
             features = h;
         }
-        layers.add(new DenseLayer(features, model.classes(), tensors.get(tensor).offset()));
+        layers.add(dense(features, model.classes(), tensors.get(tensor).offset(), capacity));
         return layers;
+    }
+
+    /** @return a {@link BlasDenseLayer} for large layers, else a {@link DenseLayer} */
+    private static Layer dense(int in, int out, int weightOffset, int capacity) {
+        return (long) in * out >= BlasDenseLayer.MIN_WEIGHTS ? new BlasDenseLayer(in, out, weightOffset, capacity)
+                : new DenseLayer(in, out, weightOffset);
     }
 
     /** @return the canonical parameter layout */
