@@ -79,7 +79,7 @@ public final class MetricByBatchSizeChart {
             renderer.setSeriesShape(s, shape(s));
         }
         renderer.setErrorStroke(ChartStyle.solid(1.4f));
-        NumberAxis yAxis = Axes.value(panel.metric() + " (" + panel.unit() + ")");
+        NumberAxis yAxis = Axes.value(panel.axisLabel());
         yAxis.setAutoRangeIncludesZero(true);
         XYPlot plot = new XYPlot(dataset, xAxis(xScale), yAxis, renderer);
         ChartStyle.apply(plot);

@@ -7,7 +7,7 @@ import java.util.List;
  * on an x grid the seeds share.
  *
  * @param quantity what is measured, for example {@code "validation accuracy"}
- * @param unit     its unit, for example {@code "fraction"}
+ * @param unit     its unit, for example {@code "fraction"}; blank when unknown (a loss as logged)
  * @param x        the shared x values (epoch or step), ascending
  * @param seeds    one y array per seed, each as long as {@code x}; at least one
  */
@@ -61,8 +61,12 @@ public record SeedCurves(String quantity, String unit, double[] x, List<double[]
         return result;
     }
 
-    /** @return the axis label, {@code "quantity (unit)"} */
+    /**
+     * @return the axis label, {@code "quantity (unit)"}, with "validation" and "training" shortened
+     *         to "val." and "train." so that stacked panels keep their labels apart
+     */
     public String axisLabel() {
-        return quantity + " (" + unit + ")";
+        String shortQuantity = quantity.replace("validation", "val.").replace("training", "train.");
+        return unit.isBlank() ? shortQuantity : shortQuantity + " (" + unit + ")";
     }
 }

@@ -56,7 +56,7 @@ public final class SeedPictureChart {
         }
         int columns = PanelGrid.columnsFor(panels.size());
         int rows = (panels.size() + columns - 1) / columns;
-        int height = Math.max(Figure.DEFAULT_HEIGHT, 130 + rows * 380);
+        int height = Math.max(Figure.DEFAULT_HEIGHT, 130 + rows * 430);
         PanelGrid grid = new PanelGrid(title, subtitle, charts, charts.get(0).getXYPlot(), columns);
         return new Figure(NAME, Figure.DEFAULT_WIDTH, height, grid);
     }

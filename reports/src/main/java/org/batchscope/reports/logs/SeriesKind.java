@@ -10,10 +10,10 @@ import org.batchscope.analyzer.metrics.Direction;
  */
 public enum SeriesKind {
     VAL_ACCURACY("validation accuracy", "fraction", Direction.HIGHER_IS_BETTER),
-    VAL_LOSS("validation loss", "as logged", Direction.LOWER_IS_BETTER),
+    VAL_LOSS("validation loss", "", Direction.LOWER_IS_BETTER),
     TRAIN_ACCURACY("training accuracy", "fraction", Direction.HIGHER_IS_BETTER),
-    TRAIN_LOSS("training loss", "as logged", Direction.LOWER_IS_BETTER),
-    OTHER("value", "as logged", Direction.HIGHER_IS_BETTER);
+    TRAIN_LOSS("training loss", "", Direction.LOWER_IS_BETTER),
+    OTHER("value", "", Direction.HIGHER_IS_BETTER);
 
     private final String quantity;
     private final String unit;
@@ -43,7 +43,7 @@ public enum SeriesKind {
         return quantity;
     }
 
-    /** @return the unit for the axis: accuracy is a fraction, a logged loss keeps its own unit */
+    /** @return the unit for the axis: accuracy is a fraction; blank for a loss or value, whose unit the log does not say */
     public String unit() {
         return unit;
     }

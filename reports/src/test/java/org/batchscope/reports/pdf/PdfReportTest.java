@@ -46,7 +46,7 @@ class PdfReportTest {
                     "Oscillation metrics against batch size", "reversal_rate", "Minibatch loss per step",
                     "step (minibatch)", "1 2 4 8 16 32 64");
             // y axis titles are rotated text, which the stripper cuts into short lines
-            assertThat(text.replace("\n", "")).contains("validation accuracy (fraction)", "validation loss (nats)",
+            assertThat(text.replace("\n", "")).contains("val. accuracy (fraction)", "val. loss (nats)",
                     "minibatch loss (nats)", "amplitude (fraction)");
         }
         assertThat(Files.list(OUT).noneMatch(p -> p.getFileName().toString().contains(".tmp-"))).isTrue();
