@@ -22,7 +22,9 @@ final class PdfText {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
             String spelled = spell(cp);
-            if (spelled != null) {
+            if (cp == '\n') {
+                out.append('\n'); // kept: wrap() starts a new line there
+            } else if (spelled != null) {
                 out.append(spelled);
             } else if (encodable(font, cp)) {
                 out.appendCodePoint(cp);

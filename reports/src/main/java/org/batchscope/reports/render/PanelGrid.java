@@ -63,9 +63,9 @@ public final class PanelGrid implements Drawable {
         this.columns = Math.min(columns, panels.size());
     }
 
-    /** @return a sensible number of columns for {@code count} panels: 1, 2 or 3 */
+    /** @return a sensible number of columns for {@code count} panels: one row up to 3, then 2 (for 4) or 3 */
     public static int columnsFor(int count) {
-        return count <= 1 ? 1 : count <= 4 ? 2 : 3;
+        return count <= 3 ? Math.max(count, 1) : count == 4 ? 2 : 3;
     }
 
     @Override

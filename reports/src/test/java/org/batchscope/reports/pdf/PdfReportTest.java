@@ -57,6 +57,7 @@ class PdfReportTest {
         PageFlow flow = new PageFlow(new PDDocument());
         assertThat(PdfText.printable("r \u2265 2 \u2212 \u03b1 \u4e2d", flow.regular)).isEqualTo("r >= 2 - alpha ?");
         assertThat(PdfText.printable("caf\u00e9", flow.regular)).isEqualTo("caf\u00e9");
+        assertThat(PdfText.printable("a\nb", flow.regular)).isEqualTo("a\nb");
     }
 
     @Test
