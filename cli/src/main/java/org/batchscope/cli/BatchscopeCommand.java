@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             GenerateCommand.class,
             DemoCommand.class,
             BenchCommand.class,
+            DiagnoseCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -1,0 +1,88 @@
+package org.batchscope.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.batchscope.common.BadInputException;
+import org.batchscope.reports.diagnose.Diagnosis;
+import org.batchscope.reports.diagnose.DiagnosisReport;
+import org.batchscope.reports.diagnose.DiagnosisText;
+import org.batchscope.reports.diagnose.Labels;
+import org.batchscope.reports.logs.LogReader;
+import org.batchscope.reports.logs.TrainingLog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code batchscope diagnose LOG...}: reads training logs, prints the oscillation metrics of each and a
+ * short reading to stdout, and writes the charts, {@code diagnose.json} and {@code diagnose.pdf}. Every
+ * log is read and measured before anything is written, so a bad log leaves no files behind.
+ */
+@Command(name = "diagnose",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measure how much existing training curves oscillate and chart them.",
+            "Reads Keras CSVLogger logs, Lightning metrics.csv, TensorBoard scalar CSV exports, W&B CSV exports,"
+                    + " or any CSV with --x and --y. Give several logs (for example one per batch size) to compare them."})
+public final class DiagnoseCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "LOG", arity = "1..*", description = "Training log CSV files.")
+    List<Path> logs;
+
+    @Option(names = "--label", paramLabel = "NAME",
+            description = "Name of each log, in order (default: the file name; for Lightning's metrics.csv the"
+                    + " run folder; for W&B exports the run name). Give one per log or none.")
+    List<String> labels = new ArrayList<>();
+
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Batch size of each log, in order (default: read from labels like bs8, batch64).")
+    List<Integer> batchSizes = new ArrayList<>();
+
+    @Option(names = "--x", paramLabel = "COL", description = "x column of a generic CSV (with --y).")
+    String x;
+
+    @Option(names = "--y", paramLabel = "COL", split = ",",
+            description = "Series column(s) of a generic CSV (with --x), comma-separated or repeated.")
+    List<String> ys;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "diagnose",
+            description = "Output folder for diagnose.pdf, diagnose.json and the PNG charts (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        LogReader.Columns columns = null;
+        if (x != null || ys != null) {
+            if (x == null || ys == null) {
+                throw new BadInputException("--x and --y must be given together");
+            }
+            columns = new LogReader.Columns(x, ys);
+        }
+        List<TrainingLog> read = new ArrayList<>();
+        for (Path log : logs) {
+            read.addAll(LogReader.read(log, columns));
+        }
+        Diagnosis diagnosis = Diagnosis.of(Labels.apply(read, labels), batchSizes);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(DiagnosisText.tables(diagnosis));
+        stdout.println(DiagnosisText.reading(diagnosis));
+        stdout.println();
+        for (Path written : DiagnosisReport.write(diagnosis, out)) {
+            stdout.println("wrote " + written);
+        }
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,154 @@
+package org.batchscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.batchscope.common.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code batchscope diagnose} end to end on the sample logs, with the numbers worked out by hand.
+ *
+ * <p>samples/logs/keras/bs8.csv, val_accuracy 0.60 0.70 0.65 0.75 0.70 0.80 0.72 0.82: T = 8, the
+ * window is the last 4 points w = 0.70 0.80 0.72 0.82, mean 0.76, deviations -0.06 0.04 -0.04 0.06.
+ * <ul>
+ *   <li>amplitude = sqrt((0.0036 + 0.0016 + 0.0016 + 0.0036) / 3) = sqrt(0.0104 / 3) = 0.058878</li>
+ *   <li>mean_abs_change = (0.10 + 0.08 + 0.10) / 3 = 0.093333</li>
+ *   <li>reversal_rate: differences + - +, both adjacent pairs reverse: 1</li>
+ *   <li>detrended_std: the line through t = 0..3 has slope 0.14 / 5 = 0.028; residuals -0.018 0.054
+ *       -0.054 0.018; sqrt((2 * 0.000324 + 2 * 0.002916) / 3) = sqrt(0.00216) = 0.046476</li>
+ *   <li>hf_power_share: K = 4; X_1 = 0.036 - 0.036i, |X_1|^2 = 0.002592; X_2 = -0.144,
+ *       |X_2|^2 = 0.020736; share = 0.020736 / 0.023328 = 8/9 = 0.888889</li>
+ *   <li>max_drawdown: running maximum 0.70 0.80 0.80 0.82, largest fall 0.80 - 0.72 = 0.08</li>
+ * </ul>
+ * samples/logs/keras/bs64.csv, val_accuracy window 0.75 0.76 0.77 0.78: amplitude =
+ * sqrt((2 * 0.015^2 + 2 * 0.005^2) / 3) = sqrt(0.0005 / 3) = 0.012910; reversal_rate 0; ratio of
+ * amplitudes 0.058878 / 0.012910 = 4.56.
+ *
+ * <p>samples/logs/lightning/bs32/metrics.csv, train_loss per step 1.00 0.90 0.95 0.85 0.80 2.00 ...:
+ * m, v start at 1, 0; threshold before step 5 is m_4 + 3 sqrt(v_4) = 0.95516 + 3 * 0.070964 = 1.168,
+ * so 2.00 is a spike; every other step stays below its threshold: 1 spike.
+ */
+class DiagnoseCommandTest {
+
+    private static final Path SAMPLES = Path.of("..", "samples", "logs");
+
+    @TempDir
+    Path out;
+
+    @Test
+    void twoKerasLogsGiveHandCheckedMetricsReadingChartsJsonAndPdf() throws Exception {
+        CliRunner.Result result = CliRunner.run("diagnose", SAMPLES.resolve("keras/bs8.csv").toString(),
+                SAMPLES.resolve("keras/bs64.csv").toString(), "--out", out.toString());
+        assertThat(result.err()).isEmpty();
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out()).contains("bs8  (", "Keras CSVLogger, batch size 8)",
+                "val_accuracy epoch      8      4    0.0589          0.0933        1.0000        0.0465"
+                        + "         0.8889       0.0800           -",
+                "val_accuracy epoch      8      4    0.0129          0.0100        0.0000        0.0000"
+                        + "         0.0000       0.0000           -",
+                "Validation accuracy oscillates most in bs8: amplitude 0.0589 against 0.0129 in bs64"
+                        + " (4.6 times as much); reversal rate 1.00 against 0.00");
+
+        JsonNode json = Json.mapper().readTree(out.resolve("diagnose.json").toFile());
+        assertThat(json.get("compared_series").asText()).isEqualTo("val_accuracy");
+        JsonNode bs8 = json.get("logs").get(0);
+        assertThat(bs8.get("label").asText()).isEqualTo("bs8");
+        assertThat(bs8.get("batch_size").asInt()).isEqualTo(8);
+        JsonNode metrics = bs8.get("series").get(1).get("metrics");
+        assertThat(bs8.get("series").get(1).get("name").asText()).isEqualTo("val_accuracy");
+        assertThat(metrics.get("amplitude").asDouble()).isCloseTo(Math.sqrt(0.0104 / 3), within(1e-12));
+        assertThat(metrics.get("mean_abs_change").asDouble()).isCloseTo(0.28 / 3, within(1e-12));
+        assertThat(metrics.get("reversal_rate").asDouble()).isEqualTo(1.0);
+        assertThat(metrics.get("detrended_std").asDouble()).isCloseTo(Math.sqrt(0.00216), within(1e-12));
+        assertThat(metrics.get("hf_power_share").asDouble()).isCloseTo(8.0 / 9, within(1e-12));
+        assertThat(metrics.get("max_drawdown").asDouble()).isCloseTo(0.08, within(1e-12));
+        JsonNode bs64 = json.get("logs").get(1).get("series").get(1).get("metrics");
+        assertThat(bs64.get("amplitude").asDouble()).isCloseTo(Math.sqrt(0.0005 / 3), within(1e-12));
+
+        assertThat(out.resolve("seed-picture.png")).exists();
+        assertThat(out.resolve("oscillation-metrics.png")).exists();
+        assertThat(out.resolve("minibatch-loss.png")).doesNotExist(); // Keras logs have no per-step loss
+        try (PDDocument pdf = Loader.loadPDF(out.resolve("diagnose.pdf").toFile())) {
+            // title, reading and table, two figures, appendix
+            assertThat(pdf.getNumberOfPages()).isEqualTo(5);
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("batchscope diagnose", "Reading", "Metrics per log", "0.0589", "0.0129",
+                    "0.8889", "Training curves per log", "Oscillation of validation accuracy per log",
+                    "Appendix: metric definitions", "hf_power_share");
+        }
+    }
+
+    @Test
+    void lightningLogCountsTheLossSpikeAndDrawsTheMinibatchChart() throws Exception {
+        CliRunner.Result result = CliRunner.run("diagnose", SAMPLES.resolve("lightning/bs32/metrics.csv").toString(),
+                "--label", "lightning-bs32", "--out", out.toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out()).contains("lightning-bs32  (", "train_loss step      16",
+                "lightning-bs32: 1 loss spike in 16 steps of train_loss");
+        JsonNode log = Json.mapper().readTree(out.resolve("diagnose.json").toFile()).get("logs").get(0);
+        assertThat(log.get("batch_size").asInt()).isEqualTo(32);
+        assertThat(log.get("series").get(0).get("loss_spikes").asInt()).isEqualTo(1);
+        // val_acc 0.60 0.70 0.68 0.74: window 0.68 0.74, amplitude |0.06| / sqrt(2)
+        assertThat(log.get("series").get(1).get("metrics").get("amplitude").asDouble())
+                .isCloseTo(0.06 / Math.sqrt(2), within(1e-12));
+        assertThat(out.resolve("minibatch-loss.png")).exists();
+    }
+
+    @Test
+    void tensorBoardAndWandbExportsAreReadTogether() throws Exception {
+        CliRunner.Result result = CliRunner.run("diagnose",
+                SAMPLES.resolve("tensorboard/run-bs16-tag-train_loss.csv").toString(),
+                SAMPLES.resolve("wandb/export.csv").toString(), "--out", out.toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+        // TensorBoard: window 1.0 0.8 0.9 0.7, mean 0.85, amplitude sqrt(0.05 / 3) = 0.1291,
+        // mean_abs_change 0.5 / 3 = 0.1667, max_drawdown (loss) 0.9 - 0.8 = 0.1000
+        assertThat(result.out()).contains("bs16  (", "TensorBoard scalar export",
+                "train_loss step      8      4    0.1291          0.1667        1.0000",
+                "bs128  (", "bs256  (", "W&B export");
+    }
+
+    @Test
+    void unknownLayoutIsOneLineAndExitCode2AndWritesNothing() throws Exception {
+        Path odd = Files.writeString(out.resolve("odd.csv"), "when,how much\n1,2\n");
+        Path target = out.resolve("report");
+        CliRunner.Result result = CliRunner.run("diagnose", odd.toString(), "--out", target.toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(result.err()).startsWith("error: " + odd + ": unknown log layout").contains("or pass --x and --y");
+        assertThat(result.err().lines().count()).isEqualTo(1);
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void nonNumericCellIsBadInput() throws Exception {
+        Path bad = Files.writeString(out.resolve("bad.csv"), "epoch,val_loss\n0,0.9\n1,oops\n");
+        CliRunner.Result result = CliRunner.run("diagnose", bad.toString(), "--out", out.resolve("r").toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(result.err()).isEqualTo("error: " + bad + ": line 3, column 'val_loss': 'oops' is not a number\n");
+    }
+
+    @Test
+    void wrongNumberOfLabelsIsBadInput() {
+        CliRunner.Result result = CliRunner.run("diagnose", SAMPLES.resolve("keras/bs8.csv").toString(),
+                "--label", "a", "--label", "b", "--out", out.toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(result.err()).contains("--label was given 2 times for 1 logs");
+    }
+
+    @Test
+    void genericCsvWithXAndY() throws Exception {
+        Path csv = Files.writeString(out.resolve("custom.csv"), "iteration,score\n1,0.5\n2,0.7\n3,0.6\n4,0.8\n");
+        CliRunner.Result result = CliRunner.run("diagnose", csv.toString(), "--x", "iteration", "--y", "score",
+                "--out", out.resolve("r").toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+        // window 0.6 0.8: amplitude 0.2 / sqrt(2) = 0.1414
+        assertThat(result.out()).contains("score  iteration      4      2    0.1414");
+    }
+}

@@ -1,0 +1,132 @@
+package org.batchscope.reports.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.batchscope.analyzer.metrics.OscillationMetrics;
+import org.batchscope.reports.charts.LossTrace;
+import org.batchscope.reports.charts.MetricByBatchSizeChart;
+import org.batchscope.reports.charts.MetricPanel;
+import org.batchscope.reports.charts.MetricPoint;
+import org.batchscope.reports.charts.MetricSeries;
+import org.batchscope.reports.charts.MinibatchLossChart;
+import org.batchscope.reports.charts.SeedCurves;
+import org.batchscope.reports.charts.SeedPanel;
+import org.batchscope.reports.charts.SeedPictureChart;
+import org.batchscope.reports.charts.XScale;
+import org.batchscope.reports.logs.Curve;
+import org.batchscope.reports.logs.SeriesKind;
+import org.batchscope.reports.logs.TrainingLog;
+import org.batchscope.reports.render.Figure;
+
+/**
+ * The charts of a diagnosis: the curves of each log (chart 1, one panel per log, a log being a
+ * single seed), the oscillation metrics of the compared series per log (chart 2, against batch size
+ * when every log has a known and different one, else per label) and the minibatch loss of every
+ * log that has one per step (chart 6).
+ */
+public final class DiagnosisFigures {
+
+    private DiagnosisFigures() {
+    }
+
+    /** @return the figures in report order; chart 2 only with a compared series, chart 6 only with per-step losses */
+    public static List<Figure> of(Diagnosis diagnosis) {
+        List<Figure> figures = new ArrayList<>();
+        figures.add(curves(diagnosis));
+        if (!diagnosis.comparable().isEmpty()) {
+            figures.add(metrics(diagnosis));
+        }
+        List<LossTrace> traces = new ArrayList<>();
+        for (LogDiagnosis log : diagnosis.logs()) {
+            log.log().curves().stream().filter(c -> c.perStep() && c.kind() == SeriesKind.TRAIN_LOSS).findFirst()
+                    .ifPresent(c -> traces.add(new LossTrace(log.label(), c.x(), c.y())));
+        }
+        if (!traces.isEmpty()) {
+            figures.add(MinibatchLossChart.figure("Minibatch loss per step", "as logged", traces));
+        }
+        return figures;
+    }
+
+    /** @return the caption of a figure made by {@link #of} */
+    public static String caption(Figure figure) {
+        switch (figure.name()) {
+            case SeedPictureChart.NAME:
+                return "The logged curves, one panel per log: accuracy above, loss below, against epoch (or step)."
+                        + " Each quantity has the same y range in every panel, so the panels compare by eye: a"
+                        + " zig-zag that stays wide late in training is the oscillation the metrics measure.";
+            case MetricByBatchSizeChart.NAME:
+                return "The six oscillation metrics of the compared series, one point per log, measured over the"
+                        + " last half of each curve. Higher means more oscillation, except that reversal_rate says"
+                        + " how often the curve turns (1 = every step) and hf_power_share how much of the wiggle is"
+                        + " faster than 4 points. Logs have no seeds, so there are no confidence whiskers.";
+            default:
+                return "The loss of each minibatch (thin), its exponential moving average (bold, alpha 0.1) and the"
+                        + " spike threshold EMA + 3 EM-std (dashed). Triangles mark spikes: steps whose loss jumps"
+                        + " far above the recent trend, typically a minibatch dominated by hard or mislabelled"
+                        + " examples.";
+        }
+    }
+
+    private static Figure curves(Diagnosis diagnosis) {
+        List<SeedPanel> panels = new ArrayList<>();
+        for (LogDiagnosis log : diagnosis.logs()) {
+            List<Curve> rows = rows(log.log());
+            List<SeedCurves> seedCurves = rows.stream()
+                    .map(c -> new SeedCurves(c.quantity(), c.kind().unit(), c.x(), List.of(c.y()))).toList();
+            panels.add(new SeedPanel(log.label(), rows.get(0).xName(), seedCurves));
+        }
+        return SeedPictureChart.figure("Training curves per log", "one panel per log; the same y range in every panel",
+                panels);
+    }
+
+    /** Accuracy (validation first) above loss (validation first) per epoch; else whatever the log has. */
+    private static List<Curve> rows(TrainingLog log) {
+        List<Curve> rows = new ArrayList<>();
+        pick(log, SeriesKind.VAL_ACCURACY, SeriesKind.TRAIN_ACCURACY).ifPresent(rows::add);
+        pick(log, SeriesKind.VAL_LOSS, SeriesKind.TRAIN_LOSS).ifPresent(rows::add);
+        if (rows.isEmpty()) {
+            rows.add(log.curves().get(0));
+        }
+        return rows;
+    }
+
+    private static Optional<Curve> pick(TrainingLog log, SeriesKind preferred, SeriesKind fallback) {
+        for (SeriesKind kind : List.of(preferred, fallback)) {
+            Optional<Curve> found = log.curves().stream().filter(c -> c.kind() == kind && !c.perStep()).findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Figure metrics(Diagnosis diagnosis) {
+        List<LogDiagnosis> logs = diagnosis.comparable();
+        boolean byBatchSize = diagnosis.hasDistinctBatchSizes();
+        if (byBatchSize) {
+            logs = logs.stream().sorted((a, b) -> Integer.compare(a.batchSize(), b.batchSize())).toList();
+        }
+        SeriesDiagnosis first = diagnosis.primaryOf(logs.get(0)).orElseThrow();
+        String quantity = first.curve().quantity();
+        String unit = first.curve().kind().unit();
+        List<String> names = new ArrayList<>(first.metrics().toNamedMap().keySet());
+        List<MetricPanel> panels = new ArrayList<>();
+        for (String metric : names) {
+            List<MetricPoint> points = new ArrayList<>();
+            for (int i = 0; i < logs.size(); i++) {
+                LogDiagnosis log = logs.get(i);
+                double value = diagnosis.primaryOf(log).orElseThrow().metrics().toNamedMap().get(metric);
+                points.add(MetricPoint.of(byBatchSize ? log.batchSize() : i, value));
+            }
+            boolean dimensionless = metric.equals(OscillationMetrics.REVERSAL_RATE)
+                    || metric.equals(OscillationMetrics.HF_POWER_SHARE);
+            panels.add(new MetricPanel(metric, dimensionless ? "dimensionless" : unit,
+                    List.of(new MetricSeries(quantity, points))));
+        }
+        XScale xScale = byBatchSize ? XScale.batchSizeLog2()
+                : XScale.labels("log", logs.stream().map(LogDiagnosis::label).toList());
+        return MetricByBatchSizeChart.figure("Oscillation of " + quantity + " per log",
+                "measured over the last half of each curve", xScale, panels);
+    }
+}

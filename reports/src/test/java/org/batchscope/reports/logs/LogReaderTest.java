@@ -1,0 +1,163 @@
+package org.batchscope.reports.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.batchscope.common.BadInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reads the sample logs of every layout and checks values, gaps and the messages for bad logs. */
+class LogReaderTest {
+
+    /** samples/logs at the repository root; tests run in the module folder. */
+    static final Path SAMPLES = Path.of("..", "samples", "logs");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void kerasLogGivesOneCurvePerColumnAgainstEpoch() {
+        TrainingLog log = single(SAMPLES.resolve("keras/bs8.csv"));
+        assertThat(log.layout()).isEqualTo(LogLayout.KERAS);
+        assertThat(log.label()).isEqualTo("bs8");
+        assertThat(log.curves()).extracting(Curve::name).containsExactly("accuracy", "loss", "val_accuracy", "val_loss");
+        assertThat(log.curves()).extracting(Curve::kind).containsExactly(SeriesKind.TRAIN_ACCURACY,
+                SeriesKind.TRAIN_LOSS, SeriesKind.VAL_ACCURACY, SeriesKind.VAL_LOSS);
+        Curve valAccuracy = log.curves().get(2);
+        assertThat(valAccuracy.xName()).isEqualTo("epoch");
+        assertThat(valAccuracy.perStep()).isFalse();
+        assertThat(valAccuracy.x()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
+        assertThat(valAccuracy.y()).containsExactly(0.60, 0.70, 0.65, 0.75, 0.70, 0.80, 0.72, 0.82);
+    }
+
+    @Test
+    void lightningGapsAreMissingValuesAndSeriesGetTheirOwnX() {
+        TrainingLog log = single(SAMPLES.resolve("lightning/bs32/metrics.csv"));
+        assertThat(log.layout()).isEqualTo(LogLayout.LIGHTNING);
+        assertThat(log.label()).isEqualTo("bs32"); // generic metrics.csv: the folder names the run
+        Curve train = curve(log, "train_loss");
+        assertThat(train.kind()).isEqualTo(SeriesKind.TRAIN_LOSS);
+        assertThat(train.perStep()).isTrue();
+        assertThat(train.xName()).isEqualTo("step");
+        assertThat(train.points()).isEqualTo(16); // 20 rows, 4 of them epoch rows with a blank train_loss
+        assertThat(train.x()[5]).isEqualTo(5);
+        assertThat(train.y()[5]).isEqualTo(2.00);
+        Curve valAcc = curve(log, "val_acc");
+        assertThat(valAcc.kind()).isEqualTo(SeriesKind.VAL_ACCURACY);
+        assertThat(valAcc.xName()).isEqualTo("epoch");
+        assertThat(valAcc.x()).containsExactly(0, 1, 2, 3);
+        assertThat(valAcc.y()).containsExactly(0.60, 0.70, 0.68, 0.74);
+    }
+
+    @Test
+    void tensorBoardExportTakesRunAndTagFromTheFileName() {
+        TrainingLog log = single(SAMPLES.resolve("tensorboard/run-bs16-tag-train_loss.csv"));
+        assertThat(log.layout()).isEqualTo(LogLayout.TENSORBOARD);
+        assertThat(log.label()).isEqualTo("bs16");
+        Curve loss = log.curves().get(0);
+        assertThat(loss.name()).isEqualTo("train_loss");
+        assertThat(loss.kind()).isEqualTo(SeriesKind.TRAIN_LOSS);
+        assertThat(loss.perStep()).isTrue();
+        assertThat(loss.x()).containsExactly(0, 10, 20, 30, 40, 50, 60, 70);
+        assertThat(loss.y()).containsExactly(1.2, 1.0, 1.1, 0.9, 1.0, 0.8, 0.9, 0.7);
+    }
+
+    @Test
+    void wandbExportGivesOneLogPerRunAndSkipsMinMaxColumns() {
+        List<TrainingLog> logs = LogReader.read(SAMPLES.resolve("wandb/export.csv"), null);
+        assertThat(logs).extracting(TrainingLog::label).containsExactly("bs128", "bs256");
+        assertThat(logs.get(0).curves()).hasSize(1);
+        Curve bs128 = logs.get(0).curves().get(0);
+        assertThat(bs128.name()).isEqualTo("val_acc");
+        assertThat(bs128.kind()).isEqualTo(SeriesKind.VAL_ACCURACY);
+        assertThat(bs128.y()).containsExactly(0.55, 0.62, 0.66, 0.64, 0.70, 0.68);
+        Curve bs256 = logs.get(1).curves().get(0);
+        assertThat(bs256.x()).containsExactly(100, 300, 500, 600); // blank cells at 200 and 400
+        assertThat(bs256.y()).containsExactly(0.52, 0.60, 0.66, 0.70);
+    }
+
+    @Test
+    void anyCsvWithChosenColumns() throws Exception {
+        Path file = write("custom.csv", "iteration,score,note\n1,0.5,a\n2,,b\n3,0.7,c\n");
+        TrainingLog log = single(LogReader.read(file, new LogReader.Columns("iteration", List.of("score"))));
+        assertThat(log.layout()).isEqualTo(LogLayout.COLUMNS);
+        Curve score = log.curves().get(0);
+        assertThat(score.kind()).isEqualTo(SeriesKind.OTHER);
+        assertThat(score.x()).containsExactly(1, 3);
+        assertThat(score.y()).containsExactly(0.5, 0.7);
+    }
+
+    @Test
+    void nanAndInfAreMissingValues() throws Exception {
+        Path file = write("nan.csv", "epoch,loss\n0,1.0\n1,nan\n2,inf\n3,0.5\n");
+        assertThat(single(file).curves().get(0).y()).containsExactly(1.0, 0.5);
+    }
+
+    @Test
+    void unknownLayoutIsOneClearLine() throws Exception {
+        Path file = write("odd.csv", "when,how much\n1,2\n");
+        assertThatThrownBy(() -> LogReader.read(file, null)).isInstanceOf(BadInputException.class)
+                .hasMessage(file + ": unknown log layout (header: when,how much); expected Keras CSVLogger"
+                        + " (epoch,...), Lightning metrics.csv (step, epoch, ...), TensorBoard export"
+                        + " (Wall time,Step,Value), a W&B export (Step,<run> - <metric>,...), or pass --x and --y");
+    }
+
+    @Test
+    void textInANumberCellNamesLineAndColumn() throws Exception {
+        Path file = write("bad.csv", "epoch,loss,val_loss\n0,1.0,0.9\n1,0.8,oops\n");
+        assertThatThrownBy(() -> LogReader.read(file, null)).isInstanceOf(BadInputException.class)
+                .hasMessage(file + ": line 3, column 'val_loss': 'oops' is not a number");
+    }
+
+    @Test
+    void aLogWithoutNumericColumnIsBadInput() throws Exception {
+        Path file = write("empty-columns.csv", "epoch,loss\n0,\n1,\n");
+        assertThatThrownBy(() -> LogReader.read(file, null)).isInstanceOf(BadInputException.class)
+                .hasMessage(file + ": no numeric column (columns: epoch, loss)");
+    }
+
+    @Test
+    void missingChosenColumnListsTheColumns() throws Exception {
+        Path file = write("c.csv", "a,b\n1,2\n");
+        assertThatThrownBy(() -> LogReader.read(file, new LogReader.Columns("a", List.of("z"))))
+                .hasMessage(file + ": --y column 'z' not found (columns: a, b)");
+    }
+
+    @Test
+    void missingAndEmptyFilesAreBadInput() throws Exception {
+        assertThatThrownBy(() -> LogReader.read(dir.resolve("nope.csv"), null))
+                .isInstanceOf(BadInputException.class).hasMessageEndingWith("nope.csv: file does not exist");
+        Path empty = write("empty.csv", "\n");
+        assertThatThrownBy(() -> LogReader.read(empty, null))
+                .hasMessage(empty + ": empty file; expected a CSV header line");
+    }
+
+    @Test
+    void kindsAreGuessedFromColumnNames() {
+        assertThat(SeriesKind.classify("val_accuracy")).isEqualTo(SeriesKind.VAL_ACCURACY);
+        assertThat(SeriesKind.classify("eval/acc")).isEqualTo(SeriesKind.VAL_ACCURACY);
+        assertThat(SeriesKind.classify("train_loss_step")).isEqualTo(SeriesKind.TRAIN_LOSS);
+        assertThat(SeriesKind.classify("lr")).isEqualTo(SeriesKind.OTHER);
+    }
+
+    private Path write(String name, String text) throws Exception {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    private static TrainingLog single(Path file) {
+        return single(LogReader.read(file, null));
+    }
+
+    private static TrainingLog single(List<TrainingLog> logs) {
+        assertThat(logs).hasSize(1);
+        return logs.get(0);
+    }
+
+    private static Curve curve(TrainingLog log, String name) {
+        return log.curves().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+}
