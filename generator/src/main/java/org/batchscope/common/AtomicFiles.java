@@ -7,6 +7,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes files so that a reader never sees half a file: the content goes to a temporary sibling
@@ -14,6 +18,8 @@ import java.nio.file.StandardCopyOption;
  * process leaves at most a stray temporary file, never a truncated target.
  */
 public final class AtomicFiles {
+
+    private static final Set<PosixFilePermission> PUBLISHED = PosixFilePermissions.fromString("rw-r--r--");
 
     /** Receives the stream to write to; may throw {@link IOException}. */
     @FunctionalInterface
@@ -39,6 +45,7 @@ public final class AtomicFiles {
             try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
                 writer.write(out);
             }
+            makeReadable(temp);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -50,6 +57,16 @@ public final class AtomicFiles {
         } catch (RuntimeException e) {
             deleteQuietly(temp);
             throw e;
+        }
+    }
+
+    /**
+     * Temporary files are created owner-only (0600); the published file gets the usual 0644 so that
+     * colleagues can read datasets and reports. No-op on file systems without POSIX permissions.
+     */
+    private static void makeReadable(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(file, PUBLISHED);
         }
     }
 
