@@ -1,0 +1,25 @@
+package org.batchscope.analyzer.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class GsnrTest {
+
+    @Test
+    void handExampleSkipsConstantParameters() {
+        // g = (1,2,0), (3,2,1), (2,2,2)
+        // parameter 0: values 1,3,2, mean 2, var (1+1+0)/2 = 1 -> 4/1 = 4
+        // parameter 1: values 2,2,2, var 0 -> skipped
+        // parameter 2: values 0,1,2, mean 1, var (1+0+1)/2 = 1 -> 1/1 = 1
+        // mean GSNR = (4 + 1)/2 = 2.5
+        GradientMoments moments = GradientMoments.of(new double[][] {{1, 2, 0}, {3, 2, 1}, {2, 2, 2}});
+        assertThat(Gsnr.mean(moments)).isCloseTo(2.5, within(1e-12));
+    }
+
+    @Test
+    void noVaryingParameterGivesNaN() {
+        assertThat(Gsnr.mean(GradientMoments.of(new double[][] {{1, 2}, {1, 2}}))).isNaN();
+    }
+}
