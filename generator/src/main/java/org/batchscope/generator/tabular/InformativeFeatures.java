@@ -51,7 +51,7 @@ final class InformativeFeatures {
         for (int r = 0; r < repeatedSources.length; r++) {
             repeatedSources[r] = constants.nextInt(informative + spec.nRedundant());
         }
-        populationVariance = populationVariance(clusterProbabilities(spec.weights(), spec.nClustersPerClass()));
+        populationVariance = populationVariance(clusterProbabilities(spec.classWeights(), spec.nClustersPerClass()));
     }
 
     /** @return the number of columns filled: informative + redundant + repeated */

@@ -65,7 +65,7 @@ final class TabularModel {
         cumulativeWeights = new double[spec.nClasses()];
         double cumulative = 0;
         for (int k = 0; k < cumulativeWeights.length; k++) {
-            cumulative += spec.weights().get(k);
+            cumulative += spec.classWeights().get(k);
             cumulativeWeights[k] = cumulative;
         }
         cumulativeWeights[cumulativeWeights.length - 1] = 1.0;
@@ -149,7 +149,7 @@ final class TabularModel {
         double[] written = new double[classes];
         double mean = 0;
         for (int k = 0; k < classes; k++) {
-            double p = spec.weights().get(k);
+            double p = spec.classWeights().get(k);
             written[k] = p * (1 - f) + (1 - p) * f / (classes - 1);
             mean += k * written[k];
         }

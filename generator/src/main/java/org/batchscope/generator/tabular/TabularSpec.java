@@ -22,7 +22,8 @@ import org.batchscope.common.Json;
  *   <li>{@code train} (1000), {@code val} (200), {@code test} (200): rows per split.</li>
  *   <li>{@code n_classes} (2), {@code n_clusters_per_class} (2), {@code n_informative} (4),
  *       {@code n_redundant} (2), {@code n_repeated} (0), {@code class_sep} (1.0), {@code weights}
- *       (balanced; n_classes values, or n_classes - 1 summing below 1 as in scikit-learn):
+ *       (absent = balanced; n_classes proportions, normalised to sum 1, or n_classes - 1 summing below 1
+ *       with the last class taking the rest, as in scikit-learn):
  *       the informative part, as in make_classification.</li>
  *   <li>{@code flip_y} (0): the fraction of each split's labels changed to another class, exactly
  *       (see {@link LabelFlips}; unlike scikit-learn, which re-draws that fraction at random).</li>
@@ -109,7 +110,10 @@ public record TabularSpec(
         BadInputException.require(nRepeated >= 0 && nRepeated <= 10_000, "n_repeated",
                 "an integer in [0, 10000]", nRepeated);
         BadInputException.require(classSep >= 0 && classSep <= 1e6, "class_sep", "a number in [0, 1000000]", classSep);
-        weights = resolveWeights(weights, nClasses);
+        if (weights != null) {
+            classWeights(weights, nClasses);
+            weights = List.copyOf(weights);
+        }
         BadInputException.require(flipY >= 0 && flipY <= 1, "flip_y", "a fraction in [0, 1]", flipY);
         BadInputException.require(ratio >= 0 && ratio <= 10_000, "ratio", "a number in [0, 10000]", ratio);
         BadInputException.require(ratio == 0 || !noiseBlocks.isEmpty(), "ratio",
@@ -192,7 +196,12 @@ public record TabularSpec(
         return (int) total;
     }
 
-    private static List<Double> resolveWeights(List<Double> weights, int classes) {
+    /** @return the class proportions, n_classes of them summing to 1 */
+    public List<Double> classWeights() {
+        return classWeights(weights, nClasses);
+    }
+
+    private static List<Double> classWeights(List<Double> weights, int classes) {
         if (weights == null) {
             return Collections.nCopies(classes, 1.0 / classes);
         }
