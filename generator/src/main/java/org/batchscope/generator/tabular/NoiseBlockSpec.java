@@ -120,7 +120,7 @@ public sealed interface NoiseBlockSpec {
             @JsonProperty("weight") Double weight) implements NoiseBlockSpec {
         public Drift {
             columns = orDefault(columns, 2);
-            period = orDefault(period, 1000L);
+            period = orDefault(period, 100L);
             weight = orDefault(weight, 1.0);
             requireColumns("drift", columns);
             BadInputException.require(period >= 3 && period <= 1_000_000_000L, "noise_blocks[drift].period",
