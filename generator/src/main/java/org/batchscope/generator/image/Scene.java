@@ -1,0 +1,93 @@
+package org.batchscope.generator.image;
+
+import org.batchscope.generator.image.DogPainter.Region;
+
+/**
+ * The layers of one sample before contrast and colour scaling: the background, the dog's colours and
+ * region codes, the two iris colours (own class and swap class, at full colour distance) and the
+ * pixel-noise fields. {@link #channel} turns them into final 8-bit values:
+ * <pre>
+ *   base(p)  = dog(p) on the dog, background(p) elsewhere (ANCHOR for ONLY_FOREGROUND)
+ *   value(p) = iris(s)             on iris pixels, with iris(s) = m + s (colour - m), m the mean class colour
+ *            = PUPIL               on pupil pixels
+ *            = A + c (base(p) - A) elsewhere, A = ANCHOR grey, c the contrast
+ *   out(p)   = clip(round(value(p) + gaussian(p)), 0, 255), then salt (255) or pepper (0) where drawn
+ * </pre>
+ * Contrast c scales everything but the eyes towards the anchor, so the energy outside the eyes scales
+ * as c^2; colour scale s moves the iris colours towards their mean, so the eyes' class difference scales as s^2.
+ */
+public final class Scene {
+
+    /** The grey that low contrast fades towards, and the plain background of ONLY_FOREGROUND. */
+    public static final float ANCHOR = 128f;
+    /** Pupil colour (all channels). */
+    public static final float PUPIL = 20f;
+
+    private final int size;
+    private final float[] background;
+    private final float[] dog;
+    private final byte[] regions;
+    private final float[] ownIris;
+    private final float[] swapIris;
+    private final float[] meanIris;
+    private final NoiseField noise;
+
+    Scene(int size, float[] background, float[] dog, byte[] regions, float[] ownIris, float[] swapIris,
+            float[] meanIris, NoiseField noise) {
+        this.size = size;
+        this.background = background;
+        this.dog = dog;
+        this.regions = regions;
+        this.ownIris = ownIris;
+        this.swapIris = swapIris;
+        this.meanIris = meanIris;
+        this.noise = noise;
+    }
+
+    /** @return the same scene on another background layer */
+    Scene withBackground(float[] other) {
+        return new Scene(size, other, dog, regions, ownIris, swapIris, meanIris, noise);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** @return the per-pixel {@link Region} codes (shared, do not modify) */
+    public byte[] regions() {
+        return regions;
+    }
+
+    /**
+     * @param p       pixel index (row-major)
+     * @param c       channel 0 (red), 1 (green) or 2 (blue)
+     * @param variant what to show; SWAP_BACKGROUND is shown as ORIGINAL on a scene made by {@link #withBackground}
+     * @return the final 8-bit value of that channel
+     */
+    public int channel(int p, int c, Variant variant, double contrast, double colourScale) {
+        byte region = variant == Variant.ONLY_BACKGROUND ? Region.BACKGROUND : regions[p];
+        int i = 3 * p + c;
+        double value;
+        if (region == Region.IRIS) {
+            float[] iris = variant == Variant.SWAP_FEATURE ? swapIris : ownIris;
+            value = meanIris[c] + colourScale * (iris[c] - meanIris[c]);
+        } else if (region == Region.PUPIL) {
+            value = PUPIL;
+        } else {
+            float base = region == Region.DOG ? dog[i]
+                    : variant == Variant.ONLY_FOREGROUND ? ANCHOR : background[i];
+            value = ANCHOR + contrast * (base - ANCHOR);
+        }
+        return noise.apply(p, c, value);
+    }
+
+    /** Writes the image as row-major RGB bytes into {@code out} (length 3 size^2). */
+    public void compose(Variant variant, double contrast, double colourScale, byte[] out) {
+        int pixels = size * size;
+        for (int p = 0; p < pixels; p++) {
+            for (int c = 0; c < 3; c++) {
+                out[3 * p + c] = (byte) channel(p, c, variant, contrast, colourScale);
+            }
+        }
+    }
+}
