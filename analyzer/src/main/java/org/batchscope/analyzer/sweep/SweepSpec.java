@@ -1,5 +1,7 @@
 package org.batchscope.analyzer.sweep;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.batchscope.analyzer.engine.Budget;
 import org.batchscope.analyzer.engine.OptimizerSpec;
@@ -33,10 +35,25 @@ import org.batchscope.common.BadInputException;
  * @param probeSize        examples in the gradient probe set (at most the training set)
  * @param threads          runs trained at once
  */
-public record SweepSpec(String model, String engine, List<Integer> batchSizes, int seeds, long epochs, Long steps,
-        List<Double> lrs, LrScaling lrScaling, int lrReferenceBatch, Budget.Kind budget, OptimizerSpec.Kind optimizer,
-        double momentum, List<Integer> hidden, int evalsPerEpoch, Integer evalEvery, int probesPerRun,
-        Integer probeEvery, int probeSize, int threads) {
+public record SweepSpec(@JsonProperty("model") String model,
+        @JsonProperty("engine") String engine,
+        @JsonProperty("batch_sizes") List<Integer> batchSizes,
+        @JsonProperty("seeds") int seeds,
+        @JsonProperty("epochs") long epochs,
+        @JsonProperty("steps") Long steps,
+        @JsonProperty("lrs") List<Double> lrs,
+        @JsonProperty("lr_scaling") LrScaling lrScaling,
+        @JsonProperty("lr_reference_batch") int lrReferenceBatch,
+        @JsonProperty("budget") Budget.Kind budget,
+        @JsonProperty("optimizer") OptimizerSpec.Kind optimizer,
+        @JsonProperty("momentum") double momentum,
+        @JsonProperty("hidden") List<Integer> hidden,
+        @JsonProperty("evals_per_epoch") int evalsPerEpoch,
+        @JsonProperty("eval_every") Integer evalEvery,
+        @JsonProperty("probes_per_run") int probesPerRun,
+        @JsonProperty("probe_every") Integer probeEvery,
+        @JsonProperty("probe_size") int probeSize,
+        @JsonProperty("threads") int threads) {
 
     public SweepSpec {
         BadInputException.require(model != null && !model.isBlank(), "--model", "auto, logreg, mlp, cnn or a DL4J model file", model);
@@ -72,6 +89,7 @@ public record SweepSpec(String model, String engine, List<Integer> batchSizes, i
     }
 
     /** @return the sorted batch sizes */
+    @JsonIgnore
     public List<Integer> sortedBatchSizes() {
         return batchSizes.stream().sorted().toList();
     }
