@@ -43,21 +43,36 @@ public final class SummaryWriter {
         return verdict;
     }
 
-    /** @return the CSV text of {@code rows}: columns of the first row first, then the others sorted */
+    /** The statistics of each metric, in column order. */
+    private static final List<String> STATS = List.of("_mean", "_std", "_ci_low", "_ci_high");
+
+    /**
+     * @return the CSV text of {@code rows}: the identifying columns, then per metric (in name order) its
+     *         mean, std and interval, then the remaining columns (variances, wall time)
+     */
     static String csv(List<Map<String, Object>> rows) {
-        LinkedHashSet<String> columns = new LinkedHashSet<>();
-        java.util.TreeSet<String> metricColumns = new java.util.TreeSet<>();
+        LinkedHashSet<String> idColumns = new LinkedHashSet<>();
+        java.util.TreeSet<String> metrics = new java.util.TreeSet<>();
+        LinkedHashSet<String> trailing = new LinkedHashSet<>();
         for (Map<String, Object> row : rows) {
+            boolean seenStat = false;
             for (String key : row.keySet()) {
-                if (key.endsWith("_mean") || key.endsWith("_std") || key.endsWith("_ci_low") || key.endsWith("_ci_high")
-                        || key.endsWith("_variance")) {
-                    metricColumns.add(key);
+                String stat = STATS.stream().filter(key::endsWith).findFirst().orElse(null);
+                if (stat != null && !key.equals("wall_seconds_mean")) {
+                    metrics.add(key.substring(0, key.length() - stat.length()));
+                    seenStat = true;
+                } else if (seenStat || key.endsWith("_variance") || key.equals("wall_seconds_mean")) {
+                    trailing.add(key);
                 } else {
-                    columns.add(key);
+                    idColumns.add(key);
                 }
             }
         }
-        columns.addAll(metricColumns);
+        List<String> columns = new ArrayList<>(idColumns);
+        for (String metric : metrics) {
+            STATS.forEach(stat -> columns.add(metric + stat));
+        }
+        columns.addAll(trailing);
         StringBuilder text = new StringBuilder(String.join(",", columns)).append('\n');
         for (Map<String, Object> row : rows) {
             List<String> fields = new ArrayList<>();
