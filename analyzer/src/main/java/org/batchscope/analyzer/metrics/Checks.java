@@ -19,8 +19,8 @@ final class Checks {
             throw new IllegalArgumentException(name + " must not be null");
         }
         if (values.length < minLength) {
-            throw new IllegalArgumentException(name + " has " + values.length
-                    + " values; at least " + minLength + " are needed");
+            throw new IllegalArgumentException(name + " holds " + values.length
+                    + " value(s); at least " + minLength + " are needed");
         }
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
@@ -34,8 +34,8 @@ final class Checks {
     /** @throws IllegalArgumentException if {@code a} and {@code b} differ in length */
     static void sameLength(int a, String nameA, int b, String nameB) {
         if (a != b) {
-            throw new IllegalArgumentException(nameA + " has " + a + " values but " + nameB
-                    + " has " + b + "; they must match");
+            throw new IllegalArgumentException(nameA + " has length " + a + " but " + nameB
+                    + " has length " + b + "; they must match");
         }
     }
 }

@@ -95,12 +95,14 @@ public final class GradientMoments {
     /** @return mean_j = 1/n sum_i g_ij (n >= 1) */
     public double mean(int parameter) {
         requireCount(1);
+        requireParameter(parameter);
         return mean[parameter];
     }
 
     /** @return var_j = sum_i (g_ij - mean_j)^2 / (n - 1) (n >= 2) */
     public double variance(int parameter) {
         requireCount(2);
+        requireParameter(parameter);
         return m2[parameter] / (count - 1);
     }
 
@@ -129,6 +131,12 @@ public final class GradientMoments {
         if (count < needed) {
             throw new IllegalArgumentException("gradient moments hold " + count + " gradients; at least "
                     + needed + " are needed");
+        }
+    }
+
+    private void requireParameter(int parameter) {
+        if (parameter < 0 || parameter >= mean.length) {
+            throw new IllegalArgumentException("parameter is " + parameter + "; must be in 0.." + (mean.length - 1));
         }
     }
 

@@ -18,6 +18,8 @@ class GradientMomentsTest {
         GradientMoments moments = GradientMoments.of(GRADIENTS);
         assertThat(moments.count()).isEqualTo(3);
         assertThat(moments.mean(0)).isCloseTo(2, within(1e-15));
+        assertThatThrownBy(() -> moments.variance(2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parameter");
         assertThat(moments.squaredNormOfMean()).isCloseTo(8, within(1e-12));
         assertThat(moments.traceCovariance()).isCloseTo(5, within(1e-12));
         assertThat(moments.variance(0)).isCloseTo(1, within(1e-12));
@@ -63,6 +65,8 @@ class GradientMomentsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 2");
         assertThatThrownBy(() -> GradientMoments.of(new double[0][]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gradients");
+        assertThatThrownBy(() -> moments.mean(2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
         assertThatThrownBy(() -> moments.combine(new GradientMoments(3)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parameters");
         assertThat(moments.count()).isZero();
