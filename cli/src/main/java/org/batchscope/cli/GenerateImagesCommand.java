@@ -127,7 +127,7 @@ public final class GenerateImagesCommand implements Callable<Integer> {
         }
         ImageSpec base = specFile == null ? ImageSpec.defaults() : Json.readSpec(specFile, ImageSpec.class);
         Map<String, Object> overrides = new LinkedHashMap<>();
-        put(overrides, "ratio", preset != null ? NoisePreset.fromCliName(preset).ratio() : ratio);
+        put(overrides, "ratio", preset != null ? Double.valueOf(NoisePreset.fromCliName(preset).ratio()) : ratio);
         put(overrides, "rho", rho);
         put(overrides, "val_rho", valRho);
         put(overrides, "test_rho", testRho);

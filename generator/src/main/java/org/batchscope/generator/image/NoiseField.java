@@ -53,7 +53,9 @@ final class NoiseField {
             return saltPepper[p] == SALT ? 255 : 0;
         }
         double noisy = gaussian == null ? value : value + gaussian[3 * p + c];
-        long rounded = Math.round(noisy);
-        return (int) Math.max(0, Math.min(255, rounded));
+        if (noisy <= 0) {
+            return 0;
+        }
+        return noisy >= 255 ? 255 : (int) (noisy + 0.5);
     }
 }

@@ -14,7 +14,7 @@ import java.util.zip.Deflater;
 public final class PngEncoder implements AutoCloseable {
 
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    private static final int LEVEL = 6;
+    private static final int LEVEL = 1;
     private static final byte FILTER_SUB = 1;
 
     private final Deflater deflater = new Deflater(LEVEL);

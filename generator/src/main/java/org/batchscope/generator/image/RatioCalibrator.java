@@ -22,10 +22,11 @@ import org.batchscope.generator.image.DogPainter.Region;
  * ({@link #eyeRadiusFraction}, large eyes at low r, small at high r) and the number of eye-like
  * distractors in the background ({@link #clutterDots}). Then one parameter lambda sets both contrast
  * {@code c = min(1, lambda)} of everything outside the eyes and colour distance
- * {@code s = min(1, 1 / lambda)} of the iris colours (see {@link Scene}); without noise and clipping
+ * {@code s = min(1, 1 / lambda)} of the iris colours (see {@link Scene}); without noise, rounding and clipping
  * {@code r(lambda) = r(1) lambda^2}. The calibration starts at {@code lambda = sqrt(r_target / r(1))}
+ * with r(1) computed from the unrounded layers
  * and repeats {@code lambda <- lambda sqrt(r_target / r(lambda))} on the measured 8-bit ratio until it is
- * within 0.5% of the target or after {@link #MAX_STEPS} steps. A target below the floor set by pixel
+ * within 0.5% of the target or after {@link #MAX_STEPS} measurements, keeping the closest. A target below the floor set by pixel
  * noise cannot be reached; the achieved r is always what is recorded.
  */
 public final class RatioCalibrator {
@@ -65,13 +66,20 @@ public final class RatioCalibrator {
 
     /** Finds contrast and colour scale that bring {@code scene} to {@code target}. */
     public static Calibration calibrate(Scene scene, double target) {
-        double lambda = 1;
-        double measured = measure(scene, 1, 1);
+        double[] raw = scene.rawEnergies();
+        double lambda = raw[0] > 0 && raw[1] > 0 ? Math.sqrt(target * raw[1] / raw[0]) : 1;
+        double measured = measure(scene, Math.min(1, lambda), Math.min(1, 1 / lambda));
+        double bestLambda = lambda;
+        double best = measured;
         for (int step = 1; step < MAX_STEPS && Math.abs(measured / target - 1) > TOLERANCE; step++) {
             lambda = Double.isInfinite(measured) ? lambda / 2 : lambda * Math.sqrt(target / measured);
             measured = measure(scene, Math.min(1, lambda), Math.min(1, 1 / lambda));
+            if (Math.abs(Math.log(measured / target)) < Math.abs(Math.log(best / target))) {
+                best = measured;
+                bestLambda = lambda;
+            }
         }
-        return new Calibration(Math.min(1, lambda), Math.min(1, 1 / lambda), measured);
+        return new Calibration(Math.min(1, bestLambda), Math.min(1, 1 / bestLambda), best);
     }
 
     /** @return r of the scene rendered at contrast {@code c} and colour scale {@code s}, as defined above */

@@ -31,6 +31,8 @@ public final class Scene {
     private final float[] swapIris;
     private final float[] meanIris;
     private final NoiseField noise;
+    /** dog(p) on the dog, background(p) elsewhere: the base of ORIGINAL outside the eyes. */
+    private final float[] base;
 
     Scene(int size, float[] background, float[] dog, byte[] regions, float[] ownIris, float[] swapIris,
             float[] meanIris, NoiseField noise) {
@@ -42,6 +44,12 @@ public final class Scene {
         this.swapIris = swapIris;
         this.meanIris = meanIris;
         this.noise = noise;
+        this.base = background.clone();
+        for (int p = 0; p < regions.length; p++) {
+            if (regions[p] == Region.DOG) {
+                System.arraycopy(dog, 3 * p, base, 3 * p, 3);
+            }
+        }
     }
 
     /** @return the same scene on another background layer */
@@ -74,11 +82,44 @@ public final class Scene {
         } else if (region == Region.PUPIL) {
             value = PUPIL;
         } else {
-            float base = region == Region.DOG ? dog[i]
-                    : variant == Variant.ONLY_FOREGROUND ? ANCHOR : background[i];
-            value = ANCHOR + contrast * (base - ANCHOR);
+            float under = switch (variant) {
+                case ONLY_BACKGROUND -> background[i];
+                case ONLY_FOREGROUND -> region == Region.DOG ? dog[i] : ANCHOR;
+                default -> base[i];
+            };
+            value = ANCHOR + contrast * (under - ANCHOR);
         }
         return noise.apply(p, c, value);
+    }
+
+    /**
+     * @return {@code {E_noise, E_feature}} of {@link RatioCalibrator} at contrast 1 and colour scale 1,
+     *         before noise, rounding and clipping
+     */
+    double[] rawEnergies() {
+        double[] sum = new double[3];
+        double[] sumSquares = new double[3];
+        long outside = 0;
+        long iris = 0;
+        for (int p = 0; p < regions.length; p++) {
+            if (regions[p] < Region.IRIS) {
+                outside++;
+                for (int c = 0; c < 3; c++) {
+                    double v = base[3 * p + c];
+                    sum[c] += v;
+                    sumSquares[c] += v * v;
+                }
+            } else if (regions[p] == Region.IRIS) {
+                iris++;
+            }
+        }
+        double noise = 0;
+        double feature = 0;
+        for (int c = 0; c < 3; c++) {
+            noise += sumSquares[c] - sum[c] * sum[c] / outside;
+            feature += iris * (double) (ownIris[c] - swapIris[c]) * (ownIris[c] - swapIris[c]);
+        }
+        return new double[] {noise, feature};
     }
 
     /** Writes the image as row-major RGB bytes into {@code out} (length 3 size^2). */

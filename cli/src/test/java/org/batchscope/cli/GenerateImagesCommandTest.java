@@ -1,0 +1,80 @@
+package org.batchscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.batchscope.common.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GenerateImagesCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void specFileThenOptionsOverride() throws Exception {
+        Path spec = dir.resolve("spec.yaml");
+        Files.writeString(spec, "ratio: 3\nsize: 16\ntrain: 5\nval: 2\ntest: 2\nseed: 4\n");
+        Path out = dir.resolve("out");
+        CliRunner.Result result = CliRunner.run("generate", "images", "--spec", spec.toString(), "--out", out.toString(),
+                "--preset", "noise-dominant", "--train", "7", "--threads", "2");
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out()).contains("7 train", "2 val", "2 test-swap-feature", "of 16x16", "requested 30.00",
+                "preview: " + out.resolve("preview.png"));
+        assertThat(result.err()).contains("train: 7/7 images");
+        JsonNode manifest = Json.mapper().readTree(out.resolve("manifest.json").toFile());
+        assertThat(manifest.get("spec").get("ratio").asDouble()).isEqualTo(30.0);
+        assertThat(manifest.get("spec").get("seed").asLong()).isEqualTo(4);
+        assertThat(manifest.get("counts").get("train").asLong()).isEqualTo(7);
+    }
+
+    @Test
+    void badValuesExitWithTwoAndOneLineAndWriteNothing() {
+        Path out = dir.resolve("out");
+        assertBad("error: ratio must be a number in (0, 1000] (got -1.0)", "--ratio", "-1", "--out", out.toString());
+        assertBad("error: size must be an integer in [16, 512] (got 8)", "--size", "8", "--out", out.toString());
+        assertBad("error: classes must be a list of 2 to 7 eye colours (got [blue])", "--classes", "blue",
+                "--out", out.toString());
+        assertBad("error: classes must be eye colours from blue, amber, green, brown, grey, violet, red (got pink)",
+                "--classes", "blue,pink", "--out", out.toString());
+        assertBad("error: --preset must be one of feature-dominant, noise-over-feature, noise-dominant (got loud)",
+                "--preset", "loud", "--out", out.toString());
+        assertThat(Files.exists(out)).isFalse();
+    }
+
+    @Test
+    void foreignFolderIsRefusedUnlessOverwrite() throws Exception {
+        Files.writeString(dir.resolve("keep.txt"), "x");
+        String[] args = {"generate", "images", "--out", dir.toString(), "--size", "16", "--train", "2", "--val", "0",
+            "--test", "0"};
+        CliRunner.Result refused = CliRunner.run(args);
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(refused.err()).contains("pass --overwrite");
+        assertThat(Files.exists(dir.resolve("keep.txt"))).isTrue();
+        String[] overwrite = java.util.Arrays.copyOf(args, args.length + 1);
+        overwrite[args.length] = "--overwrite";
+        assertThat(CliRunner.run(overwrite).exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.exists(dir.resolve("keep.txt"))).isFalse();
+        assertThat(Files.exists(dir.resolve("manifest.json"))).isTrue();
+    }
+
+    @Test
+    void benchPrintsImagesPerSecond() {
+        CliRunner.Result result = CliRunner.run("bench", "images", "--count", "20", "--size", "16", "--threads", "1");
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out()).matches("20 images of 16x16 on 1 threads in [0-9.]+ s: [0-9]+ images/s\\R");
+    }
+
+    private static void assertBad(String line, String... options) {
+        String[] args = new String[options.length + 2];
+        args[0] = "generate";
+        args[1] = "images";
+        System.arraycopy(options, 0, args, 2, options.length);
+        CliRunner.Result result = CliRunner.run(args);
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(result.err()).isEqualTo(line + System.lineSeparator());
+    }
+}
