@@ -32,9 +32,11 @@ final class CsvRows {
                 pos = Float32Text.write(x[i++], out, pos);
                 out[pos++] = ',';
             }
-            byte[] label = Integer.toString(chunk.y()[r]).getBytes(StandardCharsets.US_ASCII);
-            System.arraycopy(label, 0, out, pos, label.length);
-            pos += label.length;
+            int label = chunk.y()[r];
+            if (label >= 10) {
+                out[pos++] = (byte) ('0' + label / 10);
+            }
+            out[pos++] = (byte) ('0' + label % 10);
             out[pos++] = '\n';
         }
         return java.util.Arrays.copyOf(out, pos);

@@ -25,7 +25,15 @@ final class Float32Text {
     private static final int POW10_OFFSET = 64;
     private static final double[] POW10 = new double[2 * POW10_OFFSET + 1];
 
+    private static final int[] INT_POW10 = {1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000,
+        100_000_000, 1_000_000_000};
+    private static final byte[] DIGIT_PAIRS = new byte[200];
+
     static {
+        for (int pair = 0; pair < 100; pair++) {
+            DIGIT_PAIRS[2 * pair] = (byte) ('0' + pair / 10);
+            DIGIT_PAIRS[2 * pair + 1] = (byte) ('0' + pair % 10);
+        }
         for (int k = -POW10_OFFSET; k <= POW10_OFFSET; k++) {
             POW10[k + POW10_OFFSET] = Double.parseDouble("1e" + k);
         }
@@ -96,16 +104,30 @@ final class Float32Text {
 
     /** Writes the {@code length} digits of {@code digits} with a decimal point after the first {@code point}. */
     private static int writeDigits(int digits, int length, int point, byte[] out, int pos) {
-        int end = pos + length + (point < length ? 1 : 0);
-        int at = end;
-        for (int k = length - 1; k >= 0; k--) {
-            if (k == point - 1 && point < length) {
-                out[--at] = '.';
-            }
-            out[--at] = (byte) ('0' + digits % 10);
-            digits /= 10;
+        if (point >= length) {
+            writeRun(digits, length, out, pos);
+            return pos + length;
         }
-        return end;
+        int fraction = length - point;
+        int scale = INT_POW10[fraction];
+        writeRun(digits / scale, point, out, pos);
+        out[pos + point] = '.';
+        writeRun(digits % scale, fraction, out, pos + point + 1);
+        return pos + length + 1;
+    }
+
+    /** Writes {@code value} as exactly {@code length} digits (zero-padded), two digits per division. */
+    private static void writeRun(int value, int length, byte[] out, int pos) {
+        int at = pos + length;
+        while (at - pos >= 2) {
+            int pair = value % 100;
+            value /= 100;
+            out[--at] = DIGIT_PAIRS[2 * pair + 1];
+            out[--at] = DIGIT_PAIRS[2 * pair];
+        }
+        if (at > pos) {
+            out[--at] = (byte) ('0' + value % 10);
+        }
     }
 
     private static int writeExponent(int exponent, byte[] out, int pos) {
