@@ -29,10 +29,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Generate a table: Gaussian class clusters (as scikit-learn's make_classification) hidden among",
-            "structured-noise blocks (factor, periodic, cluster, drift, categorical) whose total variance is",
-            "r times that of the informative columns. Writes <out>/<split>.csv (label column 'label'),",
-            "<out>/<split>_X.npy (float32), <out>/<split>_y.npy (int32) and <out>/manifest.json.",
+            "Generate a table: Gaussian class clusters (as scikit-learn's make_classification) hidden among "
+                    + "structured-noise blocks (factor, periodic, cluster, drift, categorical) whose total variance "
+                    + "is r times that of the informative columns.",
+            "Writes <out>/<split>.csv (label column 'label'), <out>/<split>_X.npy (float32), "
+                    + "<out>/<split>_y.npy (int32) and <out>/manifest.json.",
             "Spec file fields: see samples/specs/tabular-*.yaml; options override them."})
 public final class GenerateTabularCommand implements Callable<Integer> {
 

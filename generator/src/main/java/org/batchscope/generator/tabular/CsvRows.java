@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * The CSV form of a table: a header line of column names and {@code label}, then one line per row, values
  * separated by commas, lines ended by {@code \n}, no quoting (names are plain identifiers). Values are
- * the float32 values of the NPY file in {@link Float#toString(float)} form, the shortest decimal that
- * reads back as the same float32 (for example {@code -1.2345678} or {@code 3.0E-5}, which pandas, NumPy
- * and DataVec's CSVRecordReader all parse); labels are integers.
+ * the float32 values of the NPY file written by {@link Float32Text} (9 significant digits, which read
+ * back as the same float32, for example {@code -1.54230154} or {@code 3.0E-5}; pandas, NumPy and DataVec's
+ * CSVRecordReader parse them); labels are integers.
  */
 final class CsvRows {
 
@@ -23,15 +23,22 @@ final class CsvRows {
     /** @return the lines of a chunk's rows */
     static byte[] encode(RowChunk chunk) {
         int width = chunk.rows() == 0 ? 0 : chunk.x().length / chunk.rows();
-        StringBuilder text = new StringBuilder(chunk.rows() * (width * 12 + 4));
+        byte[] out = new byte[chunk.rows() * (width * (Float32Text.MAX_LENGTH + 1) + 12)];
         float[] x = chunk.x();
+        int pos = 0;
         int i = 0;
         for (int r = 0; r < chunk.rows(); r++) {
             for (int j = 0; j < width; j++) {
-                text.append(x[i++]).append(',');
+                pos = Float32Text.write(x[i++], out, pos);
+                out[pos++] = ',';
             }
-            text.append(chunk.y()[r]).append('\n');
+            int label = chunk.y()[r];
+            if (label >= 10) {
+                out[pos++] = (byte) ('0' + label / 10);
+            }
+            out[pos++] = (byte) ('0' + label % 10);
+            out[pos++] = '\n';
         }
-        return text.toString().getBytes(StandardCharsets.US_ASCII);
+        return java.util.Arrays.copyOf(out, pos);
     }
 }
