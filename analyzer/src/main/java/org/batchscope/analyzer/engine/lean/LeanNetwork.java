@@ -1,0 +1,199 @@
+package org.batchscope.analyzer.engine.lean;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.batchscope.analyzer.engine.ModelArchitecture;
+import org.batchscope.analyzer.engine.ParameterLayout;
+import org.batchscope.analyzer.engine.TensorData;
+
+/**
+ * A built-in model as a stack of {@link Layer}s over preallocated buffers for up to {@code capacity}
+ * samples: the parameters and their gradients (flat, canonical {@link ParameterLayout}), every layer's
+ * activations and activation gradients, and the minibatch's labels and predictions. Nothing is
+ * allocated after construction. One network belongs to one run (one thread); {@link #close()} frees
+ * the off-heap scratch space of its convolutions.
+ *
+ * <p>Activation layouts: dense layers work sample-major ({@code [batch][features]}); the convolution
+ * blocks work channel-major ({@code [channels][batch][height][width]}) so that one matrix product
+ * covers the whole minibatch; {@link ChannelMajorFlatten} turns the last block's output into the
+ * canonical C, H, W flattening per sample.
+ */
+final class LeanNetwork implements AutoCloseable {
+
+    private final ParameterLayout layout;
+    private final int capacity;
+    private final List<Layer> layers;
+    private final SoftmaxCrossEntropy loss;
+    private final float[] params;
+    private final float[] grads;
+    private final float[][] acts;
+    private final float[][] dActs;
+    private final int[] labels;
+    private final int[] predictions;
+    /** Input gather: samples are {@code inputPlanes} planes of {@code planeSize} floats. */
+    private final int inputPlanes;
+    private final int planeSize;
+    private final boolean channelMajorInput;
+    private int correct;
+
+    LeanNetwork(ModelArchitecture model, int capacity) {
+        this.layout = ParameterLayout.of(model);
+        this.capacity = capacity;
+        this.layers = buildLayers(model, layout, capacity);
+        this.loss = new SoftmaxCrossEntropy(model.classes());
+        this.params = new float[layout.size()];
+        this.grads = new float[layout.size()];
+        this.acts = new float[layers.size() + 1][];
+        this.dActs = new float[layers.size() + 1][];
+        acts[0] = new float[capacity * layers.get(0).inputSize()];
+        for (int i = 0; i < layers.size(); i++) {
+            acts[i + 1] = new float[capacity * layers.get(i).outputSize()];
+            dActs[i + 1] = new float[capacity * layers.get(i).outputSize()];
+        }
+        this.labels = new int[capacity];
+        this.predictions = new int[capacity];
+        int[] shape = model.inputShape();
+        this.channelMajorInput = shape.length == 3;
+        this.inputPlanes = channelMajorInput ? shape[0] : 1;
+        this.planeSize = channelMajorInput ? shape[1] * shape[2] : shape[0];
+    }
+
+    private static List<Layer> buildLayers(ModelArchitecture model, ParameterLayout layout, int capacity) {
+        List<Layer> layers = new ArrayList<>();
+        List<ParameterLayout.Tensor> tensors = layout.tensors();
+        int tensor = 0;
+        int features;
+        List<Integer> hidden;
+        if (model instanceof ModelArchitecture.LogisticRegression m) {
+            features = m.inputs();
+            hidden = List.of();
+        } else if (model instanceof ModelArchitecture.Mlp m) {
+            features = m.inputs();
+            hidden = m.hidden();
+        } else if (model instanceof ModelArchitecture.SmallCnn m) {
+            int channels = m.channels();
+            int height = m.height();
+            int width = m.width();
+            for (int c : m.convChannels()) {
+                layers.add(new Conv3x3(channels, c, height, width, tensors.get(tensor).offset(), capacity));
+                layers.add(new Relu(c * height * width));
+                MaxPool2x2 pool = new MaxPool2x2(c, height, width, capacity);
+                layers.add(pool);
+                tensor += 2;
+                channels = c;
+                height = pool.outputHeight();
+                width = pool.outputWidth();
+            }
+            layers.add(new ChannelMajorFlatten(channels, height * width));
+            features = m.flattenedSize();
+            hidden = m.dense();
+        } else {
+            throw new IllegalArgumentException("the lean engine trains only the built-in models, not " + model);
+        }
+        for (int h : hidden) {
+            layers.add(new DenseLayer(features, h, tensors.get(tensor).offset()));
+            layers.add(new Relu(h));
+            tensor += 2;
+            features = h;
+        }
+        layers.add(new DenseLayer(features, model.classes(), tensors.get(tensor).offset()));
+        return layers;
+    }
+
+    /** @return the canonical parameter layout */
+    ParameterLayout layout() {
+        return layout;
+    }
+
+    /** @return the most samples one call handles */
+    int capacity() {
+        return capacity;
+    }
+
+    /** @return the live parameter array (canonical layout); the optimiser updates it in place */
+    float[] parameters() {
+        return params;
+    }
+
+    /** @return the live gradient array of the last {@link #lossAndGradient} call */
+    float[] gradients() {
+        return grads;
+    }
+
+    /** @return how many samples of the last {@link #lossAndGradient} batch were predicted right */
+    int correct() {
+        return correct;
+    }
+
+    /**
+     * Copies {@code count} samples of {@code data} into the input buffer: sample {@code order[from + j]}
+     * (or {@code from + j} when {@code order} is null) becomes minibatch row j.
+     */
+    void load(TensorData data, int[] order, int from, int count) {
+        float[] x = data.features();
+        float[] input = acts[0];
+        int sampleSize = inputPlanes * planeSize;
+        for (int j = 0; j < count; j++) {
+            int sample = order == null ? from + j : order[from + j];
+            labels[j] = data.labels()[sample];
+            if (channelMajorInput) {
+                for (int c = 0; c < inputPlanes; c++) {
+                    System.arraycopy(x, sample * sampleSize + c * planeSize, input, (c * count + j) * planeSize, planeSize);
+                }
+            } else {
+                System.arraycopy(x, sample * sampleSize, input, j * sampleSize, sampleSize);
+            }
+        }
+    }
+
+    private void forward(int batch) {
+        for (int i = 0; i < layers.size(); i++) {
+            layers.get(i).forward(params, acts[i], acts[i + 1], batch);
+        }
+    }
+
+    /**
+     * Forward and backward pass over the loaded minibatch: fills {@link #gradients()} with the gradient
+     * of the mean loss and counts {@link #correct()}.
+     *
+     * @return the minibatch's mean softmax cross-entropy (nats)
+     */
+    double lossAndGradient(int batch) {
+        forward(batch);
+        int last = layers.size();
+        double sum = loss.lossSum(acts[last], labels, batch, 1f / batch, dActs[last], predictions, 0);
+        correct = 0;
+        for (int b = 0; b < batch; b++) {
+            if (predictions[b] == labels[b]) {
+                correct++;
+            }
+        }
+        for (int i = last - 1; i >= 0; i--) {
+            layers.get(i).backward(params, acts[i], acts[i + 1], dActs[i + 1], i == 0 ? null : dActs[i], grads, batch);
+        }
+        return sum / batch;
+    }
+
+    /**
+     * Forward passes over all of {@code data} in chunks of {@link #capacity()}.
+     *
+     * @param predicted receives the predicted class of every sample, in sample order
+     * @return the sum over the samples of the softmax cross-entropy (nats)
+     */
+    double evaluate(TensorData data, int[] predicted) {
+        double sum = 0;
+        int last = layers.size();
+        for (int from = 0; from < data.count(); from += capacity) {
+            int count = Math.min(capacity, data.count() - from);
+            load(data, null, from, count);
+            forward(count);
+            sum += loss.lossSum(acts[last], labels, count, 0f, null, predicted, from);
+        }
+        return sum;
+    }
+
+    @Override
+    public void close() {
+        layers.forEach(Layer::close);
+    }
+}

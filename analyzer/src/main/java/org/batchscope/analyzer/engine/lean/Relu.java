@@ -1,0 +1,43 @@
+package org.batchscope.analyzer.engine.lean;
+
+/**
+ * Rectifier {@code out = max(0, in)}, element-wise, any activation layout; gradient
+ * {@code dIn = dOut} where {@code out > 0}, else 0 (the kink at 0 gets gradient 0).
+ */
+final class Relu implements Layer {
+
+    private final int size;
+
+    Relu(int size) {
+        this.size = size;
+    }
+
+    @Override
+    public int inputSize() {
+        return size;
+    }
+
+    @Override
+    public int outputSize() {
+        return size;
+    }
+
+    @Override
+    public void forward(float[] params, float[] in, float[] out, int batch) {
+        int n = batch * size;
+        for (int i = 0; i < n; i++) {
+            out[i] = Math.max(0f, in[i]);
+        }
+    }
+
+    @Override
+    public void backward(float[] params, float[] in, float[] out, float[] dOut, float[] dIn, float[] dParams, int batch) {
+        if (dIn == null) {
+            return;
+        }
+        int n = batch * size;
+        for (int i = 0; i < n; i++) {
+            dIn[i] = out[i] > 0f ? dOut[i] : 0f;
+        }
+    }
+}
