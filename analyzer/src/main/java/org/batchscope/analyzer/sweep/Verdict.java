@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.batchscope.analyzer.data.LoadedDataset;
+import org.batchscope.analyzer.metrics.BreakdownRatio;
 import org.batchscope.analyzer.metrics.OscillationMetrics;
 
 /**
@@ -19,6 +20,8 @@ import org.batchscope.analyzer.metrics.OscillationMetrics;
  *   <li>whether it comes with learning the background: images, when the mean {@code bg_gap} or
  *       {@code bg_only_accuracy} - chance exceeds {@value #RELIANCE_MARGIN}; tables, when permuting the
  *       noise columns costs more than half of what permuting the informative columns costs;</li>
+ *   <li>whether any cell learned at all: a warning when the best mean final accuracy is within
+ *       {@link BreakdownRatio#CHANCE_MARGIN} of chance;</li>
  *   <li>the gradient noise scale beside the batch sizes tried, and what to try.</li>
  * </ul>
  */
@@ -66,6 +69,12 @@ public final class Verdict {
         }
         lines.add("  trains steadily: " + (steady.isEmpty() ? "none" : String.join("; ", steady)));
         lines.add("  oscillates: " + (unsteady.isEmpty() ? "none" : String.join("; ", unsteady)));
+        double best = cells.stream().mapToDouble(c -> c.mean(RunMetrics.FINAL_ACCURACY)).filter(Double::isFinite)
+                .max().orElse(Double.NaN);
+        if (best <= data.chance() + BreakdownRatio.CHANCE_MARGIN) {
+            lines.add("  no cell learned the task: the best final accuracy " + num(best) + " is within "
+                    + num(BreakdownRatio.CHANCE_MARGIN) + " of chance, so the oscillation is noise around chance.");
+        }
         boolean stepSize = false;
         if (cells.size() >= 3) {
             double rho = new SpearmansCorrelation().correlation(

@@ -69,4 +69,22 @@ class SweepSummaryTest {
             assertThat(row.get("p_a_steadier")).isEqualTo(0.75);
         });
     }
+
+    @Test
+    void verdictNamesSteadyBatchSizesAndTheStepSizeLink() {
+        var b4 = new CellSummary(0, null, 0.1, 0.1, 4, List.of(run(0.05, 0, 1, 0), run(0.05, 0, 1, 0)));
+        var b8 = new CellSummary(0, null, 0.1, 0.1, 8, List.of(run(0.03, 0, 1, 0), run(0.03, 0, 1, 0)));
+        var b16 = new CellSummary(0, null, 0.1, 0.1, 16, List.of(run(0.005, 0, 1, 0), run(0.005, 0, 1, 0)));
+        List<String> lines = Verdict.of(new SweepSummary(List.of(SweepPlanTest.dataset(null)), List.of(b4, b8, b16)));
+        assertThat(lines).containsExactly(
+                "Dataset 0 (toy, chance 1.00):",
+                "  trains steadily: B=16 lr=0.100 (amplitude 0.00500, final accuracy 0.800)",
+                "  oscillates: B=4 lr=0.100 (amplitude 0.0500, final accuracy 0.800); B=8 lr=0.100 (amplitude 0.0300,"
+                        + " final accuracy 0.800)",
+                "  no cell learned the task: the best final accuracy 0.800 is within 0.0500 of chance, so the"
+                        + " oscillation is noise around chance.",
+                "  step size: amplitude against lr/B has Spearman correlation 1.00 over 3 cells: the oscillation"
+                        + " grows with the step size.",
+                "  try: a larger batch or a smaller learning rate (or --lr-scaling sqrt instead of linear).");
+    }
 }
