@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             CommandLine.HelpCommand.class,
             GenerateCommand.class,
+            AnalyzeCommand.class,
             DemoCommand.class,
             BenchCommand.class,
             DiagnoseCommand.class,

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate",
         mixinStandardHelpOptions = true,
         description = "Generate a synthetic benchmark dataset (images or tables) with a structured-noise dial.",
-        subcommands = {GenerateImagesCommand.class})
+        subcommands = {GenerateImagesCommand.class, GenerateTabularCommand.class})
 public final class GenerateCommand implements Runnable {
 
     @Spec

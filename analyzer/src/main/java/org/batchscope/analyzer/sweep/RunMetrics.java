@@ -1,0 +1,126 @@
+package org.batchscope.analyzer.sweep;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.batchscope.analyzer.engine.RunRecorder;
+import org.batchscope.analyzer.metrics.Churn;
+import org.batchscope.analyzer.metrics.Direction;
+import org.batchscope.analyzer.metrics.LossSpikes;
+import org.batchscope.analyzer.metrics.OscillationMetrics;
+
+/**
+ * One run's metrics, by the snake_case names written to its result file (DESIGN.md, "Metric
+ * definitions"; every series metric over the window W = the last ceil(T/2) points):
+ * <ul>
+ *   <li>{@code amplitude}, {@code mean_abs_change}, {@code reversal_rate}, {@code detrended_std},
+ *       {@code hf_power_share}, {@code max_drawdown}: of the validation accuracy per evaluation (fraction);</li>
+ *   <li>the same six prefixed {@code validation_loss_} (validation loss per evaluation, nats) and
+ *       {@code minibatch_loss_} (minibatch loss per step, nats);</li>
+ *   <li>{@code churn}: mean fraction of validation predictions that change between consecutive evaluations;</li>
+ *   <li>{@code loss_spikes}: number of steps whose minibatch loss exceeds EMA + 3 EM-std (alpha 0.1);</li>
+ *   <li>{@code final_accuracy}, {@code best_accuracy}: last and highest validation accuracy;
+ *       {@code final_validation_loss}; {@code test_accuracy} of the final model on the test split (added
+ *       by {@link SweepRunner}); {@code steps} done; {@code epochs} done (steps / steps per epoch);</li>
+ *   <li>{@code gradient_noise_scale}: median B_simple (examples) over the probes of the last half of the
+ *       run (the last ceil(P/2) of P probes); {@code mean_gsnr}: the median of their mean GSNR;</li>
+ *   <li>the shortcut measures of {@link ShortcutReliance}.</li>
+ * </ul>
+ * A metric is left out when its series is too short (fewer than 3 points) or holds a non-finite value
+ * (a diverged run), or when the gradient noise scale estimate is not finite.
+ */
+public final class RunMetrics {
+
+    public static final String CHURN = "churn";
+    public static final String LOSS_SPIKES = "loss_spikes";
+    public static final String FINAL_ACCURACY = "final_accuracy";
+    public static final String BEST_ACCURACY = "best_accuracy";
+    public static final String FINAL_VALIDATION_LOSS = "final_validation_loss";
+    /** Accuracy of the final model on the test split (completed runs on datasets with one). */
+    public static final String TEST_ACCURACY = "test_accuracy";
+    public static final String STEPS = "steps";
+    public static final String EPOCHS = "epochs";
+    public static final String GRADIENT_NOISE_SCALE = "gradient_noise_scale";
+    public static final String MEAN_GSNR = "mean_gsnr";
+    public static final String VALIDATION_LOSS_PREFIX = "validation_loss_";
+    public static final String MINIBATCH_LOSS_PREFIX = "minibatch_loss_";
+
+    private static final int MIN_SERIES = 3;
+
+    private RunMetrics() {
+    }
+
+    /**
+     * @param recording     what the run reported
+     * @param stepsDone     steps the run made
+     * @param stepsPerEpoch ceil(n / B)
+     * @return the metrics by name, sorted
+     */
+    public static Map<String, Double> of(RunRecording recording, long stepsDone, long stepsPerEpoch) {
+        Map<String, Double> metrics = new TreeMap<>();
+        List<RunRecorder.Evaluation> evaluations = recording.evaluations();
+        double[] accuracy = evaluations.stream().mapToDouble(RunRecorder.Evaluation::validationAccuracy).toArray();
+        double[] validationLoss = evaluations.stream().mapToDouble(RunRecorder.Evaluation::validationLoss).toArray();
+        double[] losses = recording.losses();
+        putSeries(metrics, "", accuracy, Direction.HIGHER_IS_BETTER);
+        putSeries(metrics, VALIDATION_LOSS_PREFIX, validationLoss, Direction.LOWER_IS_BETTER);
+        putSeries(metrics, MINIBATCH_LOSS_PREFIX, losses, Direction.LOWER_IS_BETTER);
+        if (evaluations.size() >= 2) {
+            metrics.put(CHURN, Churn.of(evaluations.stream().map(RunRecorder.Evaluation::validationPredicts)
+                    .toArray(int[][]::new)));
+        }
+        if (losses.length > 0 && allFinite(losses)) {
+            metrics.put(LOSS_SPIKES, (double) LossSpikes.detect(losses).count());
+        }
+        if (accuracy.length > 0 && allFinite(accuracy)) {
+            metrics.put(FINAL_ACCURACY, accuracy[accuracy.length - 1]);
+            metrics.put(BEST_ACCURACY, Arrays.stream(accuracy).max().orElseThrow());
+        }
+        if (validationLoss.length > 0 && Double.isFinite(validationLoss[validationLoss.length - 1])) {
+            metrics.put(FINAL_VALIDATION_LOSS, validationLoss[validationLoss.length - 1]);
+        }
+        metrics.put(STEPS, (double) stepsDone);
+        metrics.put(EPOCHS, (double) stepsDone / stepsPerEpoch);
+        List<RunRecorder.GradientProbe> probes = recording.probes();
+        if (!probes.isEmpty()) {
+            List<RunRecorder.GradientProbe> lastHalf = probes.subList(probes.size() / 2, probes.size());
+            putIfFinite(metrics, GRADIENT_NOISE_SCALE,
+                    median(lastHalf.stream().mapToDouble(RunRecorder.GradientProbe::noiseScale).toArray()));
+            putIfFinite(metrics, MEAN_GSNR,
+                    median(lastHalf.stream().mapToDouble(RunRecorder.GradientProbe::meanGsnr).toArray()));
+        }
+        return metrics;
+    }
+
+    private static void putSeries(Map<String, Double> metrics, String prefix, double[] series, Direction direction) {
+        if (series.length < MIN_SERIES || !allFinite(series)) {
+            return;
+        }
+        OscillationMetrics.of(series, direction).toNamedMap().forEach((name, value) -> metrics.put(prefix + name, value));
+    }
+
+    private static void putIfFinite(Map<String, Double> metrics, String name, double value) {
+        if (Double.isFinite(value)) {
+            metrics.put(name, value);
+        }
+    }
+
+    /**
+     * @return the median of the values (mean of the two middle ones for an even count), NaN when empty
+     *         or when any value is NaN; +Infinity sorts above every finite value
+     */
+    static double median(double[] values) {
+        if (values.length == 0 || Arrays.stream(values).anyMatch(Double::isNaN)) {
+            return Double.NaN;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    static boolean allFinite(double[] values) {
+        return Arrays.stream(values).allMatch(Double::isFinite);
+    }
+}

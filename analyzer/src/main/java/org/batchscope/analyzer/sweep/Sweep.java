@@ -1,0 +1,39 @@
+package org.batchscope.analyzer.sweep;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A whole sweep: plan the grid, train what the results folder lacks, then write the summary and the
+ * verdict. Running it again with the same arguments trains nothing new and rewrites the same summary.
+ */
+public final class Sweep {
+
+    /**
+     * What a sweep did.
+     *
+     * @param runs    runs in the grid
+     * @param outcome what this invocation trained
+     * @param verdict the verdict lines
+     */
+    public record Result(int runs, SweepRunner.Outcome outcome, List<String> verdict) {
+    }
+
+    private Sweep() {
+    }
+
+    /**
+     * @param out      the results folder
+     * @param err      progress
+     * @param terminal whether {@code err} is a terminal (progress bar) or not (plain lines)
+     */
+    public static Result run(SweepSpec spec, List<SweepDataset> datasets, Path out, PrintWriter err, boolean terminal) {
+        List<PlannedRun> runs = SweepPlan.plan(spec, datasets);
+        ResultsStore store = new ResultsStore(out);
+        SweepRunner.Outcome outcome = SweepRunner.run(runs, datasets, store, new ProgressReporter(err, terminal),
+                spec.threads());
+        List<String> verdict = SummaryWriter.write(out, spec, SweepSummary.gather(runs, datasets, store));
+        return new Result(runs.size(), outcome, verdict);
+    }
+}

@@ -1,0 +1,96 @@
+package org.batchscope.analyzer.sweep;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.batchscope.analyzer.engine.BatchPlan;
+import org.batchscope.analyzer.engine.Budget;
+import org.batchscope.analyzer.engine.LrSchedule;
+import org.batchscope.analyzer.engine.ModelArchitecture;
+import org.batchscope.analyzer.engine.OptimizerSpec;
+import org.batchscope.analyzer.engine.RunConfig;
+import org.batchscope.analyzer.engine.TensorData;
+import org.batchscope.analyzer.engine.TrainingEngine;
+import org.batchscope.analyzer.engine.TrainingEngines;
+
+/**
+ * Expands a {@link SweepSpec} over its datasets into runs, in the order dataset, learning rate, batch
+ * size (ascending), seed. For a dataset with n training samples and a run at batch size B:
+ * <ul>
+ *   <li>learning rate: {@link LrScaling#scale}(lr, B, B_ref), constant schedule;</li>
+ *   <li>budget: with {@code epochs}, {@code --epochs} epochs of ceil(n / B) steps; with {@code steps},
+ *       {@code --steps} steps, or if not given {@code --epochs} x ceil(n / B_min) steps for the sweep's
+ *       smallest batch size B_min, so every batch size makes as many updates as the smallest one does in
+ *       {@code --epochs} epochs (Hoffer et al. 2017, "train longer");</li>
+ *   <li>evaluation every {@code --eval-every} steps, or max(1, floor(ceil(n / B) / evals-per-epoch))
+ *       (and at each epoch's end);</li>
+ *   <li>gradient probes every {@code --probe-every} steps, or max(1, floor(total steps / probes-per-run)),
+ *       on the probe set {@link #probeSet};</li>
+ *   <li>seeds 0..seeds-1 (a seed fixes initial weights and batch order, so batch sizes are compared
+ *       from the same initial weights).</li>
+ * </ul>
+ */
+public final class SweepPlan {
+
+    /** Recorded in every run config: how {@link #probeSet} picks the probe examples. */
+    public static final String PROBE_SELECTION = "first probe_size samples of BatchPlan.epochOrder(seed 0, epoch 0)";
+
+    private SweepPlan() {
+    }
+
+    /** @return every run of the grid */
+    public static List<PlannedRun> plan(SweepSpec spec, List<SweepDataset> datasets) {
+        List<PlannedRun> runs = new ArrayList<>();
+        int minBatch = spec.sortedBatchSizes().get(0);
+        for (int d = 0; d < datasets.size(); d++) {
+            SweepDataset dataset = datasets.get(d);
+            ModelArchitecture model = ModelChoice.resolve(spec.model(), dataset.data(), spec.hidden());
+            TrainingEngine engine = TrainingEngines.forModel(spec.engine(), model);
+            int n = dataset.data().train().count();
+            for (double lr : spec.lrs()) {
+                for (int batch : spec.sortedBatchSizes()) {
+                    long stepsPerEpoch = BatchPlan.stepsPerEpoch(n, batch);
+                    Budget budget = budget(spec, n, minBatch);
+                    long totalSteps = budget.totalSteps(n, batch);
+                    int evalEvery = spec.evalEvery() != null ? spec.evalEvery()
+                            : (int) Math.max(1, stepsPerEpoch / spec.evalsPerEpoch());
+                    int probeEvery = spec.probeEvery() != null ? spec.probeEvery()
+                            : spec.probesPerRun() == 0 ? 0 : (int) Math.max(1, totalSteps / spec.probesPerRun());
+                    int probeSize = probeEvery == 0 ? 0 : Math.min(spec.probeSize(), n);
+                    OptimizerSpec optimizer = new OptimizerSpec(spec.optimizer(),
+                            spec.lrScaling().scale(lr, batch, spec.lrReferenceBatch()),
+                            spec.momentum(), 0.9, 0.999, 1e-8, 0.0);
+                    for (long seed = 0; seed < spec.seeds(); seed++) {
+                        RunConfig config = new RunConfig(model, optimizer, LrSchedule.constant(), batch, budget, seed,
+                                ModelChoice.initFor(model), evalEvery, probeEvery, probeSize);
+                        RunSpec runSpec = new RunSpec(dataset.ref(), engine.name(), config, lr,
+                                spec.lrScaling().cliName(), spec.lrReferenceBatch(), PROBE_SELECTION);
+                        runs.add(new PlannedRun(runSpec, runSpec.hash(), d, engine));
+                    }
+                }
+            }
+        }
+        return runs;
+    }
+
+    private static Budget budget(SweepSpec spec, int n, int minBatch) {
+        if (spec.budget() == Budget.Kind.EPOCHS) {
+            return Budget.epochs(spec.epochs());
+        }
+        return Budget.steps(spec.steps() != null ? spec.steps() : spec.epochs() * BatchPlan.stepsPerEpoch(n, minBatch));
+    }
+
+    /**
+     * The gradient probe set: the first {@code size} samples of the permutation
+     * {@code BatchPlan.epochOrder(0, 0, n)} of the training set, the same for every run on a dataset.
+     *
+     * @return the probe set, or null when {@code size} is 0
+     */
+    public static TensorData probeSet(TensorData train, int size) {
+        if (size == 0) {
+            return null;
+        }
+        int[] order = BatchPlan.epochOrder(0, 0, train.count());
+        return train.select(Arrays.copyOf(order, size));
+    }
+}

@@ -1,0 +1,116 @@
+package org.batchscope.analyzer.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.batchscope.analyzer.data.LoadedDataset;
+import org.batchscope.analyzer.engine.BatchPlan;
+import org.batchscope.analyzer.engine.RunConfig;
+import org.batchscope.analyzer.engine.RunOutcome;
+import org.batchscope.analyzer.engine.TensorData;
+import org.batchscope.analyzer.engine.TrainingJob;
+
+/**
+ * Executes the runs of a plan that the store does not hold yet, one run per thread on a fixed pool,
+ * writing each result as soon as it finishes. A run that throws is stored as {@code failed} with the
+ * exception's text and the sweep goes on; a run whose loss stops being finite is stored as
+ * {@code diverged}. Because engines are bit-reproducible from the job and each result depends only on
+ * its own run, a sweep that is killed and run again ends with the same files (up to wall time) as an
+ * uninterrupted one.
+ */
+public final class SweepRunner {
+
+    /**
+     * What one invocation did.
+     *
+     * @param skipped runs already done before
+     * @param ran     runs trained now
+     * @param failed  of those, runs that threw
+     */
+    public record Outcome(int skipped, int ran, int failed) {
+    }
+
+    private SweepRunner() {
+    }
+
+    /** Runs what is left of {@code runs} on {@code threads} threads. */
+    public static Outcome run(List<PlannedRun> runs, List<SweepDataset> datasets, ResultsStore store,
+            ProgressReporter progress, int threads) {
+        List<PlannedRun> todo = runs.stream().filter(r -> !store.isDone(r.hash())).toList();
+        progress.start(runs.size(), runs.size() - todo.size());
+        Map<String, TensorData> probeSets = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, todo.size())), task -> {
+            Thread thread = new Thread(task, "batchscope-run");
+            thread.setDaemon(true);
+            return thread;
+        });
+        List<Future<String>> futures = new ArrayList<>();
+        try {
+            for (PlannedRun run : todo) {
+                futures.add(pool.submit(() -> {
+                    RunResult result = train(run, datasets.get(run.datasetIndex()), probeSets);
+                    store.write(result);
+                    progress.finished(String.format(Locale.ROOT, "B=%d lr=%s seed=%d %s", run.batchSize(),
+                            run.spec().lr(), run.seed(), result.status()));
+                    return result.status();
+                }));
+            }
+            int failed = 0;
+            for (Future<String> future : futures) {
+                if (future.get().equals(RunResult.FAILED)) {
+                    failed++;
+                }
+            }
+            return new Outcome(runs.size() - todo.size(), todo.size(), failed);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("sweep interrupted; rerun the same command to resume", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot store a run result: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Trains one run and measures it; never throws for a failure of the engine. */
+    static RunResult train(PlannedRun run, SweepDataset dataset, Map<String, TensorData> probeSets) {
+        RunConfig config = run.spec().run();
+        LoadedDataset data = dataset.data();
+        int n = data.train().count();
+        long stepsPerEpoch = BatchPlan.stepsPerEpoch(n, config.batchSize());
+        RunRecording recording = new RunRecording(config.budget().totalSteps(n, config.batchSize()));
+        long start = System.nanoTime();
+        try {
+            TensorData probe = config.probeSize() == 0 ? null : probeSets.computeIfAbsent(
+                    run.datasetIndex() + "/" + config.probeSize(), k -> SweepPlan.probeSet(data.train(), config.probeSize()));
+            RunOutcome outcome = run.engine().train(
+                    new TrainingJob(config, data.train(), data.validation(), probe, null), recording);
+            Map<String, Double> metrics = RunMetrics.of(recording, outcome.steps(), stepsPerEpoch);
+            String status;
+            String message = null;
+            if (outcome.status() == RunOutcome.Status.COMPLETED) {
+                status = RunResult.COMPLETED;
+                if (data.test() != null) {
+                    metrics.put(RunMetrics.TEST_ACCURACY, outcome.model().accuracy(data.test()));
+                }
+                metrics.putAll(ShortcutReliance.measure(outcome.model(), data));
+            } else {
+                status = RunResult.DIVERGED;
+                message = "the minibatch loss was not finite at step " + outcome.divergedAtStep();
+            }
+            return RunResult.of(run, status, message, recording, metrics, seconds(start));
+        } catch (RuntimeException e) {
+            return RunResult.of(run, RunResult.FAILED, e.toString(), recording, new java.util.TreeMap<>(), seconds(start));
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

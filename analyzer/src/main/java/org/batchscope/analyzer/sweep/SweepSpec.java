@@ -1,0 +1,96 @@
+package org.batchscope.analyzer.sweep;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import org.batchscope.analyzer.engine.Budget;
+import org.batchscope.analyzer.engine.OptimizerSpec;
+import org.batchscope.common.BadInputException;
+
+/**
+ * What a sweep trains, validated: the grid (batch sizes x learning rates x seeds, per dataset) and
+ * the settings every run shares.
+ *
+ * @param model            {@code auto} (MLP for tables, the small CNN for images), {@code logreg},
+ *                         {@code mlp}, {@code cnn}, or the path of a user's DL4J model file
+ * @param engine           the engine name ({@code --engine}), or null to pick the first that supports the model
+ * @param batchSizes       distinct batch sizes, each >= 1
+ * @param seeds            runs per cell, seeds 0..seeds-1
+ * @param epochs           epochs per run with the epoch budget; with the step budget, the number of
+ *                         epochs the smallest batch size trains (see {@link SweepPlan})
+ * @param steps            with the step budget: the steps every run trains, or null to derive them from {@code epochs}
+ * @param lrs              base learning rates (at {@code lrReferenceBatch}), each > 0
+ * @param lrScaling        how the rate follows the batch size
+ * @param lrReferenceBatch the batch size the base rates are given for
+ * @param budget           EPOCHS (equal epochs) or STEPS (equal steps, Hoffer et al.'s "train longer")
+ * @param optimizer        the optimiser kind
+ * @param momentum         momentum for MOMENTUM and NESTEROV
+ * @param hidden           hidden layer sizes of the MLP
+ * @param evalsPerEpoch    evaluations per epoch when {@code evalEvery} is null: every
+ *                         max(1, floor(steps per epoch / evalsPerEpoch)) steps
+ * @param evalEvery        evaluate every this many steps, or null for {@code evalsPerEpoch}
+ * @param probesPerRun     gradient probes per run when {@code probeEvery} is null: every
+ *                         max(1, floor(total steps / probesPerRun)) steps; 0 = no probes
+ * @param probeEvery       probe every this many steps, or null for {@code probesPerRun}
+ * @param probeSize        examples in the gradient probe set (at most the training set)
+ * @param threads          runs trained at once
+ */
+public record SweepSpec(@JsonProperty("model") String model,
+        @JsonProperty("engine") String engine,
+        @JsonProperty("batch_sizes") List<Integer> batchSizes,
+        @JsonProperty("seeds") int seeds,
+        @JsonProperty("epochs") long epochs,
+        @JsonProperty("steps") Long steps,
+        @JsonProperty("lrs") List<Double> lrs,
+        @JsonProperty("lr_scaling") LrScaling lrScaling,
+        @JsonProperty("lr_reference_batch") int lrReferenceBatch,
+        @JsonProperty("budget") Budget.Kind budget,
+        @JsonProperty("optimizer") OptimizerSpec.Kind optimizer,
+        @JsonProperty("momentum") double momentum,
+        @JsonProperty("hidden") List<Integer> hidden,
+        @JsonProperty("evals_per_epoch") int evalsPerEpoch,
+        @JsonProperty("eval_every") Integer evalEvery,
+        @JsonProperty("probes_per_run") int probesPerRun,
+        @JsonProperty("probe_every") Integer probeEvery,
+        @JsonProperty("probe_size") int probeSize,
+        @JsonProperty("threads") int threads) {
+
+    public SweepSpec {
+        BadInputException.require(model != null && !model.isBlank(), "--model", "auto, logreg, mlp, cnn or a DL4J model file", model);
+        BadInputException.require(batchSizes != null && !batchSizes.isEmpty(), "--batch-sizes", "a non-empty list", batchSizes);
+        batchSizes = List.copyOf(batchSizes);
+        BadInputException.require(batchSizes.stream().allMatch(b -> b != null && b >= 1), "--batch-sizes",
+                "positive integers", batchSizes);
+        BadInputException.require(batchSizes.stream().distinct().count() == batchSizes.size(), "--batch-sizes",
+                "distinct values", batchSizes);
+        BadInputException.require(seeds >= 1 && seeds <= 1000, "--seeds", "an integer in [1, 1000]", seeds);
+        BadInputException.require(epochs >= 1, "--epochs", "a positive integer", epochs);
+        BadInputException.require(steps == null || steps >= 1, "--steps", "a positive integer", steps);
+        BadInputException.require(steps == null || budget == Budget.Kind.STEPS, "--steps", "used with --budget steps", steps);
+        BadInputException.require(lrs != null && !lrs.isEmpty(), "--lr", "at least one learning rate", lrs);
+        lrs = List.copyOf(lrs);
+        BadInputException.require(lrs.stream().allMatch(lr -> lr != null && lr > 0 && Double.isFinite(lr)), "--lr",
+                "positive numbers", lrs);
+        BadInputException.require(lrs.stream().distinct().count() == lrs.size(), "--lr", "distinct values", lrs);
+        BadInputException.require(lrScaling != null, "--lr-scaling", "fixed, linear or sqrt", null);
+        BadInputException.require(lrReferenceBatch >= 1, "--lr-reference-batch", "a positive integer", lrReferenceBatch);
+        BadInputException.require(budget != null, "--budget", "epochs or steps", null);
+        BadInputException.require(optimizer != null, "--optimizer", "sgd, momentum, nesterov or adam", null);
+        BadInputException.require(momentum >= 0 && momentum < 1, "--momentum", "a number in [0, 1)", momentum);
+        BadInputException.require(hidden != null && !hidden.isEmpty(), "--hidden", "a non-empty list", hidden);
+        hidden = List.copyOf(hidden);
+        BadInputException.require(hidden.stream().allMatch(h -> h != null && h >= 1), "--hidden", "positive integers", hidden);
+        BadInputException.require(evalsPerEpoch >= 1, "--evals-per-epoch", "a positive integer", evalsPerEpoch);
+        BadInputException.require(evalEvery == null || evalEvery >= 1, "--eval-every", "a positive integer", evalEvery);
+        BadInputException.require(probesPerRun >= 0, "--probes-per-run", "an integer >= 0", probesPerRun);
+        BadInputException.require(probeEvery == null || probeEvery >= 1, "--probe-every", "a positive integer", probeEvery);
+        BadInputException.require(probeSize >= 2, "--probe-size", "an integer >= 2", probeSize);
+        BadInputException.require(threads >= 1, "--threads", "a positive integer", threads);
+    }
+
+    /** @return the sorted batch sizes */
+    @JsonIgnore
+    public List<Integer> sortedBatchSizes() {
+        return batchSizes.stream().sorted().toList();
+    }
+}

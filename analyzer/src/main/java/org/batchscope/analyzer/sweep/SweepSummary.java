@@ -1,0 +1,160 @@
+package org.batchscope.analyzer.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import org.batchscope.analyzer.data.LoadedDataset;
+import org.batchscope.analyzer.metrics.BreakdownRatio;
+import org.batchscope.analyzer.metrics.CriticalBatchSize;
+import org.batchscope.analyzer.metrics.OscillationMetrics;
+import org.batchscope.analyzer.metrics.SeedComparison;
+
+/**
+ * The sweep's results gathered from the stored run files: its cells ({@link CellSummary}), the
+ * comparisons between batch sizes, what each dataset's gradients say, and noise robustness.
+ * <ul>
+ *   <li>comparisons: for each dataset and learning rate, each pair of batch sizes A < B with
+ *       completed seeds, {@code p_a_steadier} = P(A steadier than B) on validation-accuracy amplitude
+ *       ({@link SeedComparison});</li>
+ *   <li>per dataset: {@code gradient_noise_scale} = the median of the completed runs'
+ *       {@code gradient_noise_scale}; the critical batch size B_crit ~ B_simple, and each tried batch size
+ *       {@code below} or {@code at_or_above} it ({@link CriticalBatchSize});</li>
+ *   <li>noise robustness, with two or more datasets of known r > 0: for each batch size and learning
+ *       rate, final accuracy and amplitude (cell means) against r, and the breakdown ratio where the
+ *       accuracy falls to within 5 points of chance ({@link BreakdownRatio}; chance = the datasets'
+ *       mean chance level).</li>
+ * </ul>
+ *
+ * @param datasets the sweep's datasets
+ * @param cells    the cells in plan order (dataset, learning rate, batch size)
+ */
+public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells) {
+
+    /** Gathers the cells of {@code runs} from {@code store}; runs without a file are left out. */
+    public static SweepSummary gather(List<PlannedRun> runs, List<SweepDataset> datasets, ResultsStore store) {
+        Map<String, List<JsonNode>> byCell = new LinkedHashMap<>();
+        Map<String, PlannedRun> first = new LinkedHashMap<>();
+        for (PlannedRun run : runs) {
+            String key = run.datasetIndex() + "/" + run.spec().lr() + "/" + run.batchSize();
+            first.putIfAbsent(key, run);
+            List<JsonNode> list = byCell.computeIfAbsent(key, k -> new ArrayList<>());
+            store.read(run.hash()).ifPresent(list::add);
+        }
+        List<CellSummary> cells = new ArrayList<>();
+        byCell.forEach((key, results) -> {
+            PlannedRun run = first.get(key);
+            cells.add(new CellSummary(run.datasetIndex(), datasets.get(run.datasetIndex()).ratio(), run.spec().lr(),
+                    run.spec().run().optimizer().learningRate(), run.batchSize(), results));
+        });
+        return new SweepSummary(List.copyOf(datasets), List.copyOf(cells));
+    }
+
+    /** @return the cells of dataset {@code d} */
+    public List<CellSummary> cellsOf(int d) {
+        return cells.stream().filter(c -> c.dataset() == d).toList();
+    }
+
+    /** @return one row per cell */
+    public List<Map<String, Object>> cellRows() {
+        return cells.stream().map(CellSummary::row).toList();
+    }
+
+    /** @return P(A steadier than B) for each dataset, learning rate and pair of batch sizes A < B */
+    public List<Map<String, Object>> comparisons() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (CellSummary a : cells) {
+            for (CellSummary b : cells) {
+                double[] ampA = a.values(OscillationMetrics.AMPLITUDE);
+                double[] ampB = b.values(OscillationMetrics.AMPLITUDE);
+                if (a.dataset() == b.dataset() && a.lr() == b.lr() && a.batchSize() < b.batchSize()
+                        && ampA.length > 0 && ampB.length > 0) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("dataset", a.dataset());
+                    row.put("ratio", a.ratio());
+                    row.put("lr", a.lr());
+                    row.put("batch_size_a", a.batchSize());
+                    row.put("batch_size_b", b.batchSize());
+                    row.put("p_a_steadier", SeedComparison.probabilitySteadier(ampA, ampB));
+                    out.add(row);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** @return the median gradient noise scale of dataset {@code d}'s completed runs, NaN when none has one */
+    public double gradientNoiseScale(int d) {
+        double[] all = cellsOf(d).stream()
+                .flatMapToDouble(c -> java.util.Arrays.stream(c.values(RunMetrics.GRADIENT_NOISE_SCALE))).toArray();
+        return RunMetrics.median(all);
+    }
+
+    /** @return one row per dataset: identity, sizes, chance, gradient noise scale and batch-size regimes */
+    public List<Map<String, Object>> datasetRows() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int d = 0; d < datasets.size(); d++) {
+            LoadedDataset data = datasets.get(d).data();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("dataset", d);
+            row.put("source", data.source());
+            row.put("kind", data.kind());
+            row.put("content_sha256", data.contentSha256());
+            row.put("ratio", datasets.get(d).ratio());
+            row.put("achieved_ratio", data.achievedRatio());
+            row.put("classes", data.classNames());
+            row.put("chance", data.chance());
+            row.put("train", data.train().count());
+            row.put("val", data.validation().count());
+            row.put("test", data.test() == null ? null : data.test().count());
+            double noiseScale = gradientNoiseScale(d);
+            row.put("gradient_noise_scale", CellSummary.finite(noiseScale));
+            row.put("critical_batch_size", CellSummary.finite(noiseScale));
+            if (noiseScale > 0) {
+                int[] batches = cellsOf(d).stream().mapToInt(CellSummary::batchSize).distinct().sorted().toArray();
+                Map<String, List<Integer>> regimes = new TreeMap<>();
+                CriticalBatchSize.classify(noiseScale, batches).forEach((b, regime) -> regimes
+                        .computeIfAbsent(regime.name().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(b));
+                row.put("batch_sizes_by_regime", regimes);
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    /** @return per batch size and learning rate: accuracy and amplitude against r, and the breakdown ratio */
+    public List<Map<String, Object>> noiseRobustness() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        long ratios = datasets.stream().filter(d -> d.ratio() != null && d.ratio() > 0).count();
+        if (ratios < 2) {
+            return out;
+        }
+        Map<String, List<CellSummary>> groups = new LinkedHashMap<>();
+        for (CellSummary c : cells) {
+            if (c.ratio() != null && c.ratio() > 0 && c.values(RunMetrics.FINAL_ACCURACY).length > 0) {
+                groups.computeIfAbsent(c.batchSize() + "/" + c.lr(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        double chance = datasets.stream().mapToDouble(d -> d.data().chance()).average().orElseThrow();
+        groups.forEach((key, group) -> {
+            List<CellSummary> sorted = group.stream().sorted(java.util.Comparator.comparingDouble(CellSummary::ratio)).toList();
+            double[] r = sorted.stream().mapToDouble(CellSummary::ratio).toArray();
+            double[] accuracy = sorted.stream().mapToDouble(c -> c.mean(RunMetrics.FINAL_ACCURACY)).toArray();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("batch_size", sorted.get(0).batchSize());
+            row.put("lr", sorted.get(0).lr());
+            row.put("ratios", r);
+            row.put("final_accuracy_mean", accuracy);
+            row.put("amplitude_mean", sorted.stream().map(c -> CellSummary.finite(c.mean(OscillationMetrics.AMPLITUDE))).toList());
+            row.put("chance", chance);
+            OptionalDouble breakdown = java.util.Arrays.stream(r).distinct().count() == r.length
+                    ? BreakdownRatio.of(r, accuracy, chance) : OptionalDouble.empty();
+            row.put("breakdown_ratio", breakdown.isPresent() ? breakdown.getAsDouble() : null);
+            out.add(row);
+        });
+        return out;
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Batch-size sweeps: {@link org.batchscope.analyzer.sweep.SweepSpec} (validated options) is expanded by
+ * {@link org.batchscope.analyzer.sweep.SweepPlan} into runs keyed by the SHA-256 of their canonical
+ * config ({@link org.batchscope.analyzer.sweep.RunSpec}); {@link org.batchscope.analyzer.sweep.SweepRunner}
+ * trains the runs that {@link org.batchscope.analyzer.sweep.ResultsStore} does not hold yet, in parallel,
+ * recording each through {@link org.batchscope.analyzer.sweep.RunRecording} and measuring it with
+ * {@link org.batchscope.analyzer.sweep.RunMetrics} and {@link org.batchscope.analyzer.sweep.ShortcutReliance};
+ * {@link org.batchscope.analyzer.sweep.SweepSummary}, {@link org.batchscope.analyzer.sweep.SummaryWriter}
+ * and {@link org.batchscope.analyzer.sweep.Verdict} turn the stored runs into the summary files.
+ * {@link org.batchscope.analyzer.sweep.Sweep} ties the steps together;
+ * {@link org.batchscope.analyzer.sweep.SpecVariants} generates the datasets of a noise sweep.
+ */
+package org.batchscope.analyzer.sweep;

@@ -1,0 +1,106 @@
+package org.batchscope.analyzer.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import org.batchscope.analyzer.data.LoadOptions;
+import org.batchscope.analyzer.data.LoadedDataset;
+import org.batchscope.analyzer.engine.Budget;
+import org.batchscope.analyzer.engine.ModelArchitecture;
+import org.batchscope.analyzer.engine.OptimizerSpec;
+import org.batchscope.analyzer.engine.TensorData;
+import org.batchscope.common.BadInputException;
+import org.junit.jupiter.api.Test;
+
+class SweepPlanTest {
+
+    /** 100 training samples of 3 features, 2 classes. */
+    static SweepDataset dataset(Double ratio) {
+        float[] x = new float[100 * 3];
+        int[] y = new int[100];
+        for (int i = 0; i < 100; i++) {
+            x[3 * i] = i % 2 == 0 ? 1 : -1;
+            y[i] = i % 2;
+        }
+        TensorData train = new TensorData(x, y, new int[] {3}, 2);
+        TensorData val = new TensorData(new float[3 * 10], new int[10], new int[] {3}, 2);
+        LoadedDataset data = new LoadedDataset(LoadedDataset.TABULAR, "toy", "ab".repeat(32), List.of("0", "1"),
+                train, val, null, Map.of(), List.of(), ratio, null);
+        return new SweepDataset(data, ratio, LoadOptions.defaults());
+    }
+
+    static SweepSpec spec(List<Integer> batches, LrScaling scaling, Budget.Kind budget, Long steps) {
+        return new SweepSpec("auto", null, batches, 2, 3, steps, List.of(0.1), scaling, 32, budget,
+                OptimizerSpec.Kind.SGD, 0.9, List.of(8), 4, null, 8, null, 64, 2);
+    }
+
+    @Test
+    void lrScalingRules() {
+        assertThat(LrScaling.FIXED.scale(0.1, 8, 32)).isEqualTo(0.1);
+        assertThat(LrScaling.LINEAR.scale(0.1, 8, 32)).isCloseTo(0.025, within(1e-15));
+        assertThat(LrScaling.SQRT.scale(0.1, 8, 32)).isCloseTo(0.05, within(1e-15));
+        assertThat(LrScaling.fromCliName("Linear")).isEqualTo(LrScaling.LINEAR);
+        assertThatThrownBy(() -> LrScaling.fromCliName("cubic")).isInstanceOf(BadInputException.class)
+                .hasMessage("--lr-scaling must be one of fixed, linear, sqrt (got cubic)");
+    }
+
+    @Test
+    void gridOrderRatesBudgetsAndEvaluationCadence() {
+        List<PlannedRun> runs = SweepPlan.plan(spec(List.of(32, 4), LrScaling.LINEAR, Budget.Kind.EPOCHS, null),
+                List.of(dataset(null)));
+        assertThat(runs).hasSize(4);
+        assertThat(runs).extracting(PlannedRun::batchSize).containsExactly(4, 4, 32, 32);
+        assertThat(runs).extracting(PlannedRun::seed).containsExactly(0L, 1L, 0L, 1L);
+        var b4 = runs.get(0).spec().run();
+        // linear: 0.1 x 4 / 32; 25 steps per epoch, 4 evaluations per epoch -> every 6 steps
+        assertThat(b4.optimizer().learningRate()).isCloseTo(0.0125, within(1e-15));
+        assertThat(b4.budget()).isEqualTo(Budget.epochs(3));
+        assertThat(b4.evalEverySteps()).isEqualTo(6);
+        // 75 steps, 8 probes -> every 9 steps on 64 examples
+        assertThat(b4.probeEverySteps()).isEqualTo(9);
+        assertThat(b4.probeSize()).isEqualTo(64);
+        assertThat(b4.model()).isEqualTo(new ModelArchitecture.Mlp(3, List.of(8), 2));
+        assertThat(runs.get(2).spec().run().evalEverySteps()).isEqualTo(1);
+        assertThat(runs).extracting(PlannedRun::hash).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void stepBudgetGivesEveryBatchSizeTheSmallestOnesSteps() {
+        List<PlannedRun> runs = SweepPlan.plan(spec(List.of(4, 32), LrScaling.FIXED, Budget.Kind.STEPS, null),
+                List.of(dataset(null)));
+        // 3 epochs of ceil(100 / 4) = 25 steps
+        assertThat(runs).extracting(r -> r.spec().run().budget()).containsOnly(Budget.steps(75));
+        List<PlannedRun> fixed = SweepPlan.plan(spec(List.of(4, 32), LrScaling.FIXED, Budget.Kind.STEPS, 10L),
+                List.of(dataset(null)));
+        assertThat(fixed).extracting(r -> r.spec().run().budget()).containsOnly(Budget.steps(10));
+    }
+
+    @Test
+    void hashIsStableWhenBatchSizesAreAddedAndChangesWithTheDataset() {
+        List<PlannedRun> small = SweepPlan.plan(spec(List.of(4), LrScaling.LINEAR, Budget.Kind.EPOCHS, null),
+                List.of(dataset(null)));
+        List<PlannedRun> more = SweepPlan.plan(spec(List.of(4, 8), LrScaling.LINEAR, Budget.Kind.EPOCHS, null),
+                List.of(dataset(null)));
+        assertThat(more.subList(0, 2)).extracting(PlannedRun::hash)
+                .containsExactlyElementsOf(small.stream().map(PlannedRun::hash).toList());
+        List<PlannedRun> other = SweepPlan.plan(spec(List.of(4), LrScaling.LINEAR, Budget.Kind.EPOCHS, null),
+                List.of(dataset(3.0)));
+        assertThat(other.get(0).hash()).isNotEqualTo(small.get(0).hash());
+        assertThat(small.get(0).hash()).isEqualTo(small.get(0).spec().hash()).hasSize(64);
+    }
+
+    @Test
+    void specValidationNamesTheOption() {
+        assertThatThrownBy(() -> spec(List.of(4, 4), LrScaling.FIXED, Budget.Kind.EPOCHS, null))
+                .isInstanceOf(BadInputException.class).hasMessage("--batch-sizes must be distinct values (got [4, 4])");
+        assertThatThrownBy(() -> spec(List.of(4), LrScaling.FIXED, Budget.Kind.EPOCHS, 5L))
+                .isInstanceOf(BadInputException.class).hasMessage("--steps must be used with --budget steps (got 5)");
+        assertThatThrownBy(() -> SweepPlan.plan(new SweepSpec("cnn", null, List.of(4), 1, 1, null, List.of(0.1),
+                LrScaling.FIXED, 32, Budget.Kind.EPOCHS, OptimizerSpec.Kind.SGD, 0, List.of(8), 1, null, 0, null, 2, 1),
+                List.of(dataset(null)))).isInstanceOf(BadInputException.class)
+                .hasMessage("--model cnn needs image data; toy is a table (use mlp or logreg)");
+    }
+}

@@ -1,0 +1,151 @@
+package org.batchscope.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.batchscope.analyzer.data.DatasetLoader;
+import org.batchscope.analyzer.data.LoadOptions;
+import org.batchscope.analyzer.data.LoadedDataset;
+import org.batchscope.analyzer.engine.Budget;
+import org.batchscope.analyzer.engine.OptimizerSpec;
+import org.batchscope.analyzer.sweep.LrScaling;
+import org.batchscope.analyzer.sweep.SpecVariants;
+import org.batchscope.analyzer.sweep.SummaryWriter;
+import org.batchscope.analyzer.sweep.Sweep;
+import org.batchscope.analyzer.sweep.SweepDataset;
+import org.batchscope.analyzer.sweep.SweepSpec;
+import org.batchscope.common.BadInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code batchscope analyze}: a batch-size sweep on one dataset or on a noise sweep of generated ones. */
+@Command(name = "analyze",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Train a grid of batch sizes x learning rates x seeds (x noise ratios) in parallel and measure how",
+            "the training curves oscillate. Results: <out>/runs/<config-hash>.json per run, <out>/summary.json,",
+            "<out>/summary.csv (one row per cell), <out>/verdict.txt. Rerunning the same command resumes:",
+            "finished runs are skipped."})
+public final class AnalyzeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Option(names = "--data", paramLabel = "PATH", description = "A generated dataset folder, an ImageFolder, a CSV file or a <name>X.npy file (labels in <name>y.npy).")
+    Path data;
+
+    @Option(names = "--spec", paramLabel = "FILE", description = "A generator spec (images or tabular); with --ratios, each ratio is generated into <out>/datasets/r=<r>/.")
+    Path specFile;
+
+    @Option(names = "--ratios", split = ",", paramLabel = "R,R,...", description = "Noise-to-feature ratios for --spec (default: the spec's own ratio).")
+    List<Double> ratios;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Results folder.")
+    Path out;
+
+    @Option(names = "--model", defaultValue = "auto", paramLabel = "NAME", description = "auto (MLP for tables, small CNN for images), logreg, mlp, cnn, or a DL4J model file. Default: ${DEFAULT-VALUE}.")
+    String model;
+
+    @Option(names = "--engine", paramLabel = "NAME", description = "Training engine: lean or dl4j (default: the first that supports the model).")
+    String engine;
+
+    @Option(names = "--batch-sizes", split = ",", defaultValue = "1,4,8,32", paramLabel = "B,B,...", description = "Default: ${DEFAULT-VALUE}.")
+    List<Integer> batchSizes;
+
+    @Option(names = "--seeds", defaultValue = "3", paramLabel = "N", description = "Seeds per cell. Default: ${DEFAULT-VALUE}.")
+    int seeds;
+
+    @Option(names = "--epochs", defaultValue = "10", paramLabel = "N", description = "Epochs per run (with --budget steps: epochs of the smallest batch size). Default: ${DEFAULT-VALUE}.")
+    long epochs;
+
+    @Option(names = "--steps", paramLabel = "N", description = "With --budget steps: steps per run (default: --epochs epochs of the smallest batch size).")
+    Long steps;
+
+    @Option(names = {"--lr", "--lrs"}, split = ",", defaultValue = "0.05", paramLabel = "X[,X...]", description = "Learning rate(s) at --lr-reference-batch. Default: ${DEFAULT-VALUE}.")
+    List<Double> lrs;
+
+    @Option(names = "--lr-scaling", defaultValue = "fixed", paramLabel = "RULE", description = "fixed, linear (lr x B/B_ref) or sqrt (lr x sqrt(B/B_ref)). Default: ${DEFAULT-VALUE}.")
+    String lrScaling;
+
+    @Option(names = "--lr-reference-batch", defaultValue = "32", paramLabel = "B", description = "The batch size --lr is given for. Default: ${DEFAULT-VALUE}.")
+    int lrReferenceBatch;
+
+    @Option(names = "--budget", defaultValue = "epochs", paramLabel = "KIND", description = "epochs (equal epochs) or steps (equal steps: train longer). Default: ${DEFAULT-VALUE}.")
+    Budget.Kind budget;
+
+    @Option(names = "--optimizer", defaultValue = "sgd", paramLabel = "NAME", description = "sgd, momentum, nesterov or adam. Default: ${DEFAULT-VALUE}.")
+    OptimizerSpec.Kind optimizer;
+
+    @Option(names = "--momentum", defaultValue = "0.9", paramLabel = "MU", description = "Momentum for momentum and nesterov. Default: ${DEFAULT-VALUE}.")
+    double momentum;
+
+    @Option(names = "--hidden", split = ",", defaultValue = "64", paramLabel = "H,H,...", description = "MLP hidden layer sizes. Default: ${DEFAULT-VALUE}.")
+    List<Integer> hidden;
+
+    @Option(names = "--label-column", defaultValue = LoadOptions.DEFAULT_LABEL_COLUMN, paramLabel = "NAME", description = "Label column of a CSV file. Default: ${DEFAULT-VALUE}.")
+    String labelColumn;
+
+    @Option(names = "--image-size", paramLabel = "PX", description = "Resize images to PX x PX (needed when an ImageFolder mixes sizes).")
+    Integer imageSize;
+
+    @Option(names = "--evals-per-epoch", defaultValue = "4", paramLabel = "N", description = "Evaluations per epoch. Default: ${DEFAULT-VALUE}.")
+    int evalsPerEpoch;
+
+    @Option(names = "--eval-every", paramLabel = "STEPS", description = "Evaluate every STEPS steps instead.")
+    Integer evalEvery;
+
+    @Option(names = "--probes-per-run", defaultValue = "8", paramLabel = "N", description = "Gradient noise probes per run (0: none). Default: ${DEFAULT-VALUE}.")
+    int probesPerRun;
+
+    @Option(names = "--probe-every", paramLabel = "STEPS", description = "Probe every STEPS steps instead.")
+    Integer probeEvery;
+
+    @Option(names = "--probe-size", defaultValue = "64", paramLabel = "N", description = "Examples per gradient probe. Default: ${DEFAULT-VALUE}.")
+    int probeSize;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Runs trained at once (default: all cores).")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        if ((data == null) == (specFile == null)) {
+            throw new BadInputException("give either --data PATH or --spec FILE");
+        }
+        BadInputException.require(ratios == null || specFile != null, "--ratios", "used with --spec", ratios);
+        int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        SweepSpec sweep = new SweepSpec(model, engine, batchSizes, seeds, epochs, steps, lrs,
+                LrScaling.fromCliName(lrScaling), lrReferenceBatch, budget, optimizer, momentum, hidden, evalsPerEpoch,
+                evalEvery, probesPerRun, probeEvery, probeSize, cores);
+        LoadOptions options = new LoadOptions(labelColumn, imageSize);
+        List<SweepDataset> datasets = new ArrayList<>();
+        if (data != null) {
+            LoadedDataset loaded = DatasetLoader.load(data, options);
+            datasets.add(new SweepDataset(loaded, loaded.ratio(), options));
+        } else {
+            for (SpecVariants.Variant v : SpecVariants.generate(specFile, ratios, out, cores, err)) {
+                datasets.add(new SweepDataset(DatasetLoader.load(v.folder(), options), v.ratio(), options));
+            }
+        }
+        Sweep.Result result = Sweep.run(sweep, datasets, out, err, System.console() != null);
+        result.verdict().forEach(stdout::println);
+        stdout.println("results: " + out.resolve(SummaryWriter.CSV) + ", " + out.resolve(SummaryWriter.JSON));
+        stdout.flush();
+        if (result.outcome().failed() > 0) {
+            err.println("error: " + result.outcome().failed() + " of " + result.runs() + " runs failed (status"
+                    + " 'failed' in their run files); rerun the command to retry them");
+            return ExitCodes.FAILURE;
+        }
+        return ExitCodes.OK;
+    }
+}

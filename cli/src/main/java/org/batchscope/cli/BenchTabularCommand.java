@@ -1,0 +1,141 @@
+package org.batchscope.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.batchscope.common.BadInputException;
+import org.batchscope.generator.tabular.TabularGenerator;
+import org.batchscope.generator.tabular.TabularSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code batchscope bench tabular}: rows per second of {@code generate tabular} writing CSV only, for a
+ * table of {@code --rows} rows and {@code --columns} columns (4 informative, 2 redundant, one factor block
+ * of the rest), timed from the start of generation to the manifest (JVM start-up excluded). With
+ * {@code --python} it also runs {@code bench/sklearn_peer.py} (make_classification + pandas to_csv, same
+ * shape, imports excluded) with {@code /usr/bin/python3} and prints both figures and their ratio.
+ * Besides wall-clock rows/s it prints rows per CPU-second of the whole process (all threads), a figure
+ * less sensitive to other work on a shared machine.
+ */
+@Command(name = "tabular",
+        mixinStandardHelpOptions = true,
+        description = "Rows/s of table generation to CSV; with --python, side by side with scikit-learn + pandas.")
+public final class BenchTabularCommand implements Callable<Integer> {
+
+    private static final String PEER = "bench/sklearn_peer.py";
+    private static final int PEER_MISSING_MODULE = 3;
+
+    @Spec
+    CommandSpec command;
+
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "1000000", description = "Rows (default ${DEFAULT-VALUE}).")
+    long rows;
+
+    @Option(names = "--columns", paramLabel = "C", defaultValue = "20", description = "Feature columns, at least 7 (default ${DEFAULT-VALUE}).")
+    int columns;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors).")
+    Integer threads;
+
+    @Option(names = "--python", description = "Also time scikit-learn make_classification + pandas to_csv.")
+    boolean python;
+
+    @Option(names = "--python-exe", paramLabel = "PATH", defaultValue = "/usr/bin/python3",
+            description = "Python with Debian's python3-sklearn and python3-pandas (default ${DEFAULT-VALUE}).")
+    Path pythonExe;
+
+    @Override
+    public Integer call() throws Exception {
+        BadInputException.require(columns >= 7 && columns <= 10_000, "--columns", "an integer in [7, 10000]", columns);
+        BadInputException.require(rows >= 1 && rows <= TabularSpec.MAX_ROWS, "--rows",
+                "an integer in [1, " + TabularSpec.MAX_ROWS + "]", rows);
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        PrintWriter out = command.commandLine().getOut();
+        Path work = Files.createTempDirectory("batchscope-bench-");
+        try {
+            TabularSpec spec = TabularSpec.defaults().with(Map.of("train", rows, "val", 0, "test", 0,
+                    "n_informative", 4, "n_redundant", 2, "n_noise", 0, "formats", List.of("csv"),
+                    "noise_blocks", List.of(Map.of("kind", "factor", "columns", columns - 6))));
+            long cpuStart = processCpuNanos();
+            long start = System.nanoTime();
+            TabularGenerator.generate(spec, work.resolve("batchscope"), false, workers, (s, d, t) -> { });
+            double[] ours = {(System.nanoTime() - start) / 1e9, (processCpuNanos() - cpuStart) / 1e9};
+            out.printf("batchscope: %d rows x %d columns to CSV in %.2f s = %,.0f rows/s (%d threads);"
+                    + " %.2f CPU s = %,.0f rows/CPU-s%n", rows, columns, ours[0], rows / ours[0], workers, ours[1],
+                    rows / ours[1]);
+            if (python) {
+                double[] theirs = runPeer(work);
+                if (theirs != null) {
+                    out.printf("sklearn make_classification + pandas to_csv: %.2f s = %,.0f rows/s;"
+                            + " %.2f CPU s = %,.0f rows/CPU-s%n", theirs[0], rows / theirs[0], theirs[1], rows / theirs[1]);
+                    out.printf("ratio batchscope / python: %.1fx wall-clock, %.1fx per CPU-second%n",
+                            theirs[0] / ours[0], theirs[1] / ours[1]);
+                }
+            }
+            out.flush();
+            return ExitCodes.OK;
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+
+    /** @return the peer's wall and CPU seconds, or null (after a message) when its modules are missing */
+    private double[] runPeer(Path work) throws IOException, InterruptedException {
+        PrintWriter err = command.commandLine().getErr();
+        if (!Files.isExecutable(pythonExe)) {
+            err.println("python peer skipped: " + pythonExe + " not found; install Debian's python3 with"
+                    + " 'apt-get install -y python3-sklearn python3-pandas'");
+            return null;
+        }
+        Path script = work.resolve("sklearn_peer.py");
+        try (InputStream in = BenchTabularCommand.class.getClassLoader().getResourceAsStream(PEER)) {
+            if (in == null) {
+                throw new IllegalStateException(PEER + " missing from the batchscope jar");
+            }
+            Files.copy(in, script);
+        }
+        Process process = new ProcessBuilder(pythonExe.toString(), script.toString(), Long.toString(rows),
+                Integer.toString(columns), work.resolve("peer.csv").toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        int code = process.waitFor();
+        if (code == PEER_MISSING_MODULE) {
+            err.println("python peer skipped: " + output + "; install with"
+                    + " 'apt-get install -y python3-sklearn python3-pandas' (Debian's packages for " + pythonExe + ")");
+            return null;
+        }
+        if (code != 0 || !output.startsWith("seconds=")) {
+            throw new IllegalStateException("python peer failed (exit " + code + "): " + output);
+        }
+        String[] fields = output.split(" ");
+        return new double[] {Double.parseDouble(fields[0].substring("seconds=".length())),
+            Double.parseDouble(fields[1].substring("cpu_seconds=".length()))};
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + root, e);
+        }
+    }
+}
