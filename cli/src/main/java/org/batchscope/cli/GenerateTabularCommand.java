@@ -99,7 +99,8 @@ public final class GenerateTabularCommand implements Callable<Integer> {
     @Option(names = "--weights", paramLabel = "W", split = ",", description = "Class proportions, comma-separated (spec: weights).")
     List<Double> weights;
 
-    @Option(names = "--flip", paramLabel = "F", description = "Exact fraction of labels changed to another class (spec: flip_y).")
+    @Option(names = "--flip", paramLabel = "F", description = "Exact fraction of labels changed to another class (spec: flip_y; scikit-learn's flip_y"
+                    + " re-draws labels at random and changes fewer).")
     Double flip;
 
     @Option(names = "--noise", paramLabel = "N", description = "Unstructured iid noise columns (spec: n_noise).")

@@ -1,5 +1,8 @@
 package org.batchscope.generator.tabular;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -11,28 +14,28 @@ import java.nio.charset.StandardCharsets;
  * ({@code 1.25E-5}, {@code 3.0E9}), as {@link Float#toString(float)} chooses; every value has a decimal
  * point, so pandas reads every column as float.
  *
- * <p>Why by hand: on JDK 17, {@code StringBuilder.append(float)} plus the byte conversion cost about
- * 115 ns per value in the table writer (2.3 microseconds per 20-column row, 80% of the run time, measured
- * with 1M rows on this 2-core machine); this writer costs about a fifth of that (see generator/README.md,
+ * <p>Why by hand: on JDK 17, {@code StringBuilder.append(float)} plus the byte conversion cost 93-100 ns of
+ * CPU per value (measured on 2^20 Gaussian values on this 2-core machine, thread CPU time) and was 80% of
+ * the table writer's time; this writer costs about 30 ns per value on the same values (see generator/README.md,
  * "Tables").
  */
 final class Float32Text {
 
-    /** The most bytes one value takes: sign, "0.000", 9 digits. */
+    /** Room one value needs: at most 15 bytes ({@code -1.23456789E-45}); the digit stores write 10 at once. */
     static final int MAX_LENGTH = 16;
 
     private static final double LOG10_2 = 0.30102999566398120;
     private static final int POW10_OFFSET = 64;
     private static final double[] POW10 = new double[2 * POW10_OFFSET + 1];
 
-    private static final int[] INT_POW10 = {1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000,
-        100_000_000, 1_000_000_000};
-    private static final byte[] DIGIT_PAIRS = new byte[200];
+    /** The two ASCII digits of 0..99 as a little-endian 16-bit word (tens digit first in memory). */
+    private static final long[] PAIR_WORDS = new long[100];
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
 
     static {
         for (int pair = 0; pair < 100; pair++) {
-            DIGIT_PAIRS[2 * pair] = (byte) ('0' + pair / 10);
-            DIGIT_PAIRS[2 * pair + 1] = (byte) ('0' + pair % 10);
+            PAIR_WORDS[pair] = ('0' + pair / 10) | ('0' + pair % 10) << 8;
         }
         for (int k = -POW10_OFFSET; k <= POW10_OFFSET; k++) {
             POW10[k + POW10_OFFSET] = Double.parseDouble("1e" + k);
@@ -53,9 +56,8 @@ final class Float32Text {
             System.arraycopy(text, 0, out, pos, text.length);
             return pos + text.length;
         }
-        if (Float.floatToRawIntBits(value) < 0) {
-            out[pos++] = '-';
-        }
+        out[pos] = '-';
+        pos += Float.floatToRawIntBits(value) >>> 31;
         double magnitude = Math.abs((double) value);
         if (magnitude == 0) {
             out[pos++] = '0';
@@ -74,60 +76,59 @@ final class Float32Text {
             digits /= 10;
             exponent++;
         }
-        int length = 9;
-        while (length > 1 && digits % 10 == 0) {
-            digits /= 10;
-            length--;
-        }
         boolean plain = exponent >= -3 && exponent < 7;
+        int integerDigits = plain ? exponent + 1 : 1;
         if (plain && exponent < 0) {
             out[pos++] = '0';
             out[pos++] = '.';
             for (int z = -1; z > exponent; z--) {
                 out[pos++] = '0';
             }
-            return writeDigits(digits, length, length, out, pos);
+            integerDigits = 9;
         }
-        int integerDigits = plain ? exponent + 1 : 1;
-        if (length <= integerDigits) {
-            pos = writeDigits(digits, length, length, out, pos);
-            for (int z = length; z < integerDigits; z++) {
-                out[pos++] = '0';
-            }
-            out[pos++] = '.';
-            out[pos++] = '0';
-        } else {
-            pos = writeDigits(digits, length, integerDigits, out, pos);
-        }
-        return plain ? pos : writeExponent(exponent, out, pos);
+        int end = writeNineDigits(digits, integerDigits, out, pos);
+        int fractionDigits = integerDigits < 9 ? 9 - integerDigits : 9;
+        end -= Math.min(trailingZeros(digits), fractionDigits - 1);
+        return plain ? end : writeExponent(exponent, out, end);
     }
 
-    /** Writes the {@code length} digits of {@code digits} with a decimal point after the first {@code point}. */
-    private static int writeDigits(int digits, int length, int point, byte[] out, int pos) {
-        if (point >= length) {
-            writeRun(digits, length, out, pos);
-            return pos + length;
+    /**
+     * Writes the 9 digits of {@code digits} (in [1e8, 1e9)) from {@code pos}, with a decimal point after
+     * the first {@code integerDigits} when that is below 9. Fixed cost: constant divisions, a table of
+     * digit pairs, the point inserted by shifting a 64-bit word of 8 digits, and two stores.
+     *
+     * @return the position after the last digit
+     */
+    private static int writeNineDigits(int digits, int integerDigits, byte[] out, int pos) {
+        int high = digits / 100_000;
+        int low = digits - high * 100_000;
+        int pair0 = high / 100;
+        int pair1 = high - pair0 * 100;
+        int pair2 = low / 1000;
+        int rest = low - pair2 * 1000;
+        int pair3 = rest / 10;
+        long last = '0' + rest - pair3 * 10;
+        long word = PAIR_WORDS[pair0] | PAIR_WORDS[pair1] << 16 | PAIR_WORDS[pair2] << 32 | PAIR_WORDS[pair3] << 48;
+        if (integerDigits >= 9) {
+            LONG_LE.set(out, pos, word);
+            out[pos + 8] = (byte) last;
+            return pos + 9;
         }
-        int fraction = length - point;
-        int scale = INT_POW10[fraction];
-        writeRun(digits / scale, point, out, pos);
-        out[pos + point] = '.';
-        writeRun(digits % scale, fraction, out, pos + point + 1);
-        return pos + length + 1;
+        int shift = 8 * integerDigits;
+        long keep = (1L << shift) - 1;
+        LONG_LE.set(out, pos, (word & keep) | ((long) '.' << shift) | ((word & ~keep) << 8));
+        SHORT_LE.set(out, pos + 8, (short) ((word >>> 56) | last << 8));
+        return pos + 10;
     }
 
-    /** Writes {@code value} as exactly {@code length} digits (zero-padded), two digits per division. */
-    private static void writeRun(int value, int length, byte[] out, int pos) {
-        int at = pos + length;
-        while (at - pos >= 2) {
-            int pair = value % 100;
-            value /= 100;
-            out[--at] = DIGIT_PAIRS[2 * pair + 1];
-            out[--at] = DIGIT_PAIRS[2 * pair];
+    /** @return the number of trailing decimal zeros of {@code digits} (non-zero); usually 0 for data values */
+    private static int trailingZeros(int digits) {
+        int zeros = 0;
+        while (digits % 10 == 0) {
+            digits /= 10;
+            zeros++;
         }
-        if (at > pos) {
-            out[--at] = (byte) ('0' + value % 10);
-        }
+        return zeros;
     }
 
     private static int writeExponent(int exponent, byte[] out, int pos) {

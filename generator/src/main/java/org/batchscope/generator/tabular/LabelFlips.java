@@ -9,9 +9,11 @@ import org.batchscope.common.RandomStreams;
  * {@code c_b = round(f * BLOCK * (b + 1)) - round(f * BLOCK * b)} rows (round half up), at positions
  * drawn by a partial Fisher-Yates shuffle from the block's own stream {@code (seed, -2, split, b)}.
  * Hence the first {@code k * BLOCK} rows hold exactly {@code round(f * k * BLOCK)} flipped labels: a
- * split whose size is a multiple of 100 has exactly {@code round(f * n)} flips. In a final partial block
- * of L rows the count is the number of the block's chosen positions below L (hypergeometric, mean
- * {@code c_b * L / BLOCK}); the manifest records the count actually flipped per split.
+ * split whose size is a multiple of 100 has exactly {@code round(f * n)} flips. A row flips when its
+ * position is among its block's chosen ones, whatever the split's length, so row i never depends on n. In
+ * a final partial block of L rows the count is the number of chosen positions below L (hypergeometric,
+ * mean {@code c_b * L / BLOCK}, so within a few rows of {@code f * n}); the manifest records the count
+ * actually flipped per split.
  *
  * <p>scikit-learn's {@code flip_y} instead re-draws a random {@code flip_y} share of labels uniformly
  * over all classes, so about {@code flip_y / n_classes} of them keep their class and fewer change than
