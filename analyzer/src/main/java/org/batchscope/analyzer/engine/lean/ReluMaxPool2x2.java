@@ -14,8 +14,9 @@ import java.util.Arrays;
  * become +0), and on non-negative floats the order of the raw bits as ints is the order of the values,
  * so the maximum and its index come from integer differences {@code (a - b) >> 31} used as masks, in a
  * tournament ((0,0) vs (0,1), (1,0) vs (1,1), then the two winners; ties to the earlier). Measured
- * (thread CPU time, 64x64x16 planes on random data): about 6x faster than the former
- * compare-and-branch max-pool plus separate ReLU, whose branches the data makes unpredictable.
+ * (thread CPU time per sample, the benchmark CNN on random data): 73 instead of 225 microseconds for the
+ * 16 x 64 x 64 input, 43 instead of 117 for the 32 x 32 x 32 one, against the former compare-and-branch
+ * max-pool plus a separate ReLU, whose branches the data makes unpredictable.
  */
 final class ReluMaxPool2x2 implements Layer {
 
