@@ -12,7 +12,7 @@ import org.bytedeco.javacpp.FloatPointer;
  * <p>Computed as one matrix product for the whole minibatch: im2col builds
  * {@code col[k][n]} (k = i*9 + dr*3 + dc; n = b*h*w + r*w + c; K = 9 * in rows, N = batch*h*w columns),
  * then {@code Y = W col} ({@code out x K} times {@code K x N}) with {@link Sgemm}. Backward:
- * {@code dW = dY col^T}, {@code db[o] = sum_n dY[o][n]}, {@code dCol = W^T dY} and col2im adds
+ * {@code dW = dY col^T}, {@code db[o] = sum_n dY[o][n]} (in double, fixed order), {@code dCol = W^T dY} and col2im adds
  * {@code dCol} back onto the input positions (fixed order). The column matrix and products live in
  * off-heap buffers allocated once for the network's capacity and freed by {@link #close()}.
  */
@@ -83,12 +83,7 @@ final class Conv3x3 implements Layer {
         Sgemm.multiply(false, true, out, k, n, outBuffer, colBuffer, weightGradBuffer);
         weightGradBuffer.get(dParams, weightOffset, out * k);
         for (int o = 0; o < out; o++) {
-            double sum = 0;
-            int row = o * n;
-            for (int j = 0; j < n; j++) {
-                sum += dy[row + j];
-            }
-            dParams[biasOffset + o] = (float) sum;
+            dParams[biasOffset + o] = (float) sum(dy, o * n, n);
         }
         if (dx == null) {
             return;
@@ -96,6 +91,40 @@ final class Conv3x3 implements Layer {
         Sgemm.multiply(true, false, k, n, out, weightBuffer, outBuffer, colBuffer);
         colBuffer.get(col, 0, k * n);
         col2im(dx, batch);
+    }
+
+    /**
+     * {@code sum_j a[from + j]} over {@code length} terms in double, in eight interleaved partial sums
+     * (j mod 8) added pairwise at the end, then the remainder: a fixed order, and eight independent
+     * addition chains instead of one (measured: the single chain took about 80 microseconds per sample
+     * for the first convolution's 16 x 4096 values, a third of that layer's backward pass).
+     */
+    private static double sum(float[] a, int from, int length) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
+        double s5 = 0;
+        double s6 = 0;
+        double s7 = 0;
+        int j = 0;
+        for (; j + 7 < length; j += 8) {
+            int i = from + j;
+            s0 += a[i];
+            s1 += a[i + 1];
+            s2 += a[i + 2];
+            s3 += a[i + 3];
+            s4 += a[i + 4];
+            s5 += a[i + 5];
+            s6 += a[i + 6];
+            s7 += a[i + 7];
+        }
+        double s = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        for (; j < length; j++) {
+            s += a[from + j];
+        }
+        return s;
     }
 
     /** Fills {@code col} from the channel-major input; zero where the 3x3 window leaves the image. */

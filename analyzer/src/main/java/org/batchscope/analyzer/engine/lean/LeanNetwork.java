@@ -18,10 +18,10 @@ import org.batchscope.analyzer.engine.TensorData;
  * covers the whole minibatch; {@link ChannelMajorFlatten} turns the last block's output into the
  * canonical C, H, W flattening per sample.
  *
- * <p>A convolution block is specified as conv, ReLU, max-pool; it runs as conv, max-pool, ReLU, on a
- * quarter of the values. The two are the same function because ReLU is monotone
- * ({@code max(relu(a), relu(b)) = relu(max(a, b))}), and give the same gradient: where the window's
- * maximum is positive both route it to the same (first) maximum, and where it is not both give 0.
+ * <p>A convolution block is specified as conv, ReLU, max-pool; it runs as conv, then ReLU and max-pool
+ * fused in one pass ({@link ReluMaxPool2x2}). The order does not matter because ReLU is monotone
+ * ({@code max(relu(a), relu(b)) = relu(max(a, b))}), and neither does the gradient: where the window's
+ * maximum is positive it goes to the same (first) maximum, and where it is not every input gets 0.
  */
 final class LeanNetwork implements AutoCloseable {
 
@@ -81,9 +81,8 @@ final class LeanNetwork implements AutoCloseable {
             int width = m.width();
             for (int c : m.convChannels()) {
                 layers.add(new Conv3x3(channels, c, height, width, tensors.get(tensor).offset(), capacity));
-                MaxPool2x2 pool = new MaxPool2x2(c, height, width, capacity);
+                ReluMaxPool2x2 pool = new ReluMaxPool2x2(c, height, width, capacity);
                 layers.add(pool);
-                layers.add(new Relu(c * pool.outputHeight() * pool.outputWidth()));
                 tensor += 2;
                 channels = c;
                 height = pool.outputHeight();
