@@ -27,7 +27,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  *
  * <p>Reproducibility: the start, the batches and the schedule depend only on the job; DL4J's random
  * numbers (dropout in user models) come from the run's seed; ND4J keeps its workspaces and random
- * generator per thread, so runs beside each other do not interact. Optimiser MOMENTUM is refused with
+ * generator per thread, and runs one thread per op ({@link Nd4jThreads}), so runs beside each other
+ * do not interact. Optimiser MOMENTUM is refused with
  * a {@link BadInputException} (DL4J has no heavy-ball updater).
  */
 public final class Dl4jEngine implements TrainingEngine {
@@ -48,6 +49,7 @@ public final class Dl4jEngine implements TrainingEngine {
         long start = System.nanoTime();
         RunConfig config = job.config();
         Dl4jUpdaters.requireSupported(config.optimizer());
+        Nd4jThreads.useOneThreadPerOp();
         requireMatchingData(config.model(), job.train(), "training");
         requireMatchingData(config.model(), job.validation(), "validation");
         int n = job.train().count();
