@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measure speed (generation throughput, training steps/s) on this machine.",
-        subcommands = {})
+        subcommands = {BenchEnginesCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

@@ -17,6 +17,11 @@ import org.batchscope.analyzer.engine.TensorData;
  * blocks work channel-major ({@code [channels][batch][height][width]}) so that one matrix product
  * covers the whole minibatch; {@link ChannelMajorFlatten} turns the last block's output into the
  * canonical C, H, W flattening per sample.
+ *
+ * <p>A convolution block is specified as conv, ReLU, max-pool; it runs as conv, max-pool, ReLU, on a
+ * quarter of the values. The two are the same function because ReLU is monotone
+ * ({@code max(relu(a), relu(b)) = relu(max(a, b))}), and give the same gradient: where the window's
+ * maximum is positive both route it to the same (first) maximum, and where it is not both give 0.
  */
 final class LeanNetwork implements AutoCloseable {
 
@@ -76,9 +81,9 @@ final class LeanNetwork implements AutoCloseable {
             int width = m.width();
             for (int c : m.convChannels()) {
                 layers.add(new Conv3x3(channels, c, height, width, tensors.get(tensor).offset(), capacity));
-                layers.add(new Relu(c * height * width));
                 MaxPool2x2 pool = new MaxPool2x2(c, height, width, capacity);
                 layers.add(pool);
+                layers.add(new Relu(c * pool.outputHeight() * pool.outputWidth()));
                 tensor += 2;
                 channels = c;
                 height = pool.outputHeight();
@@ -91,13 +96,19 @@ final class LeanNetwork implements AutoCloseable {
             throw new IllegalArgumentException("the lean engine trains only the built-in models, not " + model);
         }
         for (int h : hidden) {
-            layers.add(new DenseLayer(features, h, tensors.get(tensor).offset()));
+            layers.add(dense(features, h, tensors.get(tensor).offset(), capacity));
             layers.add(new Relu(h));
             tensor += 2;
             features = h;
         }
-        layers.add(new DenseLayer(features, model.classes(), tensors.get(tensor).offset()));
+        layers.add(dense(features, model.classes(), tensors.get(tensor).offset(), capacity));
         return layers;
+    }
+
+    /** @return a {@link BlasDenseLayer} for large layers, else a {@link DenseLayer} */
+    private static Layer dense(int in, int out, int weightOffset, int capacity) {
+        return (long) in * out >= BlasDenseLayer.MIN_WEIGHTS ? new BlasDenseLayer(in, out, weightOffset, capacity)
+                : new DenseLayer(in, out, weightOffset);
     }
 
     /** @return the canonical parameter layout */

@@ -2,7 +2,8 @@ package org.batchscope.analyzer.engine.lean;
 
 /**
  * Rectifier {@code out = max(0, in)}, element-wise, any activation layout; gradient
- * {@code dIn = dOut} where {@code out > 0}, else 0 (the kink at 0 gets gradient 0).
+ * {@code dIn = dOut} where {@code out > 0}, else 0 (the kink at 0 gets gradient 0; {@code max} maps -0
+ * to +0, so an output is never -0).
  */
 final class Relu implements Layer {
 
@@ -37,7 +38,11 @@ final class Relu implements Layer {
         }
         int n = batch * size;
         for (int i = 0; i < n; i++) {
-            dIn[i] = out[i] > 0f ? dOut[i] : 0f;
+            // branch-free: out is +0, positive or NaN, so its bits are non-zero exactly when out != +0;
+            // (bits | -bits) >> 31 is then all ones, else 0
+            int bits = Float.floatToRawIntBits(out[i]);
+            int mask = (bits | -bits) >> 31;
+            dIn[i] = Float.intBitsToFloat(Float.floatToRawIntBits(dOut[i]) & mask);
         }
     }
 }

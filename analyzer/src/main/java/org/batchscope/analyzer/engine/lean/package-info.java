@@ -1,11 +1,11 @@
 /**
  * The {@code lean} training engine: the built-in models in plain Java on preallocated float arrays,
  * one run per thread, nothing allocated in the step loop. A {@link org.batchscope.analyzer.engine.lean.LeanNetwork}
- * stacks layers ({@code DenseLayer}, {@code Relu}, {@code Conv3x3}, {@code MaxPool2x2},
+ * stacks layers ({@code DenseLayer} or, for large layers, {@code BlasDenseLayer}, {@code Relu}, {@code Conv3x3}, {@code MaxPool2x2},
  * {@code ChannelMajorFlatten}) ending in {@code SoftmaxCrossEntropy}; optimisers follow
  * {@link org.batchscope.analyzer.engine.OptimizerSpec}'s formulas; {@code LeanRun} is the training loop
  * and {@code PerExampleGradientProbe} measures gradient noise on the probe set. Convolutions are one
- * im2col plus OpenBLAS {@code cblas_sgemm} (single-threaded) per minibatch; everything else is Java
+ * im2col plus OpenBLAS {@code cblas_sgemm} (single-threaded) per minibatch, as are large dense layers; everything else is Java
  * loops with fixed summation orders, so runs are bit-reproducible.
  */
 package org.batchscope.analyzer.engine.lean;
