@@ -28,8 +28,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * <p>Reproducibility: the start, the batches and the schedule depend only on the job; DL4J's random
  * numbers (dropout in user models) come from the run's seed; ND4J keeps its workspaces and random
  * generator per thread, and runs one thread per op ({@link Nd4jThreads}), so runs beside each other
- * do not interact. Optimiser MOMENTUM is refused with
- * a {@link BadInputException} (DL4J has no heavy-ball updater).
+ * do not interact.
  */
 public final class Dl4jEngine implements TrainingEngine {
 
@@ -48,7 +47,6 @@ public final class Dl4jEngine implements TrainingEngine {
     public RunOutcome train(TrainingJob job, RunRecorder recorder) {
         long start = System.nanoTime();
         RunConfig config = job.config();
-        Dl4jUpdaters.requireSupported(config.optimizer());
         Nd4jThreads.useOneThreadPerOp();
         requireMatchingData(config.model(), job.train(), "training");
         requireMatchingData(config.model(), job.validation(), "validation");
