@@ -18,8 +18,9 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  *
  * <p>Step t of epoch e fits the slice [pB, min(n, (p+1)B)) of {@code BatchPlan.epochOrder(seed, e)},
  * p = t mod ceil(n / B), with {@code MultiLayerNetwork.fit}. The recorded loss is DL4J's score of that
- * fit (computed in the same forward pass as the update, so before it) minus the L2 penalty
- * {@code weightDecay / 2 * |w|^2} that DL4J adds to it; the accuracy comes from {@link MinibatchAccuracy}.
+ * fit (computed in the same forward pass as the update, so before it) minus the regularisation
+ * penalty DL4J adds to it (the job's {@code weightDecay / 2 * |w|^2}, and a user model's own terms;
+ * nothing to compute for layers without regularisation); the accuracy comes from {@link MinibatchAccuracy}.
  * A non-finite loss ends the run as diverged at that step, which is not recorded. After each epoch,
  * every {@code evalEverySteps} steps when asked, and after the last step, the model is evaluated on the
  * training and validation sets; every {@code probeEverySteps} steps {@link TwoBatchGradientProbe}
@@ -59,7 +60,6 @@ public final class Dl4jEngine implements TrainingEngine {
         MinibatchAccuracy accuracy = new MinibatchAccuracy(network);
         TwoBatchGradientProbe probe = config.probeEverySteps() > 0 ? new TwoBatchGradientProbe(network, job.probe())
                 : null;
-        boolean decays = config.optimizer().weightDecay() > 0;
         int[] order = new int[n];
         for (long step = 0; step < totalSteps; step++) {
             long epoch = step / stepsPerEpoch;
@@ -69,7 +69,7 @@ public final class Dl4jEngine implements TrainingEngine {
             }
             int from = position * batchSize;
             Dl4jData.Batch batch = Dl4jData.gather(job.train(), order, from, Math.min(n, from + batchSize));
-            double penalty = decays ? network.calcRegularizationScore(true) : 0;
+            double penalty = network.calcRegularizationScore(true);
             accuracy.expect(batch);
             network.fit(batch.set());
             double loss = network.score() - penalty;
