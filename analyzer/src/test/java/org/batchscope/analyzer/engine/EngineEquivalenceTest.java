@@ -27,13 +27,16 @@ class EngineEquivalenceTest {
         var cnn = new ModelArchitecture.SmallCnn(3, 16, 16, List.of(4, 8), List.of(16), 2);
         var cosine = new LrSchedule(LrSchedule.Kind.COSINE, 10, 1, 1.0);
         var decayed = new OptimizerSpec(OptimizerSpec.Kind.SGD, 0.1, 0, 0.9, 0.999, 1e-8, 1e-3);
+        var momentum = new OptimizerSpec(OptimizerSpec.Kind.MOMENTUM, 0.02, 0.9, 0.9, 0.999, 1e-8, 0);
         return Stream.of(
                 Arguments.of("logreg sgd", logreg, OptimizerSpec.sgd(0.1), LrSchedule.constant()),
                 Arguments.of("mlp sgd", mlp, OptimizerSpec.sgd(0.1), LrSchedule.constant()),
                 Arguments.of("mlp nesterov", mlp, OptimizerSpec.nesterov(0.05, 0.9), LrSchedule.constant()),
+                Arguments.of("mlp momentum", mlp, momentum, LrSchedule.constant()),
                 Arguments.of("mlp adam", mlp, OptimizerSpec.adam(0.01), LrSchedule.constant()),
                 Arguments.of("mlp sgd, weight decay, warm-up + cosine", mlp, decayed, cosine),
                 Arguments.of("cnn sgd", cnn, OptimizerSpec.sgd(0.1), LrSchedule.constant()),
+                Arguments.of("cnn momentum", cnn, momentum.withLearningRate(0.005), LrSchedule.constant()),
                 Arguments.of("cnn nesterov", cnn, OptimizerSpec.nesterov(0.005, 0.9), LrSchedule.constant()),
                 Arguments.of("cnn adam", cnn, OptimizerSpec.adam(0.003), LrSchedule.constant()));
     }

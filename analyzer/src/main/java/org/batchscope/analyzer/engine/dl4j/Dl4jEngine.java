@@ -18,8 +18,9 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  *
  * <p>Step t of epoch e fits the slice [pB, min(n, (p+1)B)) of {@code BatchPlan.epochOrder(seed, e)},
  * p = t mod ceil(n / B), with {@code MultiLayerNetwork.fit}. The recorded loss is DL4J's score of that
- * fit (computed in the same forward pass as the update, so before it) minus the L2 penalty
- * {@code weightDecay / 2 * |w|^2} that DL4J adds to it; the accuracy comes from {@link MinibatchAccuracy}.
+ * fit (computed in the same forward pass as the update, so before it) minus the regularisation
+ * penalty DL4J adds to it (the job's {@code weightDecay / 2 * |w|^2}, and a user model's own terms;
+ * nothing to compute for layers without regularisation); the accuracy comes from {@link MinibatchAccuracy}.
  * A non-finite loss ends the run as diverged at that step, which is not recorded. After each epoch,
  * every {@code evalEverySteps} steps when asked, and after the last step, the model is evaluated on the
  * training and validation sets; every {@code probeEverySteps} steps {@link TwoBatchGradientProbe}
@@ -27,8 +28,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  *
  * <p>Reproducibility: the start, the batches and the schedule depend only on the job; DL4J's random
  * numbers (dropout in user models) come from the run's seed; ND4J keeps its workspaces and random
- * generator per thread, so runs beside each other do not interact. Optimiser MOMENTUM is refused with
- * a {@link BadInputException} (DL4J has no heavy-ball updater).
+ * generator per thread, and runs one thread per op ({@link Nd4jThreads}), so runs beside each other
+ * do not interact.
  */
 public final class Dl4jEngine implements TrainingEngine {
 
@@ -47,7 +48,7 @@ public final class Dl4jEngine implements TrainingEngine {
     public RunOutcome train(TrainingJob job, RunRecorder recorder) {
         long start = System.nanoTime();
         RunConfig config = job.config();
-        Dl4jUpdaters.requireSupported(config.optimizer());
+        Nd4jThreads.useOneThreadPerOp();
         requireMatchingData(config.model(), job.train(), "training");
         requireMatchingData(config.model(), job.validation(), "validation");
         int n = job.train().count();
@@ -59,7 +60,6 @@ public final class Dl4jEngine implements TrainingEngine {
         MinibatchAccuracy accuracy = new MinibatchAccuracy(network);
         TwoBatchGradientProbe probe = config.probeEverySteps() > 0 ? new TwoBatchGradientProbe(network, job.probe())
                 : null;
-        boolean decays = config.optimizer().weightDecay() > 0;
         int[] order = new int[n];
         for (long step = 0; step < totalSteps; step++) {
             long epoch = step / stepsPerEpoch;
@@ -69,7 +69,7 @@ public final class Dl4jEngine implements TrainingEngine {
             }
             int from = position * batchSize;
             Dl4jData.Batch batch = Dl4jData.gather(job.train(), order, from, Math.min(n, from + batchSize));
-            double penalty = decays ? network.calcRegularizationScore(true) : 0;
+            double penalty = network.calcRegularizationScore(true);
             accuracy.expect(batch);
             network.fit(batch.set());
             double loss = network.score() - penalty;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.batchscope.analyzer.engine.LrSchedule;
 import org.batchscope.analyzer.engine.OptimizerSpec;
-import org.batchscope.common.BadInputException;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
@@ -19,10 +18,10 @@ import org.nd4j.linalg.learning.regularization.Regularization;
  * Gives a network configuration the job's optimiser (the formulas are in {@link OptimizerSpec}):
  * SGD is DL4J's {@link Sgd}, NESTEROV its {@link Nesterovs} (whose update is the form OptimizerSpec
  * states), ADAM its {@link Adam} ({@code a_t = lr_t sqrt(1 - b2^t) / (1 - b1^t)}, epsilon added to
- * sqrt(v)); all with the learning rate from {@link LrScheduleAdapter}. Weight decay is DL4J's
- * {@link L2Regularization} on weights only: it adds {@code weightDecay * w} to the gradient of the
- * mean loss before the updater runs (and {@code weightDecay / 2 * |w|^2} to DL4J's score, which the
- * engine subtracts again). MOMENTUM (heavy ball) has no DL4J updater and is refused.
+ * sqrt(v)), MOMENTUM (heavy ball, which DL4J lacks) {@link HeavyBallMomentum}; all with the learning
+ * rate from {@link LrScheduleAdapter}. Weight decay is DL4J's {@link L2Regularization} on weights only:
+ * it adds {@code weightDecay * w} to the gradient of the mean loss before the updater runs (and
+ * {@code weightDecay / 2 * |w|^2} to DL4J's score, which the engine subtracts again).
  *
  * <p>The configuration of every layer with parameters gets the same updater for weights and biases;
  * a user model's own updater is replaced (the sweep sets the learning rate) while its other settings
@@ -31,14 +30,6 @@ import org.nd4j.linalg.learning.regularization.Regularization;
 final class Dl4jUpdaters {
 
     private Dl4jUpdaters() {
-    }
-
-    /** @throws BadInputException when DL4J has no updater for the optimiser */
-    static void requireSupported(OptimizerSpec optimizer) {
-        if (optimizer.kind() == OptimizerSpec.Kind.MOMENTUM) {
-            throw new BadInputException(
-                    "optimizer momentum is not available in the dl4j engine; use sgd, nesterov or adam");
-        }
     }
 
     /** Sets the updater, weight decay and seed of every layer of {@code conf}, in place. */
@@ -61,7 +52,6 @@ final class Dl4jUpdaters {
     }
 
     private static IUpdater updater(OptimizerSpec optimizer, LrScheduleAdapter rate) {
-        requireSupported(optimizer);
         return switch (optimizer.kind()) {
             case SGD -> new Sgd(rate);
             case NESTEROV -> new Nesterovs(rate, optimizer.momentum());
@@ -72,7 +62,7 @@ final class Dl4jUpdaters {
                 adam.setEpsilon(optimizer.epsilon());
                 yield adam;
             }
-            case MOMENTUM -> throw new IllegalStateException("refused by requireSupported");
+            case MOMENTUM -> new HeavyBallMomentum(rate, optimizer.momentum());
         };
     }
 }

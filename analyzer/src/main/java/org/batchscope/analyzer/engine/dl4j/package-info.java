@@ -10,6 +10,7 @@
  * {@link org.batchscope.analyzer.engine.dl4j.Dl4jParameterConverter} maps the canonical parameter
  * layout to DL4J's flattened parameters and back, so the engine starts from the same weights as
  * the {@code lean} engine; {@link org.batchscope.analyzer.engine.dl4j.TwoBatchGradientProbe}
- * estimates the gradient noise scale from two batch sizes, since DL4J has no per-example gradients.
+ * estimates the gradient noise scale from two batch sizes, since DL4J has no per-example gradients;
+ * {@link org.batchscope.analyzer.engine.dl4j.Nd4jThreads} keeps ND4J at one thread per op.
  */
 package org.batchscope.analyzer.engine.dl4j;

@@ -153,12 +153,11 @@ class Dl4jEngineTest {
     }
 
     @Test
-    void heavyBallMomentumIsRefused() {
-        RunConfig config = EngineFixtures.config(LOGREG,
-                new OptimizerSpec(OptimizerSpec.Kind.MOMENTUM, 0.1, 0.9, 0.9, 0.999, 1e-8, 0), 8, 1, 5);
-        assertThatThrownBy(() -> engine.train(job(config, logregData), RunRecorder.discarding()))
-                .isInstanceOf(BadInputException.class)
-                .hasMessage("optimizer momentum is not available in the dl4j engine; use sgd, nesterov or adam");
+    void heavyBallMomentumStartsLikeSgd() {
+        // v_0 = 0, so step 0 is v = g, w -= lr g: the SGD step
+        OptimizerSpec momentum = new OptimizerSpec(OptimizerSpec.Kind.MOMENTUM, 0.1, 0.9, 0.9, 0.999, 1e-8, 0);
+        assertThat(oneStep(momentum, LrSchedule.constant()))
+                .containsExactly(oneStep(OptimizerSpec.sgd(0.1), LrSchedule.constant()));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.batchscope.analyzer.engine.dl4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,9 +19,15 @@ import org.batchscope.analyzer.engine.RunRecorder;
 import org.batchscope.analyzer.engine.TensorData;
 import org.batchscope.analyzer.engine.TrainingJob;
 import org.batchscope.common.BadInputException;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.junit.jupiter.api.io.TempDir;
 
 class UserModelTest {
@@ -66,6 +73,34 @@ class UserModelTest {
         List<Double> user = train(new ModelArchitecture.UserDl4jModel(zip.toString(), new int[] {20}, 3),
                 OptimizerSpec.nesterov(0.05, 0.9), 20).losses;
         assertThat(user).isEqualTo(train(MLP, OptimizerSpec.nesterov(0.05, 0.9), 20).losses);
+    }
+
+    @Test
+    void aModelEndingInALossLayerGetsItsAccuracyFromAnInferencePass() throws IOException {
+        // dense (identity) + LossLayer(softmax, MCXENT) computes what the built-in OutputLayer does, but
+        // MinibatchAccuracy cannot read its logits from the training pass and runs output() instead
+        MultiLayerNetwork builtIn = new MultiLayerNetwork(Dl4jNetworkFactory.builtIn(MLP));
+        builtIn.init();
+        ParameterLayout layout = ParameterLayout.of(MLP);
+        new Dl4jParameterConverter(layout, builtIn).toNetwork(
+                ParameterInitializer.initialize(layout, Initialization.XAVIER, 4));
+        MultiLayerNetwork split = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT)
+                .list()
+                .layer(new DenseLayer.Builder().nIn(20).nOut(16).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder().nIn(16).nOut(3).activation(Activation.IDENTITY).build())
+                .layer(new LossLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX).build())
+                .build());
+        split.init(builtIn.params().dup(), false);
+        Path zip = dir.resolve("split.zip");
+        ModelSerializer.writeModel(split, zip.toFile(), false);
+
+        EngineFixtures.Recording user = train(new ModelArchitecture.UserDl4jModel(zip.toString(), new int[] {20}, 3),
+                OptimizerSpec.sgd(0.1), 20);
+        EngineFixtures.Recording reference = train(MLP, OptimizerSpec.sgd(0.1), 20);
+        assertThat(user.accuracies).isEqualTo(reference.accuracies);
+        for (int t = 0; t < 20; t++) {
+            assertThat(user.losses.get(t)).isCloseTo(reference.losses.get(t), within(1e-5));
+        }
     }
 
     @Test
