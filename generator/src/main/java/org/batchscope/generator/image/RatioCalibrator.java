@@ -82,26 +82,32 @@ public final class RatioCalibrator {
         return new Calibration(Math.min(1, bestLambda), Math.min(1, 1 / bestLambda), best);
     }
 
-    /** @return r of the scene rendered at contrast {@code c} and colour scale {@code s}, as defined above */
+    /**
+     * @return r of the scene rendered at contrast {@code c} and colour scale {@code s}, as defined above:
+     *         one composed ORIGINAL image, the swap-feature values computed on the eye pixels only
+     */
     public static double measure(Scene scene, double contrast, double colourScale) {
         byte[] regions = scene.regions();
+        byte[] image = new byte[3 * regions.length];
+        scene.compose(Variant.ORIGINAL, contrast, colourScale, image);
         long n = 0;
         long[] sum = new long[3];
         long[] sumSquares = new long[3];
         long feature = 0;
         for (int p = 0; p < regions.length; p++) {
-            boolean eye = regions[p] >= Region.IRIS;
-            for (int c = 0; c < 3; c++) {
-                int x = scene.channel(p, c, Variant.ORIGINAL, contrast, colourScale);
-                if (eye) {
-                    int d = x - scene.channel(p, c, Variant.SWAP_FEATURE, contrast, colourScale);
+            if (regions[p] >= Region.IRIS) {
+                for (int c = 0; c < 3; c++) {
+                    int d = (image[3 * p + c] & 0xFF) - scene.channel(p, c, Variant.SWAP_FEATURE, contrast, colourScale);
                     feature += (long) d * d;
-                } else {
+                }
+            } else {
+                n++;
+                for (int c = 0; c < 3; c++) {
+                    int x = image[3 * p + c] & 0xFF;
                     sum[c] += x;
-                    sumSquares[c] += (long) x * x;
+                    sumSquares[c] += x * x;
                 }
             }
-            n += eye ? 0 : 1;
         }
         double noise = 0;
         for (int c = 0; c < 3; c++) {
