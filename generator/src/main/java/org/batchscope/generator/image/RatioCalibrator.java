@@ -24,15 +24,21 @@ import org.batchscope.generator.image.DogPainter.Region;
  * {@code c = min(1, lambda)} of everything outside the eyes and colour distance
  * {@code s = min(1, 1 / lambda)} of the iris colours (see {@link Scene}); without noise, rounding and clipping
  * {@code r(lambda) = r(1) lambda^2}. The calibration starts at {@code lambda = sqrt(r_target / r(1))}
- * with r(1) computed from the unrounded layers
- * and repeats {@code lambda <- lambda sqrt(r_target / r(lambda))} on the measured 8-bit ratio until it is
- * within 0.5% of the target or after {@link #MAX_STEPS} measurements, keeping the closest. A target below the floor set by pixel
+ * with r(1) computed in closed form from the unrounded layers ({@link Scene#rawEnergies}); unless the
+ * measured 8-bit ratio is within 0.5% of the target it makes one correction
+ * {@code lambda <- lambda sqrt(r_target / r(lambda))} ({@value #MAX_STEPS} measurements at most) and keeps
+ * the closer of the two. More steps do not pay: what is left after one correction is the 8-bit rounding of
+ * a few eye pixels, which further steps mostly oscillate around. Measured over 1,000 images per r in
+ * {0.1, 0.3, 3, 30, 100} at 16 and 64 pixels, 2 steps against 8: mean achieved/target within 0.05% of 1
+ * either way; worst image 2.3% off at r = 3 and 64 pixels either way, 8.5% against 7.6% at r = 0.1 and
+ * 64 pixels, 9.8% either way at r = 100 and 16 pixels; 1.3 to 1.8 measurements per image against 2.2 to 6.6.
+ * A target below the floor set by pixel
  * noise cannot be reached; the achieved r is always what is recorded.
  */
 public final class RatioCalibrator {
 
     /** Most ratio measurements per image. */
-    public static final int MAX_STEPS = 8;
+    public static final int MAX_STEPS = 2;
     private static final double TOLERANCE = 0.005;
 
     private RatioCalibrator() {
