@@ -77,6 +77,7 @@ public final class ImageDatasetWriter {
         Map<String, Long> counts = new TreeMap<>();
         Map<String, SummaryStats.Summary> bySplit = new LinkedHashMap<>();
         SummaryStats total = new SummaryStats();
+        Map<String, String> hashes;
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "batchscope-images");
             thread.setDaemon(true);
@@ -98,6 +99,7 @@ public final class ImageDatasetWriter {
                 bySplit.put(split.folder(), stats.toSummary());
                 total.combine(stats);
             }
+            hashes = Map.copyOf(staging.hashes());
         } finally {
             pool.shutdownNow();
         }
@@ -116,7 +118,7 @@ public final class ImageDatasetWriter {
                         + " test-only-foreground: same ids as test",
                 MASKS, "masks/feature/<id>.png (eyes), masks/foreground/<id>.png (dog), for test ids; 255 inside",
                 "preview", PREVIEW));
-        Manifest.write(folder, "images", spec, spec.seed(), counts, total, roles(), extra);
+        Manifest.write(folder, "images", spec, spec.seed(), counts, total, roles(), extra, hashes);
         return new Result(root, counts, total, preview, root.resolve(DatasetFolder.MANIFEST));
     }
 

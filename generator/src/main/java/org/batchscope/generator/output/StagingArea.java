@@ -5,10 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.batchscope.common.Sha256;
 
 /**
  * Writes many files with whole-folder atomicity instead of a temporary file and a rename per file: each
@@ -27,6 +30,7 @@ public final class StagingArea implements AutoCloseable {
     private final Path root;
     private final Path staging;
     private final Set<Path> createdFolders = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> hashes = new ConcurrentHashMap<>();
 
     /** Opens the staging area of {@code root}, removing any left by an earlier run. */
     public StagingArea(Path root) {
@@ -41,7 +45,10 @@ public final class StagingArea implements AutoCloseable {
         return staging.resolve(relative);
     }
 
-    /** Writes {@code bytes} to the staged file {@code relative}, creating its folder on first use. */
+    /**
+     * Writes {@code bytes} to the staged file {@code relative}, creating its folder on first use, and
+     * records their SHA-256 (see {@link #hashes}).
+     */
     public void write(String relative, byte[] bytes) {
         Path path = staged(relative);
         if (createdFolders.add(path.getParent())) {
@@ -52,6 +59,15 @@ public final class StagingArea implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
         }
+        hashes.put(relative, Sha256.of(bytes));
+    }
+
+    /**
+     * @return relative path (with '/') -> SHA-256 of every file written by {@link #write}, for
+     *         {@link Manifest#write} (so the manifest need not read them back); a live view
+     */
+    public Map<String, String> hashes() {
+        return Collections.unmodifiableMap(hashes);
     }
 
     /**

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import org.batchscope.common.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +21,9 @@ class StagingAreaTest {
             staging.write("train/blue/0000000.png", new byte[] {1, 2, 3});
             staging.write("train/amber/0000001.png", new byte[] {4});
             assertThat(root.resolve("train")).doesNotExist();
+            assertThat(staging.hashes()).containsOnly(
+                    Map.entry("train/blue/0000000.png", Sha256.of(new byte[] {1, 2, 3})),
+                    Map.entry("train/amber/0000001.png", Sha256.of(new byte[] {4})));
             staging.publish("train");
             assertThat(Files.readAllBytes(root.resolve("train/blue/0000000.png"))).containsExactly(1, 2, 3);
             assertThat(Files.readAllBytes(root.resolve("train/amber/0000001.png"))).containsExactly(4);
