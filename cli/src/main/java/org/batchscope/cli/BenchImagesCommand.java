@@ -2,6 +2,7 @@ package org.batchscope.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code batchscope bench images}: writes N train images (r = 3, no counterfactuals) to a temporary
  * folder, prints images per second of the whole write (drawing, calibration, PNG encoding, atomic file
- * writes, metadata, manifest hashing), then deletes the folder.
+ * writes, metadata, manifest hashing) and the process CPU time per image (all threads, user and system;
+ * insensitive to other load, unlike images per second), then deletes the folder.
  */
 @Command(name = "images",
         mixinStandardHelpOptions = true,
@@ -47,15 +49,24 @@ public final class BenchImagesCommand implements Callable<Integer> {
                 "test", 0));
         Path dir = Files.createTempDirectory("batchscope-bench-");
         try {
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             new ImageDatasetWriter(imageSpec, workers, (s, d, t) -> { }).write(dir.resolve("data"), false);
             double seconds = (System.nanoTime() - start) / 1e9;
-            spec.commandLine().getOut().printf(Locale.ROOT, "%d images of %dx%d on %d threads in %.2f s: %.0f images/s%n",
-                    count, size, size, workers, seconds, count / seconds);
+            double cpuMillisPerImage = (processCpuNanos() - cpuStart) / 1e6 / count;
+            spec.commandLine().getOut().printf(Locale.ROOT,
+                    "%d images of %dx%d on %d threads in %.2f s: %.0f images/s; CPU %.3f ms/image%n",
+                    count, size, size, workers, seconds, count / seconds, cpuMillisPerImage);
         } finally {
             delete(dir);
         }
         return ExitCodes.OK;
+    }
+
+    /** @return CPU time of the whole process (all threads, user and system, JIT and GC included) in ns */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void delete(Path dir) {

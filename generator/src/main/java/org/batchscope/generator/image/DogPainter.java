@@ -14,6 +14,10 @@ public final class DogPainter {
     /** Nose colour. */
     static final int NOSE = 0x1E1818;
     private static final double PUPIL_SHARE = 0.4;
+    /** Floppy ears hang rotated by this angle (radians) in the head frame. */
+    private static final double FLOPPY_ANGLE = 0.25;
+    private static final double FLOPPY_COS = Math.cos(FLOPPY_ANGLE);
+    private static final double FLOPPY_SIN = Math.sin(FLOPPY_ANGLE);
 
     private DogPainter() {
     }
@@ -93,11 +97,10 @@ public final class DogPainter {
         double a = Math.abs(u);
         return switch (ears) {
             case FLOPPY -> {
-                double angle = 0.25;
                 double du = a - 0.92;
                 double dv = v - 0.1;
-                double ru = Math.cos(angle) * du - Math.sin(angle) * dv;
-                double rv = Math.sin(angle) * du + Math.cos(angle) * dv;
+                double ru = FLOPPY_COS * du - FLOPPY_SIN * dv;
+                double rv = FLOPPY_SIN * du + FLOPPY_COS * dv;
                 yield Shapes.inEllipse(ru, rv, 0, 0, 0.3, 0.65);
             }
             case POINTED -> Shapes.inTriangle(a, v, 0.3, -0.8, 0.95, -0.4, 0.85, -1.45);

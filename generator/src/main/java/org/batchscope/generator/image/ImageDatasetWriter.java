@@ -20,11 +20,13 @@ import org.batchscope.common.AtomicFiles;
 import org.batchscope.generator.SummaryStats;
 import org.batchscope.generator.output.DatasetFolder;
 import org.batchscope.generator.output.Manifest;
+import org.batchscope.generator.output.StagingArea;
 
 /**
  * Writes an image dataset: claims the folder ({@link DatasetFolder}), then for each split draws the
  * samples on a fixed pool of worker threads in chunks of {@value #CHUNK} indices, each worker writing
- * its images (and, for test, the counterfactuals and masks) atomically; the driver takes the chunks'
+ * its images (and, for test, the counterfactuals and masks) into a {@link StagingArea}, whose folders
+ * are moved into place when the split is complete (no half-written file is ever at a final path); the driver takes the chunks'
  * CSV rows and ratio statistics back in index order, streams the rows to the split's metadata.csv and
  * combines the statistics in that order, so every file and the manifest are byte-identical at any thread
  * count. At most {@code 4 x threads} chunks are in flight, so memory stays flat for any count. Then the
@@ -37,6 +39,8 @@ public final class ImageDatasetWriter {
     /** The counterfactual variants written for the test split, in file order. */
     static final List<Variant> COUNTERFACTUALS = List.of(Variant.SWAP_FEATURE, Variant.SWAP_BACKGROUND,
             Variant.ONLY_BACKGROUND, Variant.ONLY_FOREGROUND);
+    /** The masks folder (test ids), published after the test split. */
+    static final String MASKS = "masks";
     /** The preview contact sheet's file name. */
     public static final String PREVIEW = "preview.png";
 
@@ -73,23 +77,29 @@ public final class ImageDatasetWriter {
         Map<String, Long> counts = new TreeMap<>();
         Map<String, SummaryStats.Summary> bySplit = new LinkedHashMap<>();
         SummaryStats total = new SummaryStats();
+        Map<String, String> hashes;
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "batchscope-images");
             thread.setDaemon(true);
             return thread;
         });
-        try {
+        try (StagingArea staging = new StagingArea(root)) {
             for (Split split : Split.values()) {
                 long n = spec.count(split);
                 if (n == 0) {
                     continue;
                 }
                 List<Variant> variants = variants(split);
-                SummaryStats stats = writeSplit(pool, root, split, variants);
+                SummaryStats stats = writeSplit(pool, staging, split, variants);
+                variants.forEach(v -> staging.publish(v.folder(split)));
+                if (variants.size() > 1) {
+                    staging.publish(MASKS);
+                }
                 variants.forEach(v -> counts.put(v.folder(split), n));
                 bySplit.put(split.folder(), stats.toSummary());
                 total.combine(stats);
             }
+            hashes = Map.copyOf(staging.hashes());
         } finally {
             pool.shutdownNow();
         }
@@ -106,9 +116,9 @@ public final class ImageDatasetWriter {
                 "metadata", "<split>/metadata.csv",
                 "counterfactuals", "test-swap-feature, test-swap-background, test-only-background,"
                         + " test-only-foreground: same ids as test",
-                "masks", "masks/feature/<id>.png (eyes), masks/foreground/<id>.png (dog), for test ids; 255 inside",
+                MASKS, "masks/feature/<id>.png (eyes), masks/foreground/<id>.png (dog), for test ids; 255 inside",
                 "preview", PREVIEW));
-        Manifest.write(folder, "images", spec, spec.seed(), counts, total, roles(), extra);
+        Manifest.write(folder, "images", spec, spec.seed(), counts, total, roles(), extra, hashes);
         return new Result(root, counts, total, preview, root.resolve(DatasetFolder.MANIFEST));
     }
 
@@ -121,10 +131,10 @@ public final class ImageDatasetWriter {
         return variants;
     }
 
-    private SummaryStats writeSplit(ExecutorService pool, Path root, Split split, List<Variant> variants) {
+    private SummaryStats writeSplit(ExecutorService pool, StagingArea staging, Split split, List<Variant> variants) {
         long n = spec.count(split);
         long chunks = (n + CHUNK - 1) / CHUNK;
-        List<Path> csvs = variants.stream().map(v -> root.resolve(v.folder(split)).resolve("metadata.csv")).toList();
+        List<Path> csvs = variants.stream().map(v -> staging.staged(v.folder(split) + "/metadata.csv")).toList();
         SummaryStats stats = new SummaryStats();
         writeAll(csvs, 0, new ArrayList<>(), streams -> {
             for (int v = 0; v < variants.size(); v++) {
@@ -137,7 +147,7 @@ public final class ImageDatasetWriter {
                     while (next < chunks && window.size() < 4 * threads) {
                         long start = next * CHUNK;
                         long end = Math.min(n, start + CHUNK);
-                        window.add(pool.submit(() -> writeChunk(root, split, variants, start, end)));
+                        window.add(pool.submit(() -> writeChunk(staging, split, variants, start, end)));
                         next++;
                     }
                     Chunk chunk = window.poll().get();
@@ -164,7 +174,7 @@ public final class ImageDatasetWriter {
     private record Chunk(long end, List<String> rows, SummaryStats stats) {
     }
 
-    private Chunk writeChunk(Path root, Split split, List<Variant> variants, long start, long end) {
+    private Chunk writeChunk(StagingArea staging, Split split, List<Variant> variants, long start, long end) {
         List<StringBuilder> rows = new ArrayList<>();
         variants.forEach(v -> rows.add(new StringBuilder()));
         SummaryStats stats = new SummaryStats();
@@ -177,14 +187,13 @@ public final class ImageDatasetWriter {
                 for (int v = 0; v < variants.size(); v++) {
                     Variant variant = variants.get(v);
                     byte[] pixels = factory.render(sample, variant);
-                    AtomicFiles.write(root.resolve(MetadataCsv.path(sample, variant, classes)), png.rgb(pixels, size, size));
+                    staging.write(MetadataCsv.path(sample, variant, classes), png.rgb(pixels, size, size));
                     rows.get(v).append(MetadataCsv.row(sample, variant, classes));
                 }
                 if (variants.size() > 1) {
                     for (boolean feature : new boolean[] {true, false}) {
-                        Path mask = root.resolve("masks").resolve(feature ? "feature" : "foreground")
-                                .resolve(sample.id() + ".png");
-                        AtomicFiles.write(mask, png.gray(SampleFactory.mask(sample, feature), size, size));
+                        String mask = MASKS + (feature ? "/feature/" : "/foreground/") + sample.id() + ".png";
+                        staging.write(mask, png.gray(SampleFactory.mask(sample, feature), size, size));
                     }
                 }
             }

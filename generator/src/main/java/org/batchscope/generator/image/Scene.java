@@ -75,21 +75,50 @@ public final class Scene {
     public int channel(int p, int c, Variant variant, double contrast, double colourScale) {
         byte region = variant == Variant.ONLY_BACKGROUND ? Region.BACKGROUND : regions[p];
         int i = 3 * p + c;
-        double value;
-        if (region == Region.IRIS) {
-            float[] iris = variant == Variant.SWAP_FEATURE ? swapIris : ownIris;
-            value = meanIris[c] + colourScale * (iris[c] - meanIris[c]);
-        } else if (region == Region.PUPIL) {
-            value = PUPIL;
-        } else {
-            float under = switch (variant) {
-                case ONLY_BACKGROUND -> background[i];
-                case ONLY_FOREGROUND -> region == Region.DOG ? dog[i] : ANCHOR;
-                default -> base[i];
-            };
-            value = ANCHOR + contrast * (under - ANCHOR);
+        float under = variant == Variant.ONLY_FOREGROUND ? foreground(region, i) : layer(variant)[i];
+        return noise.apply(p, c, value(region, under, iris(variant), c, contrast, colourScale));
+    }
+
+    /** Writes the image as row-major RGB bytes into {@code out} (length 3 size^2): {@link #channel} for every pixel. */
+    public void compose(Variant variant, double contrast, double colourScale, byte[] out) {
+        int pixels = size * size;
+        float[] layer = layer(variant);
+        float[] iris = iris(variant);
+        boolean onlyBackground = variant == Variant.ONLY_BACKGROUND;
+        boolean onlyForeground = variant == Variant.ONLY_FOREGROUND;
+        for (int p = 0; p < pixels; p++) {
+            byte region = onlyBackground ? Region.BACKGROUND : regions[p];
+            for (int c = 0; c < 3; c++) {
+                int i = 3 * p + c;
+                float under = onlyForeground ? foreground(region, i) : layer[i];
+                out[i] = (byte) noise.apply(p, c, value(region, under, iris, c, contrast, colourScale));
+            }
         }
-        return noise.apply(p, c, value);
+    }
+
+    /** @return the value before noise, rounding and clipping (see the class comment) */
+    private double value(byte region, float under, float[] iris, int c, double contrast, double colourScale) {
+        if (region == Region.IRIS) {
+            return meanIris[c] + colourScale * (iris[c] - meanIris[c]);
+        }
+        if (region == Region.PUPIL) {
+            return PUPIL;
+        }
+        return ANCHOR + contrast * (under - ANCHOR);
+    }
+
+    /** @return the layer under everything but the eyes: the background alone for ONLY_BACKGROUND, else the base */
+    private float[] layer(Variant variant) {
+        return variant == Variant.ONLY_BACKGROUND ? background : base;
+    }
+
+    /** @return the ONLY_FOREGROUND layer at value index {@code i}: the dog on the dog, the anchor grey elsewhere */
+    private float foreground(byte region, int i) {
+        return region == Region.DOG ? dog[i] : ANCHOR;
+    }
+
+    private float[] iris(Variant variant) {
+        return variant == Variant.SWAP_FEATURE ? swapIris : ownIris;
     }
 
     /**
@@ -120,15 +149,5 @@ public final class Scene {
             feature += iris * (double) (ownIris[c] - swapIris[c]) * (ownIris[c] - swapIris[c]);
         }
         return new double[] {noise, feature};
-    }
-
-    /** Writes the image as row-major RGB bytes into {@code out} (length 3 size^2). */
-    public void compose(Variant variant, double contrast, double colourScale, byte[] out) {
-        int pixels = size * size;
-        for (int p = 0; p < pixels; p++) {
-            for (int c = 0; c < 3; c++) {
-                out[3 * p + c] = (byte) channel(p, c, variant, contrast, colourScale);
-            }
-        }
     }
 }

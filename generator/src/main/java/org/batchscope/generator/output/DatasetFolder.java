@@ -19,7 +19,8 @@ import org.batchscope.common.BadInputException;
  *       in which case the folder's content is deleted first. Nothing is written before the check.</li>
  *   <li>It writes the {@link #IN_PROGRESS} marker holding the spec hash and removes any earlier
  *       {@code manifest.json}, so a folder without a manifest is known incomplete.</li>
- *   <li>The generator writes its files (atomically, through {@link org.batchscope.common.AtomicFiles}).</li>
+ *   <li>The generator writes its files atomically: one by one through {@link org.batchscope.common.AtomicFiles},
+ *       or in bulk through a {@link StagingArea} that moves whole folders into place.</li>
  *   <li>{@link Manifest#write} writes {@code manifest.json} last and removes the marker.</li>
  * </ol>
  * A rerun of the same spec into an incomplete folder redoes it; byte-identical output makes that safe.

@@ -46,7 +46,18 @@ public final class Manifest {
      */
     public static ObjectNode write(DatasetFolder folder, String kind, Object spec, long seed,
             Map<String, Long> counts, SummaryStats achievedRatio, Map<String, ?> roles, Map<String, ?> extra) {
-        Map<String, String> files = hashFiles(folder.root());
+        return write(folder, kind, spec, seed, counts, achievedRatio, roles, extra, Map.of());
+    }
+
+    /**
+     * As {@link #write(DatasetFolder, String, Object, long, Map, SummaryStats, Map, Map)}, taking the hashes
+     * of files the generator wrote itself from {@code knownHashes} (relative path -> SHA-256, as recorded by
+     * {@link StagingArea#hashes}) instead of reading them back; every other file found is hashed from disk.
+     */
+    public static ObjectNode write(DatasetFolder folder, String kind, Object spec, long seed,
+            Map<String, Long> counts, SummaryStats achievedRatio, Map<String, ?> roles, Map<String, ?> extra,
+            Map<String, String> knownHashes) {
+        Map<String, String> files = hashFiles(folder.root(), knownHashes);
         ObjectNode manifest = Json.mapper().createObjectNode();
         manifest.put("kind", kind);
         manifest.put("tool_version", ToolVersion.toolString());
@@ -74,6 +85,11 @@ public final class Manifest {
 
     /** @return relative path (with '/') -> SHA-256 for every file under {@code root} except manifest and marker */
     public static Map<String, String> hashFiles(Path root) {
+        return hashFiles(root, Map.of());
+    }
+
+    /** As {@link #hashFiles(Path)}, taking the hash of a file listed in {@code knownHashes} from there. */
+    static Map<String, String> hashFiles(Path root, Map<String, String> knownHashes) {
         List<Path> paths = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root)) {
             walk.filter(Files::isRegularFile).forEach(paths::add);
@@ -84,7 +100,8 @@ public final class Manifest {
         for (Path p : paths) {
             String rel = root.relativize(p).toString().replace('\\', '/');
             if (!rel.equals(DatasetFolder.MANIFEST) && !rel.equals(DatasetFolder.IN_PROGRESS)) {
-                files.put(rel, Sha256.ofFile(p));
+                String known = knownHashes.get(rel);
+                files.put(rel, known != null ? known : Sha256.ofFile(p));
             }
         }
         return files;

@@ -34,6 +34,8 @@ class ImageDatasetWriterTest {
         assertThat(Files.readAllBytes(four.manifest())).isEqualTo(Files.readAllBytes(one.manifest()));
         assertThat(Manifest.hashFiles(dir.resolve("four"))).isEqualTo(Manifest.hashFiles(dir.resolve("one")));
         JsonNode manifest = Json.mapper().readTree(one.manifest().toFile());
+        assertThat(Json.mapper().convertValue(manifest.get("files"), Map.class))
+                .as("hashes recorded while writing = hashes read back").isEqualTo(Manifest.hashFiles(dir.resolve("one")));
         assertThat(manifest.get("counts").toString()).isEqualTo("{\"test\":6,\"test-only-background\":6,"
                 + "\"test-only-foreground\":6,\"test-swap-background\":6,\"test-swap-feature\":6,\"train\":70,\"val\":5}");
         assertThat(manifest.get("files").size()).isEqualTo(70 + 5 + 6 * 5 + 6 * 2 + 7 + 1);
