@@ -91,6 +91,7 @@ public final class NoiseScaleChart {
         ValueMarker marker = new ValueMarker(y, color, stroke);
         marker.setLabel(label);
         marker.setLabelFont(MARKER_FONT);
+        marker.setLabelBackgroundColor(ChartStyle.translucent(Color.WHITE, 0.8));
         marker.setLabelPaint(color.darker());
         marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);

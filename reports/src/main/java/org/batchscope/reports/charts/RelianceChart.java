@@ -65,6 +65,7 @@ public final class RelianceChart {
             ValueMarker chance = new ValueMarker(panel.chance(), Color.DARK_GRAY, ChartStyle.stroke(1, 1.2f));
             chance.setLabel("chance " + String.format(java.util.Locale.ROOT, "%.2f", panel.chance()));
             chance.setLabelFont(new Font(ChartStyle.FONT_FAMILY, Font.PLAIN, 12));
+            chance.setLabelBackgroundColor(ChartStyle.translucent(Color.WHITE, 0.8));
             chance.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             chance.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
             plot.addRangeMarker(chance, Layer.FOREGROUND);

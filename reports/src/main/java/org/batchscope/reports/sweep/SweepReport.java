@@ -19,8 +19,8 @@ import org.batchscope.reports.results.SweepSettings;
  * The report over a sweep's results: every section is drawn first, then one PNG per chart and
  * {@value #PDF} are written into the output folder, each atomically. The PDF holds a title page (the
  * datasets, model, engine, grid, tool version, date), the verdict, the summary table per cell, one
- * chapter per {@link ReportSection} (its figures with captions, or the line saying why it has none)
- * and the appendix of metric formulas.
+ * landscape page per chart with its caption (sections in order), a page listing the sections that
+ * drew nothing and why (when there are any), and the appendix of metric formulas.
  */
 public final class SweepReport {
 
@@ -47,16 +47,20 @@ public final class SweepReport {
                         + " lr = the learning rate used after scaling. Means are over completed seeds.")
                 .table(SummaryTable.of(results));
         List<Figure> figures = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (ReportSection section : sections) {
             SectionOutcome outcome = section.build(results);
-            pdf.heading(section.title(), false);
             if (outcome.skipped() != null) {
-                pdf.paragraph(outcome.skipped());
+                skipped.add(section.title() + ": " + outcome.skipped());
             }
             for (CaptionedFigure figure : outcome.figures()) {
                 pdf.figure(figure.figure(), figure.caption());
                 figures.add(figure.figure());
             }
+        }
+        if (!skipped.isEmpty()) {
+            pdf.heading("Charts not drawn", true);
+            skipped.forEach(pdf::paragraph);
         }
         MetricGlossary.appendTo(pdf);
         List<Path> written = new ArrayList<>();
