@@ -89,7 +89,7 @@ public final class SweepReport {
                 .fact("batch sizes", s.batchSizes().stream().map(String::valueOf).collect(Collectors.joining(", ")))
                 .fact("seeds", s.seeds() + " per cell")
                 .fact("learning rates", s.lrs().stream().map(Numbers::compact).collect(Collectors.joining(", "))
-                        + " at batch size " + s.lrReferenceBatch() + ", scaling " + s.lrScaling())
+                        + " at batch size " + s.lrReferenceBatch() + ", scaling " + s.lrScaling().toLowerCase(java.util.Locale.ROOT))
                 .fact("budget", budget)
                 .fact("runs", results.runs().size() + " (" + results.runs().stream().filter(r -> r.completed()).count()
                         + " completed)")
