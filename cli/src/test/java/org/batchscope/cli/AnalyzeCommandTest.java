@@ -81,6 +81,8 @@ class AnalyzeCommandTest {
         assertThat(summary.path("comparisons")).hasSize(1);
         assertThat(summary.path("datasets").get(0).path("gradient_noise_scale").isNumber()).isTrue();
         assertThat(Files.readString(out.resolve("verdict.txt"))).startsWith("Dataset 0 (");
+        assertThat(result.out()).contains("report: " + out.resolve("report").resolve("report.pdf"));
+        assertThat(out.resolve("report").resolve("report.pdf")).isNotEmptyFile();
     }
 
     @Test

@@ -70,7 +70,7 @@ public final class DiagnosisFigures {
 
     private static Figure curves(Diagnosis diagnosis) {
         List<SeedPanel> panels = new ArrayList<>();
-        for (LogDiagnosis log : diagnosis.logs()) {
+        for (LogDiagnosis log : panelOrder(diagnosis.logs())) {
             List<Curve> rows = rows(log.log());
             List<SeedCurves> seedCurves = rows.stream()
                     .map(c -> new SeedCurves(c.quantity(), c.kind().unit(), c.x(), List.of(c.y()))).toList();
@@ -78,6 +78,15 @@ public final class DiagnosisFigures {
         }
         return SeedPictureChart.figure("Training curves per log", "one panel per log; the same y range in every panel",
                 panels);
+    }
+
+    /**
+     * @return the logs sorted by batch size, numerically (bs8 before bs64), when every log has one; else
+     *         in the order given
+     */
+    static List<LogDiagnosis> panelOrder(List<LogDiagnosis> logs) {
+        return logs.stream().allMatch(l -> l.batchSize() != null)
+                ? logs.stream().sorted((a, b) -> Integer.compare(a.batchSize(), b.batchSize())).toList() : logs;
     }
 
     /** Accuracy (validation first) above loss (validation first) per epoch; else whatever the log has. */

@@ -68,6 +68,11 @@ public final class PanelGrid implements Drawable {
         return count <= 3 ? Math.max(count, 1) : count == 4 ? 2 : 3;
     }
 
+    /** @return the panels, in grid order */
+    public List<JFreeChart> panels() {
+        return panels;
+    }
+
     @Override
     public void draw(Graphics2D g2, Rectangle2D area) {
         g2.setPaint(Color.WHITE);
