@@ -8,7 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.batchscope.common.Sha256;
@@ -29,7 +28,8 @@ public final class StagingArea implements AutoCloseable {
 
     private final Path root;
     private final Path staging;
-    private final Set<Path> createdFolders = ConcurrentHashMap.newKeySet();
+    /** Folders known to exist; computeIfAbsent makes a second writer wait until the first has created it. */
+    private final Map<Path, Boolean> createdFolders = new ConcurrentHashMap<>();
     private final Map<String, String> hashes = new ConcurrentHashMap<>();
 
     /** Opens the staging area of {@code root}, removing any left by an earlier run. */
@@ -51,9 +51,10 @@ public final class StagingArea implements AutoCloseable {
      */
     public void write(String relative, byte[] bytes) {
         Path path = staged(relative);
-        if (createdFolders.add(path.getParent())) {
-            createDirectories(path.getParent());
-        }
+        createdFolders.computeIfAbsent(path.getParent(), folder -> {
+            createDirectories(folder);
+            return Boolean.TRUE;
+        });
         try {
             Files.write(path, bytes);
         } catch (IOException e) {
