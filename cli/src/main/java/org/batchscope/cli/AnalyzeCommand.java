@@ -10,6 +10,7 @@ import org.batchscope.analyzer.data.LoadOptions;
 import org.batchscope.analyzer.data.LoadedDataset;
 import org.batchscope.analyzer.engine.Budget;
 import org.batchscope.analyzer.engine.OptimizerSpec;
+import org.batchscope.analyzer.sweep.BatchSize;
 import org.batchscope.analyzer.sweep.LrScaling;
 import org.batchscope.analyzer.sweep.SpecVariants;
 import org.batchscope.analyzer.sweep.SummaryWriter;
@@ -58,8 +59,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--engine", paramLabel = "NAME", description = "Training engine: lean or dl4j (default: the first that supports the model).")
     String engine;
 
-    @Option(names = "--batch-sizes", split = ",", defaultValue = "1,4,8,32", paramLabel = "B,B,...", description = "Default: ${DEFAULT-VALUE}.")
-    List<Integer> batchSizes;
+    @Option(names = "--batch-sizes", split = ",", defaultValue = "1,4,8,32", paramLabel = "B,B,...", description = "Batch sizes; full = the whole training set (batch gradient descent). Default: ${DEFAULT-VALUE}.")
+    List<String> batchSizes;
 
     @Option(names = "--seeds", defaultValue = "3", paramLabel = "N", description = "Seeds per cell. Default: ${DEFAULT-VALUE}.")
     int seeds;
@@ -115,6 +116,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Runs trained at once (default: all cores).")
     Integer threads;
 
+    @Option(names = "--target-accuracy", paramLabel = "A", description = "Validation accuracy for steps and seconds to target (default: chance + 0.9 x (best cell's mean final accuracy - chance), rounded down to 0.01).")
+    Double targetAccuracy;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -124,9 +128,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         BadInputException.require(ratios == null || specFile != null, "--ratios", "used with --spec", ratios);
         int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        SweepSpec sweep = new SweepSpec(model, engine, batchSizes, seeds, epochs, steps, lrs,
+        SweepSpec sweep = new SweepSpec(model, engine, batchSizes.stream().map(BatchSize::parse).toList(), seeds, epochs, steps, lrs,
                 LrScaling.fromCliName(lrScaling), lrReferenceBatch, budget, optimizer, momentum, hidden, evalsPerEpoch,
-                evalEvery, probesPerRun, probeEvery, probeSize, cores);
+                evalEvery, probesPerRun, probeEvery, probeSize, cores, targetAccuracy);
         LoadOptions options = new LoadOptions(labelColumn, imageSize);
         List<SweepDataset> datasets = new ArrayList<>();
         if (data != null) {
