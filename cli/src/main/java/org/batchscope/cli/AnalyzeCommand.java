@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Train a grid of batch sizes x learning rates x seeds (x noise ratios) in parallel and measure how",
             "the training curves oscillate. Results: <out>/runs/<config-hash>.json per run, <out>/summary.json,",
-            "<out>/summary.csv (one row per cell), <out>/verdict.txt. Rerunning the same command resumes:",
-            "finished runs are skipped."})
+            "<out>/summary.csv (one row per cell), <out>/verdict.txt, and the report <out>/report/report.pdf with",
+            "its PNG charts (unless --no-report). Rerunning the same command resumes: finished runs are skipped."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Spec
@@ -119,6 +119,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--target-accuracy", paramLabel = "A", description = "Validation accuracy for steps and seconds to target (default: chance + 0.9 x (best cell's mean final accuracy - chance), rounded down to 0.01).")
     Double targetAccuracy;
 
+    @Option(names = "--no-report", description = "Do not write the PDF report and charts into <out>/report at the end.")
+    boolean noReport;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -144,6 +147,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Sweep.Result result = Sweep.run(sweep, datasets, out, err, System.console() != null);
         result.verdict().forEach(stdout::println);
         stdout.println("results: " + out.resolve(SummaryWriter.CSV) + ", " + out.resolve(SummaryWriter.JSON));
+        if (!noReport) {
+            ReportCommand.write(out, out.resolve(ReportCommand.DEFAULT_FOLDER), stdout);
+        }
         stdout.flush();
         if (result.outcome().failed() > 0) {
             err.println("error: " + result.outcome().failed() + " of " + result.runs() + " runs failed (status"

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             AnalyzeCommand.class,
             DemoCommand.class,
             BenchCommand.class,
+            ReportCommand.class,
             DiagnoseCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",

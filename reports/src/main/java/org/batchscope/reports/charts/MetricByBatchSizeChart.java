@@ -1,8 +1,5 @@
 package org.batchscope.reports.charts;
 
-import java.awt.Shape;
-import java.awt.geom.Ellipse2D;
-import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import org.batchscope.reports.render.Axes;
@@ -14,10 +11,6 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYErrorRenderer;
-import org.jfree.chart.util.ShapeUtils;
-import org.jfree.data.xy.YIntervalSeries;
-import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * Chart 2, oscillation metrics against batch size: one panel per metric, one line per series (noise
@@ -29,9 +22,6 @@ public final class MetricByBatchSizeChart {
 
     /** File stem of the figure. */
     public static final String NAME = "oscillation-metrics";
-
-    private static final float LINE_WIDTH = 2.0f;
-    private static final double CAP_LENGTH = 8;
 
     private MetricByBatchSizeChart() {
     }
@@ -59,30 +49,10 @@ public final class MetricByBatchSizeChart {
     }
 
     private static JFreeChart panel(MetricPanel panel, XScale xScale) {
-        YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
-        XYErrorRenderer renderer = new XYErrorRenderer();
-        renderer.setDrawXError(false);
-        renderer.setDrawYError(true);
-        renderer.setCapLength(CAP_LENGTH);
-        renderer.setDefaultLinesVisible(true);
-        renderer.setDefaultShapesVisible(true);
-        for (int s = 0; s < panel.series().size(); s++) {
-            MetricSeries line = panel.series().get(s);
-            YIntervalSeries series = new YIntervalSeries(line.name(), false, true);
-            for (MetricPoint p : line.points()) {
-                series.add(xScale.isLog2() ? Axes.log2(p.x()) : p.x(), p.mean(), p.hasInterval() ? p.ciLow() : p.mean(),
-                        p.hasInterval() ? p.ciHigh() : p.mean());
-            }
-            dataset.addSeries(series);
-            renderer.setSeriesPaint(s, ChartStyle.color(s));
-            renderer.setSeriesStroke(s, ChartStyle.stroke(s, LINE_WIDTH));
-            renderer.setSeriesShape(s, shape(s));
-        }
-        renderer.setErrorStroke(ChartStyle.solid(1.4f));
         NumberAxis yAxis = Axes.value(panel.axisLabel());
         yAxis.setAutoRangeIncludesZero(true);
-        XYPlot plot = new XYPlot(dataset, xAxis(xScale), yAxis, renderer);
-        ChartStyle.apply(plot);
+        XYPlot plot = ErrorBarLines.plot(panel.series(), xAxis(xScale), yAxis,
+                x -> xScale.isLog2() ? Axes.log2(x) : x);
         JFreeChart chart = new JFreeChart(panel.metric(), ChartStyle.SUBTITLE_FONT, plot, false);
         return ChartStyle.apply(chart);
     }
@@ -96,18 +66,5 @@ public final class MetricByBatchSizeChart {
         axis.setLowerMargin(0.1);
         axis.setUpperMargin(0.1);
         return axis;
-    }
-
-    private static Shape shape(int index) {
-        switch (Math.floorMod(index, 4)) {
-            case 0:
-                return ShapeUtils.createDiamond(5);
-            case 1:
-                return new Rectangle2D.Double(-4, -4, 8, 8);
-            case 2:
-                return ShapeUtils.createUpTriangle(5);
-            default:
-                return new Ellipse2D.Double(-4, -4, 8, 8);
-        }
     }
 }

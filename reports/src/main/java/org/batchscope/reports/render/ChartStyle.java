@@ -5,7 +5,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Stroke;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.LegendTitle;
@@ -125,6 +127,22 @@ public final class ChartStyle {
         for (int i = 0; i < plot.getRangeAxisCount(); i++) {
             style(plot.getRangeAxis(i));
         }
+        return plot;
+    }
+
+    /** Styles a category plot and its axes like {@link #apply(XYPlot)}. */
+    public static CategoryPlot apply(CategoryPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setRangeGridlineStroke(solid(0.8f));
+        plot.setOutlinePaint(Color.GRAY);
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        CategoryAxis categories = plot.getDomainAxis();
+        categories.setLabelFont(AXIS_LABEL_FONT);
+        categories.setTickLabelFont(TICK_FONT);
+        categories.setLabelPaint(Color.BLACK);
+        categories.setTickLabelPaint(Color.BLACK);
+        style(plot.getRangeAxis());
         return plot;
     }
 

@@ -32,6 +32,11 @@ public record Figure(String name, int width, int height, Drawable drawing) {
         }
     }
 
+    /** @return the same figure under another file stem (one chart kind drawn for several datasets) */
+    public Figure named(String newName) {
+        return new Figure(newName, width, height, drawing);
+    }
+
     /** @return the logical drawing area, (0, 0, width, height) */
     public Rectangle2D area() {
         return new Rectangle2D.Double(0, 0, width, height);

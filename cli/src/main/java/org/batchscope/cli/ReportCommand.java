@@ -1,0 +1,61 @@
+package org.batchscope.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.batchscope.reports.results.ResultsReader;
+import org.batchscope.reports.results.SweepResults;
+import org.batchscope.reports.sweep.SweepReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code batchscope report RESULTS_DIR}: reads an analyzer results folder and writes {@code report.pdf}
+ * and one PNG per chart. The whole folder is read before anything is written, so a bad folder leaves
+ * no files behind.
+ */
+@Command(name = "report",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Write the PDF report and PNG charts of a sweep from its results folder (made by batchscope analyze):",
+            "verdict, summary table per cell, charts with captions, metric formulas."})
+public final class ReportCommand implements Callable<Integer> {
+
+    /** The report's folder inside the results folder when --out is not given. */
+    static final String DEFAULT_FOLDER = "report";
+
+    @Parameters(paramLabel = "RESULTS_DIR", description = "The results folder of batchscope analyze (--out).")
+    Path results;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output folder for report.pdf and the PNGs (default: RESULTS_DIR/report).")
+    Path out;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        write(results, out == null ? results.resolve(DEFAULT_FOLDER) : out, stdout);
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Reads {@code results}, writes the report into {@code out} and prints where it is; returns the PDF. */
+    static Path write(Path results, Path out, PrintWriter stdout) {
+        SweepResults read = ResultsReader.read(results);
+        List<Path> written = SweepReport.write(read, out);
+        Path pdf = written.get(written.size() - 1);
+        stdout.println("report: " + pdf + " (" + (written.size() - 1) + " charts as PNG in " + out + ")");
+        return pdf;
+    }
+}
