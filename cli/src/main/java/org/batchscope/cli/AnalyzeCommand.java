@@ -11,6 +11,7 @@ import org.batchscope.analyzer.data.LoadedDataset;
 import org.batchscope.analyzer.engine.Budget;
 import org.batchscope.analyzer.engine.OptimizerSpec;
 import org.batchscope.analyzer.sweep.BatchSize;
+import org.batchscope.reports.sweep.CurveAxis;
 import org.batchscope.analyzer.sweep.LrScaling;
 import org.batchscope.analyzer.sweep.SpecVariants;
 import org.batchscope.analyzer.sweep.SummaryWriter;
@@ -122,6 +123,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "Do not write the PDF report and charts into <out>/report at the end.")
     boolean noReport;
 
+    @Option(names = "--x-axis", defaultValue = "epochs", paramLabel = "AXIS", description = "x axis of the report's training curves (chart 1): epochs, steps or samples. Default: ${DEFAULT-VALUE}.")
+    String xAxis;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -130,6 +134,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new BadInputException("give either --data PATH or --spec FILE");
         }
         BadInputException.require(ratios == null || specFile != null, "--ratios", "used with --spec", ratios);
+        CurveAxis curveAxis = CurveAxis.parse(xAxis);
         int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         SweepSpec sweep = new SweepSpec(model, engine, batchSizes.stream().map(BatchSize::parse).toList(), seeds, epochs, steps, lrs,
                 LrScaling.fromCliName(lrScaling), lrReferenceBatch, budget, optimizer, momentum, hidden, evalsPerEpoch,
@@ -148,7 +153,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         result.verdict().forEach(stdout::println);
         stdout.println("results: " + out.resolve(SummaryWriter.CSV) + ", " + out.resolve(SummaryWriter.JSON));
         if (!noReport) {
-            ReportCommand.write(out, out.resolve(ReportCommand.DEFAULT_FOLDER), stdout);
+            ReportCommand.write(out, out.resolve(ReportCommand.DEFAULT_FOLDER), curveAxis, stdout);
         }
         stdout.flush();
         if (result.outcome().failed() > 0) {

@@ -107,7 +107,8 @@ class AnalyzeCommandTest {
     void fullBatchSitsBesideMiniBatchesWithGapSharpnessAndCost() throws IOException {
         Path out = dir.resolve("full");
         CliRunner.Result result = CliRunner.run("analyze", "--data", data.toString(), "--out", out.toString(),
-                "--batch-sizes", "4,FULL", "--seeds", "2", "--epochs", "3", "--threads", "2", "--target-accuracy", "0.6");
+                "--batch-sizes", "4,FULL", "--seeds", "2", "--epochs", "3", "--threads", "2", "--target-accuracy", "0.6",
+                "--x-axis", "samples");
         assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
         assertThat(result.out()).contains("B=full lr=", "  cost: B=full is ");
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
@@ -137,6 +138,9 @@ class AnalyzeCommandTest {
         assertThat(summary.path("sweep").path("batch_sizes").toString()).isEqualTo("[4,\"full\"]");
         assertThat(summary.path("datasets").get(0).path("gap_split").asText()).isEqualTo("test");
         assertThat(summary.path("datasets").get(0).path("target_accuracy").asDouble()).isEqualTo(0.6);
+        for (String chart : List.of("generalization-gap.png", "sharpness.png", "cost.png", "seed-picture.png")) {
+            assertThat(ImageIO.read(out.resolve("report").resolve(chart).toFile()).getWidth()).as(chart).isGreaterThan(1000);
+        }
     }
 
     @Test

@@ -11,9 +11,17 @@ public final class ReportSections {
     private ReportSections() {
     }
 
-    /** @return a new list of the standard sections; add a section here to add a chart to every report */
+    /** @return the standard sections with chart 1 against epochs */
     public static List<ReportSection> standard() {
-        return List.of(new SeedPictureSection(), new OscillationSection(), new HeatmapSection(),
+        return standard(CurveAxis.EPOCHS);
+    }
+
+    /**
+     * @param curveAxis the x axis of chart 1's training curves
+     * @return a new list of the standard sections; add a section here to add a chart to every report
+     */
+    public static List<ReportSection> standard(CurveAxis curveAxis) {
+        return List.of(new SeedPictureSection(curveAxis), new OscillationSection(), new HeatmapSection(),
                 new RobustnessSection(), new RelianceSection(), new MinibatchLossSection(), new NoiseScaleSection(),
                 new ContactSheetSection(), BatchSizeMetricSection.generalization(), BatchSizeMetricSection.sharpness(),
                 BatchSizeMetricSection.cost());
