@@ -24,7 +24,7 @@ final class BatchSizeMetricSection implements ReportSection {
      * One panel.
      *
      * @param name  the summary's metric name
-     * @param label the y axis label (the unit in words)
+     * @param label its unit, shown after the name on the y axis
      * @param log   whether to draw log10 of the values
      */
     record Measure(String name, String label, boolean log) {
@@ -47,8 +47,8 @@ final class BatchSizeMetricSection implements ReportSection {
     /** Chart 9: gap_accuracy = train - held-out accuracy; gap_loss = train - held-out loss. */
     static BatchSizeMetricSection generalization() {
         return new BatchSizeMetricSection("Generalization gap against batch size", "generalization-gap", List.of(
-                new Measure("gap_accuracy", "train - held-out accuracy (fraction)", false),
-                new Measure("gap_loss", "train - held-out loss (nats, usually < 0)", false)),
+                new Measure("gap_accuracy", "train - held-out, fraction", false),
+                new Measure("gap_loss", "train - held-out, nats; usually < 0", false)),
                 "The generalization gap of each run's final model, mean over seeds with 95% bootstrap interval, one"
                         + " line per dataset. Left: training accuracy minus held-out accuracy (the test split, or the"
                         + " validation split when there is none); higher means the model does better on what it"
@@ -60,8 +60,8 @@ final class BatchSizeMetricSection implements ReportSection {
     /** Chart 10: epsilon-sharpness and the largest Hessian eigenvalue. */
     static BatchSizeMetricSection sharpness() {
         return new BatchSizeMetricSection("Sharpness against batch size", "sharpness", List.of(
-                new Measure("eps_sharpness", "eps-sharpness (percent)", false),
-                new Measure("hessian_max_eig", "largest Hessian eigenvalue", false)),
+                new Measure("eps_sharpness", "percent", false),
+                new Measure("hessian_max_eig", "nats per squared weight unit", false)),
                 "Sharpness of the minimum each run ends in, mean over seeds with 95% bootstrap interval. Left:"
                         + " Keskar's epsilon-sharpness, the largest relative loss increase found in the box"
                         + " |y_i| <= eps (|x_i| + 1) around the weights (eps = 1e-3), in percent. Right: the largest"
@@ -73,9 +73,9 @@ final class BatchSizeMetricSection implements ReportSection {
     /** Chart 11: seconds per epoch and steps to the target accuracy, log-log. */
     static BatchSizeMetricSection cost() {
         return new BatchSizeMetricSection("Cost against batch size", "cost", List.of(
-                new Measure("seconds_per_epoch", "seconds per epoch (log10 scale)", true),
-                new Measure("steps_to_target", "steps to target accuracy (log10 scale)", true),
-                new Measure("seconds_to_target", "seconds to target accuracy (log10 scale)", true)),
+                new Measure("seconds_per_epoch", "s, log10 scale", true),
+                new Measure("steps_to_target", "steps, log10 scale", true),
+                new Measure("seconds_to_target", "s, log10 scale", true)),
                 "What each batch size costs, log-log, mean over seeds with 95% bootstrap interval: training seconds"
                         + " per epoch (evaluations excluded), and the steps and training seconds until the validation"
                         + " accuracy first reaches the target (summary.json, datasets: target_accuracy), over the seeds"
