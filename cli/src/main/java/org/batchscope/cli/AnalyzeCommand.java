@@ -10,6 +10,8 @@ import org.batchscope.analyzer.data.LoadOptions;
 import org.batchscope.analyzer.data.LoadedDataset;
 import org.batchscope.analyzer.engine.Budget;
 import org.batchscope.analyzer.engine.OptimizerSpec;
+import org.batchscope.analyzer.sweep.BatchSize;
+import org.batchscope.reports.sweep.CurveAxis;
 import org.batchscope.analyzer.sweep.LrScaling;
 import org.batchscope.analyzer.sweep.SpecVariants;
 import org.batchscope.analyzer.sweep.SummaryWriter;
@@ -58,8 +60,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--engine", paramLabel = "NAME", description = "Training engine: lean or dl4j (default: the first that supports the model).")
     String engine;
 
-    @Option(names = "--batch-sizes", split = ",", defaultValue = "1,4,8,32", paramLabel = "B,B,...", description = "Default: ${DEFAULT-VALUE}.")
-    List<Integer> batchSizes;
+    @Option(names = "--batch-sizes", split = ",", defaultValue = "1,4,8,32", paramLabel = "B,B,...", description = "Batch sizes; full = the whole training set (batch gradient descent). Default: ${DEFAULT-VALUE}.")
+    List<String> batchSizes;
 
     @Option(names = "--seeds", defaultValue = "3", paramLabel = "N", description = "Seeds per cell. Default: ${DEFAULT-VALUE}.")
     int seeds;
@@ -115,8 +117,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Runs trained at once (default: all cores).")
     Integer threads;
 
+    @Option(names = "--target-accuracy", paramLabel = "A", description = "Validation accuracy for steps and seconds to target (default: chance + 0.9 x (best cell's mean final accuracy - chance), rounded down to 0.01).")
+    Double targetAccuracy;
+
     @Option(names = "--no-report", description = "Do not write the PDF report and charts into <out>/report at the end.")
     boolean noReport;
+
+    @Option(names = "--x-axis", defaultValue = "epochs", paramLabel = "AXIS", description = "x axis of the report's training curves (chart 1): epochs, steps or samples. Default: ${DEFAULT-VALUE}.")
+    String xAxis;
 
     @Override
     public Integer call() {
@@ -126,10 +134,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new BadInputException("give either --data PATH or --spec FILE");
         }
         BadInputException.require(ratios == null || specFile != null, "--ratios", "used with --spec", ratios);
+        CurveAxis curveAxis = CurveAxis.parse(xAxis);
         int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        SweepSpec sweep = new SweepSpec(model, engine, batchSizes, seeds, epochs, steps, lrs,
+        SweepSpec sweep = new SweepSpec(model, engine, batchSizes.stream().map(BatchSize::parse).toList(), seeds, epochs, steps, lrs,
                 LrScaling.fromCliName(lrScaling), lrReferenceBatch, budget, optimizer, momentum, hidden, evalsPerEpoch,
-                evalEvery, probesPerRun, probeEvery, probeSize, cores);
+                evalEvery, probesPerRun, probeEvery, probeSize, cores, targetAccuracy);
         LoadOptions options = new LoadOptions(labelColumn, imageSize);
         List<SweepDataset> datasets = new ArrayList<>();
         if (data != null) {
@@ -144,7 +153,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         result.verdict().forEach(stdout::println);
         stdout.println("results: " + out.resolve(SummaryWriter.CSV) + ", " + out.resolve(SummaryWriter.JSON));
         if (!noReport) {
-            ReportCommand.write(out, out.resolve(ReportCommand.DEFAULT_FOLDER), stdout);
+            ReportCommand.write(out, out.resolve(ReportCommand.DEFAULT_FOLDER), curveAxis, stdout);
         }
         stdout.flush();
         if (result.outcome().failed() > 0) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.batchscope.reports.results.ResultsReader;
 import org.batchscope.reports.results.SweepResults;
+import org.batchscope.reports.sweep.CurveAxis;
+import org.batchscope.reports.sweep.ReportSections;
 import org.batchscope.reports.sweep.SweepReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +38,10 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Output folder for report.pdf and the PNGs (default: RESULTS_DIR/report).")
     Path out;
 
+    @Option(names = "--x-axis", defaultValue = "epochs", paramLabel = "AXIS",
+            description = "x axis of the training curves (chart 1): epochs, steps or samples. Default: ${DEFAULT-VALUE}.")
+    String xAxis;
+
     @Mixin
     VerboseOption verbose;
 
@@ -45,15 +51,15 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        write(results, out == null ? results.resolve(DEFAULT_FOLDER) : out, stdout);
+        write(results, out == null ? results.resolve(DEFAULT_FOLDER) : out, CurveAxis.parse(xAxis), stdout);
         stdout.flush();
         return ExitCodes.OK;
     }
 
     /** Reads {@code results}, writes the report into {@code out} and prints where it is; returns the PDF. */
-    static Path write(Path results, Path out, PrintWriter stdout) {
+    static Path write(Path results, Path out, CurveAxis xAxis, PrintWriter stdout) {
         SweepResults read = ResultsReader.read(results);
-        List<Path> written = SweepReport.write(read, out);
+        List<Path> written = SweepReport.write(read, ReportSections.standard(xAxis), out);
         Path pdf = written.get(written.size() - 1);
         stdout.println("report: " + pdf + " (" + (written.size() - 1) + " charts as PNG in " + out + ")");
         return pdf;

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.batchscope.analyzer.sweep.CellSummary;
+import org.batchscope.analyzer.sweep.Verdict;
 import org.batchscope.common.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,14 +46,32 @@ class AnalyzeCommandTest {
         }
     }
 
-    /** A run file or summary without its wall-time fields, which are the only ones a rerun may change. */
+    /**
+     * A run file or summary without its time-dependent fields, the only ones a rerun may change: a run's
+     * {@code timing}, a cell's columns of the {@link CellSummary#TIME_DEPENDENT} measures, and the verdict's
+     * cost line.
+     */
     private static JsonNode withoutWallTime(Path file) throws IOException {
         JsonNode node = Json.mapper().readTree(file.toFile());
         if (node.has("timing")) {
             ((ObjectNode) node).remove("timing");
         }
         for (JsonNode cell : node.path("cells")) {
-            ((ObjectNode) cell).remove("wall_seconds_mean");
+            List<String> timed = new java.util.ArrayList<>();
+            cell.fieldNames().forEachRemaining(name -> {
+                if (CellSummary.TIME_DEPENDENT.stream().anyMatch(name::startsWith)) {
+                    timed.add(name);
+                }
+            });
+            ((ObjectNode) cell).remove(timed);
+        }
+        if (node.has("verdict")) {
+            com.fasterxml.jackson.databind.node.ArrayNode verdict = (com.fasterxml.jackson.databind.node.ArrayNode) node.get("verdict");
+            for (int i = verdict.size() - 1; i >= 0; i--) {
+                if (verdict.get(i).asText().startsWith(Verdict.COST_PREFIX)) {
+                    verdict.remove(i);
+                }
+            }
         }
         return node;
     }
@@ -74,8 +94,8 @@ class AnalyzeCommandTest {
         assertThat(csv).hasSize(3);
         assertThat(csv.get(0).split(",")).contains("batch_size", "ratio", "lr", "seeds", "amplitude_mean",
                 "amplitude_std", "final_accuracy_mean", "final_accuracy_std");
-        assertThat(csv.get(1)).startsWith("0,3.0,4,0.05,0.05,0.0125,2,0,0,");
-        assertThat(csv.get(2)).startsWith("0,3.0,16,0.05,0.05,0.003125,2,0,0,");
+        assertThat(csv.get(1)).startsWith("0,3.0,4,4,0.05,0.05,0.0125,2,0,0,");
+        assertThat(csv.get(2)).startsWith("0,3.0,16,16,0.05,0.05,0.003125,2,0,0,");
         JsonNode summary = Json.mapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.path("cells")).hasSize(2);
         assertThat(summary.path("comparisons")).hasSize(1);
@@ -83,6 +103,46 @@ class AnalyzeCommandTest {
         assertThat(Files.readString(out.resolve("verdict.txt"))).startsWith("Dataset 0 (");
         assertThat(result.out()).contains("report: " + out.resolve("report").resolve("report.pdf"));
         assertThat(out.resolve("report").resolve("report.pdf")).isNotEmptyFile();
+    }
+
+    @Test
+    void fullBatchSitsBesideMiniBatchesWithGapSharpnessAndCost() throws IOException {
+        Path out = dir.resolve("full");
+        CliRunner.Result result = CliRunner.run("analyze", "--data", data.toString(), "--out", out.toString(),
+                "--batch-sizes", "4,FULL", "--seeds", "2", "--epochs", "3", "--threads", "2", "--target-accuracy", "0.6",
+                "--x-axis", "samples");
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out()).contains("B=full lr=", "  cost: B=full is ");
+        List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
+        List<String> header = List.of(csv.get(0).split(","));
+        assertThat(header).contains("batch_label", "gap_accuracy_mean", "gap_loss_mean", "eps_sharpness_mean",
+                "hessian_max_eig_mean", "seconds_per_epoch_mean", "samples_per_second_mean", "steps_per_epoch_mean",
+                "steps_to_target_mean", "seconds_to_target_mean", "target_reached");
+        // 120 training samples: full is B = 120, one step per epoch
+        assertThat(csv.get(2)).startsWith("0,3.0,120,full,");
+        assertThat(csv.get(2).split(",")[header.indexOf("steps_per_epoch_mean")]).isEqualTo("1.0");
+        assertThat(csv.get(1).split(",")[header.indexOf("steps_per_epoch_mean")]).isEqualTo("30.0");
+        for (Path file : runFiles(out)) {
+            JsonNode run = Json.mapper().readTree(file.toFile());
+            JsonNode m = run.path("metrics");
+            assertThat(m.path("gap_accuracy").asDouble())
+                    .isEqualTo(m.path("final_train_accuracy").asDouble() - m.path("heldout_accuracy").asDouble());
+            assertThat(m.path("gap_loss").asDouble())
+                    .isEqualTo(m.path("final_train_loss").asDouble() - m.path("heldout_loss").asDouble());
+            assertThat(m.path("heldout_accuracy").asDouble()).isEqualTo(m.path("test_accuracy").asDouble());
+            assertThat(m.path("eps_sharpness").asDouble()).isGreaterThanOrEqualTo(0);
+            assertThat(m.path("hessian_max_eig").isNumber()).isTrue();
+            assertThat(run.path("sharpness").path("settings").path("epsilon").asDouble()).isEqualTo(1e-3);
+            assertThat(run.path("sharpness").path("samples").asInt()).isEqualTo(120);
+            assertThat(run.path("timing").path("training_seconds_at_evaluation")).hasSameSizeAs(run.path("evaluations"));
+        }
+        JsonNode summary = Json.mapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.path("sweep").path("batch_sizes").toString()).isEqualTo("[4,\"full\"]");
+        assertThat(summary.path("datasets").get(0).path("gap_split").asText()).isEqualTo("test");
+        assertThat(summary.path("datasets").get(0).path("target_accuracy").asDouble()).isEqualTo(0.6);
+        for (String chart : List.of("generalization-gap.png", "sharpness.png", "cost.png", "seed-picture.png")) {
+            assertThat(ImageIO.read(out.resolve("report").resolve(chart).toFile()).getWidth()).as(chart).isGreaterThan(1000);
+        }
     }
 
     @Test
@@ -121,7 +181,7 @@ class AnalyzeCommandTest {
         for (Path file : runFiles(out)) {
             assertThat(Json.mapper().readTree(file.toFile()).path("status").asText()).isEqualTo("diverged");
         }
-        assertThat(Files.readAllLines(out.resolve("summary.csv")).get(1)).startsWith("0,3.0,4,1.0E30,1.0E30,2.5E29,0,2,0");
+        assertThat(Files.readAllLines(out.resolve("summary.csv")).get(1)).startsWith("0,3.0,4,4,1.0E30,1.0E30,2.5E29,0,2,0");
     }
 
     @Test

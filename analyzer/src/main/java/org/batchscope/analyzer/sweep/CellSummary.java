@@ -17,19 +17,32 @@ import org.batchscope.analyzer.metrics.VarianceSplit;
  * {@code M_ci_low}, {@code M_ci_high} ({@link SeedStatistics}, bootstrap seed {@value #BOOTSTRAP_SEED});
  * and for the validation accuracy curves the split {@code within_run_variance} /
  * {@code between_run_variance} ({@link VarianceSplit}, each run over its last ceil(T/2) evaluations).
- * Std, interval and between-run variance are absent (null) with a single completed seed.
+ * Std, interval and between-run variance are absent (null) with a single completed seed. The same
+ * statistics cover the time-dependent measures: {@link RunCost}'s {@code seconds_per_epoch} and
+ * {@code samples_per_second} from each run's {@code timing}, and, given a target accuracy,
+ * {@link TargetAccuracy}'s {@code steps_to_target} and {@code seconds_to_target} over the runs that reach it
+ * (with their count, {@code target_reached}).
  *
  * @param dataset      the dataset's index in the sweep
  * @param ratio        the dataset's r, or null
  * @param lr           the base learning rate
  * @param lrEffective  the learning rate the cell's runs used
  * @param batchSize    the batch size
+ * @param batchLabel   the batch size as the user named it: {@code full} or the number
  * @param runs         the cell's stored results, in seed order
  */
-public record CellSummary(int dataset, Double ratio, double lr, double lrEffective, int batchSize, List<JsonNode> runs) {
+public record CellSummary(int dataset, Double ratio, double lr, double lrEffective, int batchSize, String batchLabel,
+        List<JsonNode> runs) {
 
     /** The bootstrap seed of every cell's intervals (fixed: summaries are reproducible). */
     public static final long BOOTSTRAP_SEED = 0;
+
+    /**
+     * The measures that depend on wall-clock time, so differ between reruns of the same sweep: a row's
+     * columns that start with one of these names.
+     */
+    public static final List<String> TIME_DEPENDENT = List.of(RunCost.WALL_SECONDS, RunCost.SECONDS_PER_EPOCH,
+            RunCost.SAMPLES_PER_SECOND, TargetAccuracy.SECONDS_TO_TARGET);
 
     /** @return the completed runs */
     public List<JsonNode> completed() {
@@ -47,18 +60,46 @@ public record CellSummary(int dataset, Double ratio, double lr, double lrEffecti
                 .mapToDouble(JsonNode::asDouble).toArray();
     }
 
-    /** @return the mean of metric {@code name} over completed runs, NaN when none has it */
-    public double mean(String name) {
-        double[] v = values(name);
-        return v.length == 0 ? Double.NaN : java.util.Arrays.stream(v).average().orElseThrow();
+    /** @return timing field {@code name} ({@link RunCost}) of each completed run that has a finite one */
+    public double[] timingValues(String name) {
+        return completed().stream().map(r -> r.path("timing").path(name)).filter(JsonNode::isNumber)
+                .mapToDouble(JsonNode::asDouble).filter(Double::isFinite).toArray();
     }
 
-    /** @return the cell's row: identifying columns, then the statistics of every metric, sorted by name */
-    public Map<String, Object> row() {
+    /** @return the mean of metric {@code name} over completed runs, NaN when none has it */
+    public double mean(String name) {
+        return mean(values(name));
+    }
+
+    /** @return the mean of {@code values}, NaN when empty */
+    static double mean(double[] values) {
+        return java.util.Arrays.stream(values).average().orElse(Double.NaN);
+    }
+
+    /**
+     * @return the steps ({@code seconds} false) or training seconds ({@code seconds} true) to
+     *         {@code target} of each completed run that reaches it
+     */
+    public double[] toTarget(double target, boolean seconds) {
+        List<Double> out = new ArrayList<>();
+        for (JsonNode run : completed()) {
+            TargetAccuracy.firstReached(run, target).ifPresent(i -> out.add(seconds
+                    ? run.path("timing").path("training_seconds_at_evaluation").path(i).asDouble(Double.NaN)
+                    : run.path("evaluations").get(i).path("step").asDouble()));
+        }
+        return out.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).toArray();
+    }
+
+    /**
+     * @param targetAccuracy the dataset's target accuracy, or NaN for none
+     * @return the cell's row: identifying columns, then the statistics of every metric, sorted by name
+     */
+    public Map<String, Object> row(double targetAccuracy) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("dataset", dataset);
         row.put("ratio", ratio);
         row.put("batch_size", batchSize);
+        row.put("batch_label", batchLabel);
         row.put("lr", lr);
         row.put("lr_effective", lrEffective);
         row.put("lr_over_batch", lrEffective / batchSize);
@@ -72,11 +113,15 @@ public record CellSummary(int dataset, Double ratio, double lr, double lrEffecti
             }
         }
         for (String name : names) {
-            SeedStatistics stats = SeedStatistics.of(values(name), BOOTSTRAP_SEED);
-            row.put(name + "_mean", finite(stats.mean()));
-            row.put(name + "_std", finite(stats.std()));
-            row.put(name + "_ci_low", finite(stats.ci95().low()));
-            row.put(name + "_ci_high", finite(stats.ci95().high()));
+            putStatistics(row, name, values(name));
+        }
+        putStatistics(row, RunCost.SECONDS_PER_EPOCH, timingValues(RunCost.SECONDS_PER_EPOCH));
+        putStatistics(row, RunCost.SAMPLES_PER_SECOND, timingValues(RunCost.SAMPLES_PER_SECOND));
+        if (Double.isFinite(targetAccuracy)) {
+            double[] steps = toTarget(targetAccuracy, false);
+            putStatistics(row, TargetAccuracy.STEPS_TO_TARGET, steps);
+            putStatistics(row, TargetAccuracy.SECONDS_TO_TARGET, toTarget(targetAccuracy, true));
+            row.put(TargetAccuracy.TARGET_REACHED, steps.length);
         }
         List<double[]> curves = new ArrayList<>();
         for (JsonNode run : completed()) {
@@ -96,6 +141,17 @@ public record CellSummary(int dataset, Double ratio, double lr, double lrEffecti
         double[] wall = runs.stream().mapToDouble(r -> r.path("timing").path("wall_seconds").asDouble()).toArray();
         row.put("wall_seconds_mean", java.util.Arrays.stream(wall).average().orElse(Double.NaN));
         return row;
+    }
+
+    private static void putStatistics(Map<String, Object> row, String name, double[] values) {
+        if (values.length == 0) {
+            return;
+        }
+        SeedStatistics stats = SeedStatistics.of(values, BOOTSTRAP_SEED);
+        row.put(name + "_mean", finite(stats.mean()));
+        row.put(name + "_std", finite(stats.std()));
+        row.put(name + "_ci_low", finite(stats.ci95().low()));
+        row.put(name + "_ci_high", finite(stats.ci95().high()));
     }
 
     /** @return {@code v}, or null when it is not finite (written as an empty field / JSON null) */

@@ -22,7 +22,8 @@ import org.batchscope.analyzer.metrics.OscillationMetrics;
  *   <li>{@code loss_spikes}: number of steps whose minibatch loss exceeds EMA + 3 EM-std (alpha 0.1);</li>
  *   <li>{@code final_accuracy}, {@code best_accuracy}: last and highest validation accuracy;
  *       {@code final_validation_loss}; {@code test_accuracy} of the final model on the test split (added
- *       by {@link SweepRunner}); {@code steps} done; {@code epochs} done (steps / steps per epoch);</li>
+ *       by {@link SweepRunner}); {@code steps} done; {@code epochs} done (steps / steps per epoch);
+ *       {@code steps_per_epoch} = ceil(n / B);</li>
  *   <li>{@code gradient_noise_scale}: median B_simple (examples) over the probes of the last half of the
  *       run (the last ceil(P/2) of P probes); {@code mean_gsnr}: the median of their mean GSNR;</li>
  *   <li>the shortcut measures of {@link ShortcutReliance}.</li>
@@ -41,6 +42,8 @@ public final class RunMetrics {
     public static final String TEST_ACCURACY = "test_accuracy";
     public static final String STEPS = "steps";
     public static final String EPOCHS = "epochs";
+    /** ceil(n / B). */
+    public static final String STEPS_PER_EPOCH = "steps_per_epoch";
     public static final String GRADIENT_NOISE_SCALE = "gradient_noise_scale";
     public static final String MEAN_GSNR = "mean_gsnr";
     public static final String VALIDATION_LOSS_PREFIX = "validation_loss_";
@@ -82,6 +85,7 @@ public final class RunMetrics {
         }
         metrics.put(STEPS, (double) stepsDone);
         metrics.put(EPOCHS, (double) stepsDone / stepsPerEpoch);
+        metrics.put(STEPS_PER_EPOCH, (double) stepsPerEpoch);
         List<RunRecorder.GradientProbe> probes = recording.probes();
         if (!probes.isEmpty()) {
             List<RunRecorder.GradientProbe> lastHalf = probes.subList(probes.size() / 2, probes.size());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import org.batchscope.analyzer.engine.RunRecorder;
+import org.batchscope.analyzer.sharpness.Sharpness;
 
 /**
  * The content of {@code runs/<hash>.json}. Numbers that are not finite (a diverged loss) are written
@@ -18,13 +19,16 @@ import org.batchscope.analyzer.engine.RunRecorder;
  * @param evaluations  per evaluation
  * @param probes       per gradient probe
  * @param metrics      the run's metrics by snake_case name ({@link RunMetrics})
- * @param timing       wall-clock time, kept apart: it is the only field that differs between reruns
+ * @param sharpness    how sharpness was measured and its diagnostics, or null (not a completed run, or an
+ *                     engine without {@link org.batchscope.analyzer.engine.DifferentiableModel})
+ * @param timing       wall-clock time and what derives from it, kept apart: the only fields that differ
+ *                     between reruns
  */
 public record RunResult(@JsonProperty("config_hash") String configHash, @JsonProperty("config") RunSpec config,
         @JsonProperty("status") String status, @JsonProperty("message") String message,
         @JsonProperty("steps") Steps steps, @JsonProperty("evaluations") List<EvaluationRow> evaluations,
         @JsonProperty("gradient_probes") List<ProbeRow> probes, @JsonProperty("metrics") Map<String, Double> metrics,
-        @JsonProperty("timing") Timing timing) {
+        @JsonProperty("sharpness") Sharpness sharpness, @JsonProperty("timing") Timing timing) {
 
     public static final String COMPLETED = "completed";
     public static final String DIVERGED = "diverged";
@@ -69,15 +73,30 @@ public record RunResult(@JsonProperty("config_hash") String configHash, @JsonPro
         }
     }
 
-    /** @param wallSeconds wall-clock seconds of training and evaluation */
-    public record Timing(@JsonProperty("wall_seconds") double wallSeconds) {
+    /**
+     * Time, as {@link RunCost} measures it.
+     *
+     * @param wallSeconds                   wall-clock seconds of the whole run (training, evaluations,
+     *                                      probes, end-of-run measures)
+     * @param trainingSeconds               seconds of training steps
+     * @param overheadSeconds               seconds of evaluations and gradient probes
+     * @param secondsPerEpoch               training seconds per epoch
+     * @param samplesPerSecond              training samples per training second
+     * @param trainingSecondsAtEvaluation   training seconds done at each evaluation, in order
+     */
+    public record Timing(@JsonProperty(RunCost.WALL_SECONDS) double wallSeconds,
+            @JsonProperty("training_seconds") double trainingSeconds,
+            @JsonProperty("overhead_seconds") double overheadSeconds,
+            @JsonProperty(RunCost.SECONDS_PER_EPOCH) double secondsPerEpoch,
+            @JsonProperty(RunCost.SAMPLES_PER_SECOND) double samplesPerSecond,
+            @JsonProperty("training_seconds_at_evaluation") double[] trainingSecondsAtEvaluation) {
     }
 
     /** @return a result from a recording */
     static RunResult of(PlannedRun run, String status, String message, RunRecording recording,
-            Map<String, Double> metrics, double wallSeconds) {
+            Map<String, Double> metrics, Sharpness sharpness, Timing timing) {
         return new RunResult(run.hash(), run.spec(), status, message, Steps.of(recording),
                 recording.evaluations().stream().map(EvaluationRow::of).toList(),
-                recording.probes().stream().map(ProbeRow::of).toList(), metrics, new Timing(wallSeconds));
+                recording.probes().stream().map(ProbeRow::of).toList(), metrics, sharpness, timing);
     }
 }

@@ -33,7 +33,7 @@ public final class Sweep {
         ResultsStore store = new ResultsStore(out);
         SweepRunner.Outcome outcome = SweepRunner.run(runs, datasets, store, new ProgressReporter(err, terminal),
                 spec.threads());
-        List<String> verdict = SummaryWriter.write(out, spec, SweepSummary.gather(runs, datasets, store));
+        List<String> verdict = SummaryWriter.write(out, spec, SweepSummary.gather(runs, datasets, store, spec.targetAccuracy()));
         return new Result(runs.size(), outcome, verdict);
     }
 }

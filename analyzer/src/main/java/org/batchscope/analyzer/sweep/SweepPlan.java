@@ -15,7 +15,9 @@ import org.batchscope.analyzer.engine.TrainingEngines;
 
 /**
  * Expands a {@link SweepSpec} over its datasets into runs, in the order dataset, learning rate, batch
- * size (ascending), seed. For a dataset with n training samples and a run at batch size B:
+ * size (ascending), seed. For a dataset with n training samples and a run at batch size B
+ * ({@code full} is B = n; its runs are the same runs, with the same config hash, as a listed n would be, and
+ * carry the label {@code full}):
  * <ul>
  *   <li>learning rate: {@link LrScaling#scale}(lr, B, B_ref), constant schedule;</li>
  *   <li>budget: with {@code epochs}, {@code --epochs} epochs of ceil(n / B) steps; with {@code steps},
@@ -41,14 +43,15 @@ public final class SweepPlan {
     /** @return every run of the grid */
     public static List<PlannedRun> plan(SweepSpec spec, List<SweepDataset> datasets) {
         List<PlannedRun> runs = new ArrayList<>();
-        int minBatch = spec.sortedBatchSizes().get(0);
         for (int d = 0; d < datasets.size(); d++) {
             SweepDataset dataset = datasets.get(d);
             ModelArchitecture model = ModelChoice.resolve(spec.model(), dataset.data(), spec.hidden());
             TrainingEngine engine = TrainingEngines.forModel(spec.engine(), model);
             int n = dataset.data().train().count();
+            List<Integer> batchSizes = spec.sortedBatchSizes(n);
+            int minBatch = batchSizes.get(0);
             for (double lr : spec.lrs()) {
-                for (int batch : spec.sortedBatchSizes()) {
+                for (int batch : batchSizes) {
                     long stepsPerEpoch = BatchPlan.stepsPerEpoch(n, batch);
                     Budget budget = budget(spec, n, minBatch);
                     long totalSteps = budget.totalSteps(n, batch);
@@ -65,7 +68,7 @@ public final class SweepPlan {
                                 ModelChoice.initFor(model), evalEvery, probeEvery, probeSize);
                         RunSpec runSpec = new RunSpec(dataset.ref(), engine.name(), config, lr,
                                 spec.lrScaling().cliName(), spec.lrReferenceBatch(), PROBE_SELECTION);
-                        runs.add(new PlannedRun(runSpec, runSpec.hash(), d, engine));
+                        runs.add(new PlannedRun(runSpec, runSpec.hash(), d, engine, spec.batchLabel(batch, n)));
                     }
                 }
             }

@@ -11,16 +11,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.batchscope.analyzer.data.LoadedDataset;
 import org.batchscope.analyzer.engine.BatchPlan;
+import org.batchscope.analyzer.engine.DifferentiableModel;
 import org.batchscope.analyzer.engine.RunConfig;
 import org.batchscope.analyzer.engine.RunOutcome;
 import org.batchscope.analyzer.engine.TensorData;
 import org.batchscope.analyzer.engine.TrainingJob;
+import org.batchscope.analyzer.sharpness.Sharpness;
+import org.batchscope.analyzer.sharpness.SharpnessSettings;
 
 /**
  * Executes the runs of a plan that the store does not hold yet, one run per thread on a fixed pool,
  * writing each result as soon as it finishes. A run that throws is stored as {@code failed} with the
  * exception's text and the sweep goes on; a run whose loss stops being finite is stored as
- * {@code diverged}. Because engines are bit-reproducible from the job and each result depends only on
+ * {@code diverged}. A completed run is then measured further: test accuracy, {@link ShortcutReliance},
+ * {@link GeneralizationGap} and, when its model is a {@link DifferentiableModel} (the lean engine's are),
+ * {@link Sharpness} with the default settings on the first min(512, n) samples of the probe-set order
+ * ({@link SweepPlan#probeSet}). Because engines are bit-reproducible from the job and each result depends only on
  * its own run, a sweep that is killed and run again ends with the same files (up to wall time) as an
  * uninterrupted one.
  */
@@ -56,7 +62,7 @@ public final class SweepRunner {
                 futures.add(pool.submit(() -> {
                     RunResult result = train(run, datasets.get(run.datasetIndex()), probeSets);
                     store.write(result);
-                    progress.finished(String.format(Locale.ROOT, "B=%d lr=%s seed=%d %s", run.batchSize(),
+                    progress.finished(String.format(Locale.ROOT, "B=%s lr=%s seed=%d %s", run.batchLabel(),
                             run.spec().lr(), run.seed(), result.status()));
                     return result.status();
                 }));
@@ -84,30 +90,46 @@ public final class SweepRunner {
         LoadedDataset data = dataset.data();
         int n = data.train().count();
         long stepsPerEpoch = BatchPlan.stepsPerEpoch(n, config.batchSize());
-        RunRecording recording = new RunRecording(config.budget().totalSteps(n, config.batchSize()));
         long start = System.nanoTime();
+        RunRecording recording = new RunRecording(config.budget().totalSteps(n, config.batchSize()));
+        long steps = 0;
         try {
-            TensorData probe = config.probeSize() == 0 ? null : probeSets.computeIfAbsent(
-                    run.datasetIndex() + "/" + config.probeSize(), k -> SweepPlan.probeSet(data.train(), config.probeSize()));
+            TensorData probe = config.probeSize() == 0 ? null : subset(probeSets, run, data, config.probeSize());
             RunOutcome outcome = run.engine().train(
                     new TrainingJob(config, data.train(), data.validation(), probe, null), recording);
+            steps = outcome.steps();
             Map<String, Double> metrics = RunMetrics.of(recording, outcome.steps(), stepsPerEpoch);
             String status;
             String message = null;
+            Sharpness sharpness = null;
             if (outcome.status() == RunOutcome.Status.COMPLETED) {
                 status = RunResult.COMPLETED;
                 if (data.test() != null) {
                     metrics.put(RunMetrics.TEST_ACCURACY, outcome.model().accuracy(data.test()));
                 }
                 metrics.putAll(ShortcutReliance.measure(outcome.model(), data));
+                metrics.putAll(GeneralizationGap.measure(outcome.model(), data));
+                if (outcome.model() instanceof DifferentiableModel differentiable) {
+                    SharpnessSettings settings = SharpnessSettings.DEFAULTS;
+                    sharpness = Sharpness.measure(differentiable, outcome.model().parameters(),
+                            subset(probeSets, run, data, Math.min(settings.samples(), n)), settings);
+                    metrics.putAll(sharpness.metrics());
+                }
             } else {
                 status = RunResult.DIVERGED;
                 message = "the minibatch loss was not finite at step " + outcome.divergedAtStep();
             }
-            return RunResult.of(run, status, message, recording, metrics, seconds(start));
+            return RunResult.of(run, status, message, recording, metrics, sharpness,
+                    RunCost.of(recording, steps, n, config.batchSize(), seconds(start)));
         } catch (RuntimeException e) {
-            return RunResult.of(run, RunResult.FAILED, e.toString(), recording, new java.util.TreeMap<>(), seconds(start));
+            return RunResult.of(run, RunResult.FAILED, e.toString(), recording, new java.util.TreeMap<>(), null,
+                    RunCost.of(recording, steps, n, config.batchSize(), seconds(start)));
         }
+    }
+
+    /** @return the dataset's {@link SweepPlan#probeSet} of {@code size} samples, built once per sweep */
+    private static TensorData subset(Map<String, TensorData> subsets, PlannedRun run, LoadedDataset data, int size) {
+        return subsets.computeIfAbsent(run.datasetIndex() + "/" + size, k -> SweepPlan.probeSet(data.train(), size));
     }
 
     private static double seconds(long startNanos) {

@@ -1,6 +1,5 @@
 package org.batchscope.analyzer.sweep;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.batchscope.analyzer.engine.Budget;
@@ -14,7 +13,7 @@ import org.batchscope.common.BadInputException;
  * @param model            {@code auto} (MLP for tables, the small CNN for images), {@code logreg},
  *                         {@code mlp}, {@code cnn}, or the path of a user's DL4J model file
  * @param engine           the engine name ({@code --engine}), or null to pick the first that supports the model
- * @param batchSizes       distinct batch sizes, each >= 1
+ * @param batchSizes       distinct batch sizes, each >= 1 or {@code full} (the training-set size n)
  * @param seeds            runs per cell, seeds 0..seeds-1
  * @param epochs           epochs per run with the epoch budget; with the step budget, the number of
  *                         epochs the smallest batch size trains (see {@link SweepPlan})
@@ -34,10 +33,12 @@ import org.batchscope.common.BadInputException;
  * @param probeEvery       probe every this many steps, or null for {@code probesPerRun}
  * @param probeSize        examples in the gradient probe set (at most the training set)
  * @param threads          runs trained at once
+ * @param targetAccuracy   the validation accuracy that "time to target" counts to, in (0, 1], or null for
+ *                         the automatic target of {@link TargetAccuracy}
  */
 public record SweepSpec(@JsonProperty("model") String model,
         @JsonProperty("engine") String engine,
-        @JsonProperty("batch_sizes") List<Integer> batchSizes,
+        @JsonProperty("batch_sizes") List<BatchSize> batchSizes,
         @JsonProperty("seeds") int seeds,
         @JsonProperty("epochs") long epochs,
         @JsonProperty("steps") Long steps,
@@ -53,14 +54,15 @@ public record SweepSpec(@JsonProperty("model") String model,
         @JsonProperty("probes_per_run") int probesPerRun,
         @JsonProperty("probe_every") Integer probeEvery,
         @JsonProperty("probe_size") int probeSize,
-        @JsonProperty("threads") int threads) {
+        @JsonProperty("threads") int threads,
+        @JsonProperty("target_accuracy") Double targetAccuracy) {
 
     public SweepSpec {
         BadInputException.require(model != null && !model.isBlank(), "--model", "auto, logreg, mlp, cnn or a DL4J model file", model);
         BadInputException.require(batchSizes != null && !batchSizes.isEmpty(), "--batch-sizes", "a non-empty list", batchSizes);
         batchSizes = List.copyOf(batchSizes);
-        BadInputException.require(batchSizes.stream().allMatch(b -> b != null && b >= 1), "--batch-sizes",
-                "positive integers", batchSizes);
+        BadInputException.require(batchSizes.stream().allMatch(b -> b != null), "--batch-sizes",
+                "positive integers or full", batchSizes);
         BadInputException.require(batchSizes.stream().distinct().count() == batchSizes.size(), "--batch-sizes",
                 "distinct values", batchSizes);
         BadInputException.require(seeds >= 1 && seeds <= 1000, "--seeds", "an integer in [1, 1000]", seeds);
@@ -86,11 +88,24 @@ public record SweepSpec(@JsonProperty("model") String model,
         BadInputException.require(probeEvery == null || probeEvery >= 1, "--probe-every", "a positive integer", probeEvery);
         BadInputException.require(probeSize >= 2, "--probe-size", "an integer >= 2", probeSize);
         BadInputException.require(threads >= 1, "--threads", "a positive integer", threads);
+        BadInputException.require(targetAccuracy == null || (targetAccuracy > 0 && targetAccuracy <= 1),
+                "--target-accuracy", "a number in (0, 1]", targetAccuracy);
     }
 
-    /** @return the sorted batch sizes */
-    @JsonIgnore
-    public List<Integer> sortedBatchSizes() {
-        return batchSizes.stream().sorted().toList();
+    /**
+     * @param n the training-set size
+     * @return the batch sizes for a dataset of n training samples ({@code full} = n), ascending
+     * @throws BadInputException when {@code full} coincides with a listed size
+     */
+    public List<Integer> sortedBatchSizes(int n) {
+        List<Integer> sizes = batchSizes.stream().map(b -> b.resolve(n)).sorted().toList();
+        BadInputException.require(sizes.stream().distinct().count() == sizes.size(), "--batch-sizes",
+                "distinct values; full is the training-set size " + n + ", which is also listed", batchSizes);
+        return sizes;
+    }
+
+    /** @return the label of batch size {@code batch} on a dataset of n training samples: {@code full} or the number */
+    public String batchLabel(int batch, int n) {
+        return batch == n && batchSizes.contains(BatchSize.FULL) ? BatchSize.FULL_NAME : String.valueOf(batch);
     }
 }

@@ -27,15 +27,19 @@ import org.batchscope.analyzer.metrics.SeedComparison;
  *       rate, final accuracy and amplitude (cell means) against r, and the breakdown ratio where the
  *       accuracy falls to within 5 points of chance ({@link BreakdownRatio}; chance = the datasets'
  *       mean chance level).</li>
+ *   <li>per dataset: the target accuracy of "time to target" ({@link TargetAccuracy}) and the split the
+ *       generalization gap is measured against ({@link GeneralizationGap}).</li>
  * </ul>
  *
- * @param datasets the sweep's datasets
- * @param cells    the cells in plan order (dataset, learning rate, batch size)
+ * @param datasets       the sweep's datasets
+ * @param cells          the cells in plan order (dataset, learning rate, batch size)
+ * @param targetAccuracy {@code --target-accuracy}, or null for the automatic target per dataset
  */
-public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells) {
+public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells, Double targetAccuracy) {
 
     /** Gathers the cells of {@code runs} from {@code store}; runs without a file are left out. */
-    public static SweepSummary gather(List<PlannedRun> runs, List<SweepDataset> datasets, ResultsStore store) {
+    public static SweepSummary gather(List<PlannedRun> runs, List<SweepDataset> datasets, ResultsStore store,
+            Double targetAccuracy) {
         Map<String, List<JsonNode>> byCell = new LinkedHashMap<>();
         Map<String, PlannedRun> first = new LinkedHashMap<>();
         for (PlannedRun run : runs) {
@@ -48,9 +52,22 @@ public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells)
         byCell.forEach((key, results) -> {
             PlannedRun run = first.get(key);
             cells.add(new CellSummary(run.datasetIndex(), datasets.get(run.datasetIndex()).ratio(), run.spec().lr(),
-                    run.spec().run().optimizer().learningRate(), run.batchSize(), results));
+                    run.spec().run().optimizer().learningRate(), run.batchSize(), run.batchLabel(), results));
         });
-        return new SweepSummary(List.copyOf(datasets), List.copyOf(cells));
+        return new SweepSummary(List.copyOf(datasets), List.copyOf(cells), targetAccuracy);
+    }
+
+    /**
+     * @return the target accuracy of dataset {@code d}: the given one, or the automatic one (NaN when no
+     *         cell of the dataset has a final accuracy)
+     */
+    public double targetAccuracy(int d) {
+        if (targetAccuracy != null) {
+            return targetAccuracy;
+        }
+        double best = cellsOf(d).stream().mapToDouble(c -> c.mean(RunMetrics.FINAL_ACCURACY)).filter(Double::isFinite)
+                .max().orElse(Double.NaN);
+        return TargetAccuracy.auto(datasets.get(d).data().chance(), best);
     }
 
     /** @return the cells of dataset {@code d} */
@@ -60,7 +77,7 @@ public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells)
 
     /** @return one row per cell */
     public List<Map<String, Object>> cellRows() {
-        return cells.stream().map(CellSummary::row).toList();
+        return cells.stream().map(c -> c.row(targetAccuracy(c.dataset()))).toList();
     }
 
     /** @return P(A steadier than B) for each dataset, learning rate and pair of batch sizes A < B */
@@ -110,6 +127,9 @@ public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells)
             row.put("train", data.train().count());
             row.put("val", data.validation().count());
             row.put("test", data.test() == null ? null : data.test().count());
+            row.put("gap_split", GeneralizationGap.heldoutSplit(data));
+            row.put("target_accuracy", CellSummary.finite(targetAccuracy(d)));
+            row.put("target_rule", targetAccuracy != null ? "--target-accuracy" : TargetAccuracy.AUTO_RULE);
             double noiseScale = gradientNoiseScale(d);
             row.put("gradient_noise_scale", CellSummary.finite(noiseScale));
             row.put("critical_batch_size", CellSummary.finite(noiseScale));

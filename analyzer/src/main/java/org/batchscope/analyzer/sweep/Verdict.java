@@ -22,7 +22,10 @@ import org.batchscope.analyzer.metrics.OscillationMetrics;
  *       noise columns costs more than half of what permuting the informative columns costs;</li>
  *   <li>whether any cell learned at all: a warning when the best mean final accuracy is within
  *       {@link BreakdownRatio#CHANCE_MARGIN} of chance;</li>
- *   <li>the gradient noise scale beside the batch sizes tried, and what to try.</li>
+ *   <li>the gradient noise scale beside the batch sizes tried;</li>
+ *   <li>what the largest batch size costs and gains against the smallest: speed per epoch, time and steps
+ *       to the target accuracy, generalization gap and sharpness ({@link CostVerdict});</li>
+ *   <li>and what to try.</li>
  * </ul>
  */
 public final class Verdict {
@@ -31,6 +34,8 @@ public final class Verdict {
     public static final double STEADY_AMPLITUDE = 0.01;
     /** Spearman correlation from which the oscillation is said to follow lr / B. */
     public static final double STRONG_CORRELATION = 0.7;
+    /** Start of the cost line, the only verdict line that depends on wall-clock time. */
+    public static final String COST_PREFIX = CostVerdict.PREFIX;
     /** Accuracy margin (fraction) from which background reliance counts as high. */
     public static final double RELIANCE_MARGIN = 0.1;
 
@@ -61,7 +66,7 @@ public final class Verdict {
         List<String> steady = new ArrayList<>();
         List<String> unsteady = new ArrayList<>();
         for (CellSummary c : cells) {
-            String text = "B=" + c.batchSize() + " lr=" + num(c.lrEffective()) + " (amplitude "
+            String text = "B=" + c.batchLabel() + " lr=" + num(c.lrEffective()) + " (amplitude "
                     + num(c.mean(OscillationMetrics.AMPLITUDE)) + ", final accuracy " + num(c.mean(RunMetrics.FINAL_ACCURACY))
                     + (c.count(RunResult.DIVERGED) > 0 ? ", " + c.count(RunResult.DIVERGED) + " diverged" : "") + ")";
             boolean isSteady = c.mean(OscillationMetrics.AMPLITUDE) < STEADY_AMPLITUDE && c.count(RunResult.DIVERGED) == 0;
@@ -87,11 +92,12 @@ public final class Verdict {
         boolean background = backgroundLine(cells, data, lines);
         double noiseScale = summary.gradientNoiseScale(d);
         if (Double.isFinite(noiseScale)) {
-            String below = cells.stream().map(CellSummary::batchSize).distinct().filter(b -> b < noiseScale)
-                    .map(String::valueOf).collect(Collectors.joining(", "));
+            String below = cells.stream().filter(c -> c.batchSize() < noiseScale).map(CellSummary::batchLabel).distinct()
+                    .collect(Collectors.joining(", "));
             lines.add("  gradient noise scale B_simple ~ " + num(noiseScale) + " examples (critical batch size);"
                     + " batch sizes below it: " + (below.isEmpty() ? "none" : below) + ".");
         }
+        lines.addAll(CostVerdict.lines(cells, summary.targetAccuracy(d)));
         lines.add("  try: " + advice(stepSize, background, !steady.isEmpty(), data.kind()));
         return lines;
     }

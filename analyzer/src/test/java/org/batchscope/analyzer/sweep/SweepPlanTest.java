@@ -33,8 +33,8 @@ class SweepPlanTest {
     }
 
     static SweepSpec spec(List<Integer> batches, LrScaling scaling, Budget.Kind budget, Long steps) {
-        return new SweepSpec("auto", null, batches, 2, 3, steps, List.of(0.1), scaling, 32, budget,
-                OptimizerSpec.Kind.SGD, 0.9, List.of(8), 4, null, 8, null, 64, 2);
+        return new SweepSpec("auto", null, batches.stream().map(BatchSize::of).toList(), 2, 3, steps, List.of(0.1),
+                scaling, 32, budget, OptimizerSpec.Kind.SGD, 0.9, List.of(8), 4, null, 8, null, 64, 2, null);
     }
 
     @Test
@@ -98,8 +98,9 @@ class SweepPlanTest {
                 .isInstanceOf(BadInputException.class).hasMessage("--batch-sizes must be distinct values (got [4, 4])");
         assertThatThrownBy(() -> spec(List.of(4), LrScaling.FIXED, Budget.Kind.EPOCHS, 5L))
                 .isInstanceOf(BadInputException.class).hasMessage("--steps must be used with --budget steps (got 5)");
-        assertThatThrownBy(() -> SweepPlan.plan(new SweepSpec("cnn", null, List.of(4), 1, 1, null, List.of(0.1),
-                LrScaling.FIXED, 32, Budget.Kind.EPOCHS, OptimizerSpec.Kind.SGD, 0, List.of(8), 1, null, 0, null, 2, 1),
+        assertThatThrownBy(() -> SweepPlan.plan(new SweepSpec("cnn", null, List.of(BatchSize.of(4)), 1, 1, null,
+                List.of(0.1), LrScaling.FIXED, 32, Budget.Kind.EPOCHS, OptimizerSpec.Kind.SGD, 0, List.of(8), 1, null, 0,
+                null, 2, 1, null),
                 List.of(dataset(null)))).isInstanceOf(BadInputException.class)
                 .hasMessage("--model cnn needs image data; toy is a table (use mlp or logreg)");
     }

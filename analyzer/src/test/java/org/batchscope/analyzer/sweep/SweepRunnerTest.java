@@ -25,15 +25,15 @@ class SweepRunnerTest {
     }
 
     private static List<PlannedRun> plan(double lr) {
-        SweepSpec spec = new SweepSpec("mlp", "lean", List.of(4, 10), 2, 2, null, List.of(lr), LrScaling.FIXED, 32,
-                Budget.Kind.EPOCHS, OptimizerSpec.Kind.SGD, 0, List.of(8), 2, null, 0, null, 2, 2);
+        SweepSpec spec = new SweepSpec("mlp", "lean", List.of(BatchSize.of(4), BatchSize.of(10)), 2, 2, null, List.of(lr),
+                LrScaling.FIXED, 32, Budget.Kind.EPOCHS, OptimizerSpec.Kind.SGD, 0, List.of(8), 2, null, 0, null, 2, 2, null);
         return SweepPlan.plan(spec, List.of(SweepPlanTest.dataset(null)));
     }
 
     @Test
     void aThrowingRunIsRecordedAsFailedAndRetriedNextTime() {
         List<PlannedRun> runs = plan(0.1).stream()
-                .map(r -> new PlannedRun(r.spec(), r.hash(), r.datasetIndex(), new ThrowingTestEngine())).toList();
+                .map(r -> new PlannedRun(r.spec(), r.hash(), r.datasetIndex(), new ThrowingTestEngine(), r.batchLabel())).toList();
         SweepRunner.Outcome first = run(runs);
         assertThat(first).isEqualTo(new SweepRunner.Outcome(0, 4, 4));
         JsonNode stored = new ResultsStore(out).read(runs.get(0).hash()).orElseThrow();
@@ -55,7 +55,7 @@ class SweepRunnerTest {
         }
         assertThat(progress.toString()).contains("sweep: 4 runs, 0 already done, 4 to run", "run 4/4 done");
         assertThat(run(runs)).isEqualTo(new SweepRunner.Outcome(4, 0, 0));
-        SweepSummary summary = SweepSummary.gather(runs, List.of(SweepPlanTest.dataset(null)), new ResultsStore(out));
+        SweepSummary summary = SweepSummary.gather(runs, List.of(SweepPlanTest.dataset(null)), new ResultsStore(out), null);
         assertThat(summary.cellRows()).extracting(row -> row.get("diverged")).containsExactly(2L, 2L);
         assertThat(summary.cellRows()).extracting(row -> row.get("seeds")).containsExactly(0, 0);
     }

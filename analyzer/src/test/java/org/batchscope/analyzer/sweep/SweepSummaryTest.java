@@ -27,8 +27,8 @@ class SweepSummaryTest {
 
     @Test
     void cellRowHasHandComputedStatistics() {
-        CellSummary cell = new CellSummary(0, 3.0, 0.1, 0.05, 8, List.of(run(0.1, 0, 1, 0), run(0.3, 1, 1, 1)));
-        Map<String, Object> row = cell.row();
+        CellSummary cell = new CellSummary(0, 3.0, 0.1, 0.05, 8, "8", List.of(run(0.1, 0, 1, 0), run(0.3, 1, 1, 1)));
+        Map<String, Object> row = cell.row(Double.NaN);
         assertThat(row.get("batch_size")).isEqualTo(8);
         assertThat(row.get("seeds")).isEqualTo(2);
         assertThat((double) row.get("lr_over_batch")).isCloseTo(0.00625, within(1e-15));
@@ -46,22 +46,22 @@ class SweepSummaryTest {
 
     @Test
     void singleSeedLeavesSpreadEmpty() {
-        Map<String, Object> row = new CellSummary(0, null, 0.1, 0.1, 4, List.of(run(0.1, 0, 1, 0))).row();
+        Map<String, Object> row = new CellSummary(0, null, 0.1, 0.1, 4, "4", List.of(run(0.1, 0, 1, 0))).row(Double.NaN);
         assertThat(row.get("amplitude_std")).isNull();
         assertThat(row.get("amplitude_ci_low")).isNull();
         assertThat(row.get("between_run_variance")).isNull();
         String csv = SummaryWriter.csv(List.of(row));
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith(
-                "dataset,ratio,batch_size,lr,lr_effective,lr_over_batch,seeds,diverged,failed,"
+                "dataset,ratio,batch_size,batch_label,lr,lr_effective,lr_over_batch,seeds,diverged,failed,"
                         + "amplitude_mean,amplitude_std,amplitude_ci_low,amplitude_ci_high,final_accuracy_mean");
-        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("0,,4,0.1,0.1,0.025,1,0,0,0.1,,,,0.8");
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("0,,4,4,0.1,0.1,0.025,1,0,0,0.1,,,,0.8");
     }
 
     @Test
     void comparisonCountsSeedPairs() {
-        var a = new CellSummary(0, null, 0.1, 0.1, 4, List.of(run(0.1, 0, 1, 0), run(0.3, 0, 1, 0)));
-        var b = new CellSummary(0, null, 0.1, 0.1, 8, List.of(run(0.2, 0, 1, 0), run(0.4, 0, 1, 0)));
-        SweepSummary summary = new SweepSummary(List.of(SweepPlanTest.dataset(null)), List.of(a, b));
+        var a = new CellSummary(0, null, 0.1, 0.1, 4, "4", List.of(run(0.1, 0, 1, 0), run(0.3, 0, 1, 0)));
+        var b = new CellSummary(0, null, 0.1, 0.1, 8, "8", List.of(run(0.2, 0, 1, 0), run(0.4, 0, 1, 0)));
+        SweepSummary summary = new SweepSummary(List.of(SweepPlanTest.dataset(null)), List.of(a, b), null);
         // pairs (0.1, 0.2), (0.1, 0.4), (0.3, 0.4) are steadier; (0.3, 0.2) is not: 3 / 4
         assertThat(summary.comparisons()).singleElement().satisfies(row -> {
             assertThat(row.get("batch_size_a")).isEqualTo(4);
@@ -72,10 +72,10 @@ class SweepSummaryTest {
 
     @Test
     void verdictNamesSteadyBatchSizesAndTheStepSizeLink() {
-        var b4 = new CellSummary(0, null, 0.1, 0.1, 4, List.of(run(0.05, 0, 1, 0), run(0.05, 0, 1, 0)));
-        var b8 = new CellSummary(0, null, 0.1, 0.1, 8, List.of(run(0.03, 0, 1, 0), run(0.03, 0, 1, 0)));
-        var b16 = new CellSummary(0, null, 0.1, 0.1, 16, List.of(run(0.005, 0, 1, 0), run(0.005, 0, 1, 0)));
-        List<String> lines = Verdict.of(new SweepSummary(List.of(SweepPlanTest.dataset(null)), List.of(b4, b8, b16)));
+        var b4 = new CellSummary(0, null, 0.1, 0.1, 4, "4", List.of(run(0.05, 0, 1, 0), run(0.05, 0, 1, 0)));
+        var b8 = new CellSummary(0, null, 0.1, 0.1, 8, "8", List.of(run(0.03, 0, 1, 0), run(0.03, 0, 1, 0)));
+        var b16 = new CellSummary(0, null, 0.1, 0.1, 16, "16", List.of(run(0.005, 0, 1, 0), run(0.005, 0, 1, 0)));
+        List<String> lines = Verdict.of(new SweepSummary(List.of(SweepPlanTest.dataset(null)), List.of(b4, b8, b16), null));
         assertThat(lines).containsExactly(
                 "Dataset 0 (toy, chance 1.00):",
                 "  trains steadily: B=16 lr=0.100 (amplitude 0.00500, final accuracy 0.800)",

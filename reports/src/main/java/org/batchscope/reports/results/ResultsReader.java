@@ -62,13 +62,21 @@ public final class ResultsReader {
         List<ResultRun> runs = runs(folder, datasets);
         String engine = runs.isEmpty() ? "-" : parse(folder.resolve(RUNS).resolve(runs.get(0).hash() + ".json"))
                 .path("config").path("engine").asText("-");
-        return new SweepResults(folder, settings(required(summary, "sweep", summaryFile), engine, summaryFile),
+        return new SweepResults(folder, settings(required(summary, "sweep", summaryFile), summary.path("datasets"), engine, summaryFile),
                 datasets, cells, robustness, verdict, runs);
     }
 
-    private static SweepSettings settings(JsonNode s, String engine, Path file) {
-        List<Integer> batchSizes = new ArrayList<>();
-        array(s, "batch_sizes", file).forEach(b -> batchSizes.add(b.asInt()));
+    /** Batch size {@code "full"} stands for each dataset's training-set size (summary.json, datasets[].train). */
+    private static SweepSettings settings(JsonNode s, JsonNode datasets, String engine, Path file) {
+        java.util.TreeSet<Integer> sizes = new java.util.TreeSet<>();
+        array(s, "batch_sizes", file).forEach(b -> {
+            if (b.isNumber()) {
+                sizes.add(b.asInt());
+            } else {
+                datasets.forEach(d -> sizes.add(d.path("train").asInt()));
+            }
+        });
+        List<Integer> batchSizes = new ArrayList<>(sizes);
         List<Double> lrs = new ArrayList<>();
         array(s, "lrs", file).forEach(lr -> lrs.add(lr.asDouble()));
         JsonNode steps = s.path("steps");

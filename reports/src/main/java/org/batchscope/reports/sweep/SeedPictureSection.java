@@ -11,11 +11,17 @@ import org.batchscope.reports.results.SweepResults;
 
 /**
  * Chart 1 per dataset (and learning rate): one panel per batch size, ascending, with validation
- * accuracy above validation loss against epoch, every completed seed a thin line, the mean bold and
- * the min-max band shaded. Seeds of a cell share their evaluation epochs; a longer seed is cut to the
- * shortest.
+ * accuracy above validation loss against epoch (or steps or samples seen, {@link CurveAxis}), every
+ * completed seed a thin line, the mean bold and the min-max band shaded. Seeds of a cell share their
+ * evaluation epochs; a longer seed is cut to the shortest.
  */
 final class SeedPictureSection implements ReportSection {
+
+    private final CurveAxis axis;
+
+    SeedPictureSection(CurveAxis axis) {
+        this.axis = axis;
+    }
 
     @Override
     public String title() {
@@ -35,13 +41,14 @@ final class SeedPictureSection implements ReportSection {
             List<SeedPanel> panels = new ArrayList<>();
             for (ResultCell cell : group.cells()) {
                 if (hasCurves(results, cell)) {
-                    panels.add(panel(results.completedRuns(cell), cell.batchSize()));
+                    panels.add(panel(results.completedRuns(cell), cell.batchSize(),
+                            results.datasets().get(cell.dataset()).train()));
                 }
             }
             figures.add(new CaptionedFigure(FigureNames.numbered(SeedPictureChart.figure(
                     "Training curves per batch size, " + group.label(),
                     "validation set; thin: seeds, bold: mean, band: min-max over seeds", panels), i, groups.size()),
-                    "Validation accuracy (top) and loss (bottom) of every seed against epoch, " + group.label()
+                    "Validation accuracy (top) and loss (bottom) of every seed against " + axis.label() + ", " + group.label()
                             + ", one panel per batch size. The bold line is the mean over seeds and the band spans"
                             + " their minimum to maximum; every panel has the same y range, so compare the width of"
                             + " the zig-zag late in training, which is what the oscillation metrics measure."));
@@ -53,12 +60,12 @@ final class SeedPictureSection implements ReportSection {
         return results.completedRuns(cell).stream().anyMatch(r -> !r.evaluations().isEmpty());
     }
 
-    private static SeedPanel panel(List<ResultRun> runs, int batchSize) {
+    private SeedPanel panel(List<ResultRun> runs, int batchSize, int train) {
         List<ResultRun> withCurves = runs.stream().filter(r -> !r.evaluations().isEmpty()).toList();
         int points = withCurves.stream().mapToInt(r -> r.evaluations().size()).min().orElseThrow();
-        double[] epochs = new double[points];
+        double[] xs = new double[points];
         for (int t = 0; t < points; t++) {
-            epochs[t] = withCurves.get(0).evaluations().get(t).epoch();
+            xs[t] = axis.x(withCurves.get(0).evaluations().get(t), batchSize, train);
         }
         List<double[]> accuracy = new ArrayList<>();
         List<double[]> loss = new ArrayList<>();
@@ -66,8 +73,8 @@ final class SeedPictureSection implements ReportSection {
             accuracy.add(run.evaluations().stream().limit(points).mapToDouble(ResultRun.Evaluation::validationAccuracy).toArray());
             loss.add(run.evaluations().stream().limit(points).mapToDouble(ResultRun.Evaluation::validationLoss).toArray());
         }
-        return new SeedPanel("batch size " + batchSize, "epoch", List.of(
-                new SeedCurves("validation accuracy", "fraction", epochs, accuracy),
-                new SeedCurves("validation loss", "nats", epochs, loss)));
+        return new SeedPanel("batch size " + batchSize, axis.label(), List.of(
+                new SeedCurves("validation accuracy", "fraction", xs, accuracy),
+                new SeedCurves("validation loss", "nats", xs, loss)));
     }
 }

@@ -22,6 +22,7 @@ import org.batchscope.analyzer.engine.Budget;
 import org.batchscope.analyzer.engine.OptimizerSpec;
 import org.batchscope.analyzer.engine.TensorData;
 import org.batchscope.analyzer.metrics.OscillationMetrics;
+import org.batchscope.analyzer.sweep.BatchSize;
 import org.batchscope.analyzer.sweep.LrScaling;
 import org.batchscope.analyzer.sweep.RunMetrics;
 import org.batchscope.analyzer.sweep.Sweep;
@@ -76,8 +77,9 @@ class SweepReportTest {
     @BeforeAll
     static void sweep() {
         results = dir.resolve("results");
-        SweepSpec spec = new SweepSpec("mlp", "lean", List.of(16, 4), 2, 3, null, List.of(0.1), LrScaling.FIXED, 32,
-                Budget.Kind.EPOCHS, OptimizerSpec.Kind.SGD, 0, List.of(8), 4, null, 4, null, 16, 2);
+        SweepSpec spec = new SweepSpec("mlp", "lean", List.of(BatchSize.of(16), BatchSize.of(4)), 2, 3, null, List.of(0.1),
+                LrScaling.FIXED, 32, Budget.Kind.EPOCHS, OptimizerSpec.Kind.SGD, 0, List.of(8), 4, null, 4, null, 16, 2,
+                null);
         Sweep.run(spec, List.of(dataset(1), dataset(4)), results, new PrintWriter(new StringWriter()), false);
     }
 
@@ -166,7 +168,7 @@ class SweepReportTest {
                 read.cells().subList(0, 2), List.of(), read.verdict(), read.runs().subList(0, 4));
         assertThat(new HeatmapSection().build(oneRatio).skipped()).startsWith("No heatmaps: the sweep has 1 noise ratio;");
         assertThat(new RobustnessSection().build(oneRatio).skipped()).startsWith("No robustness curves");
-        assertThat(new SeedPictureSection().build(oneRatio).figures()).hasSize(1);
+        assertThat(new SeedPictureSection(CurveAxis.EPOCHS).build(oneRatio).figures()).hasSize(1);
     }
 
     @Test

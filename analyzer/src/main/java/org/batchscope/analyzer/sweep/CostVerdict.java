@@ -1,0 +1,109 @@
+package org.batchscope.analyzer.sweep;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.batchscope.analyzer.sharpness.Sharpness;
+
+/**
+ * The verdict's cost line: at each learning rate, the largest batch size L against the smallest S, with
+ * cell means over completed seeds. Each clause appears only when both cells have its numbers:
+ * <ul>
+ *   <li>speed: spe_S / spe_L (seconds per epoch), "x faster per epoch" (or slower; "about as fast" within
+ *       {@value #SAME_SPEED});</li>
+ *   <li>time to target, when every completed seed of both cells reaches it: (sec_L - sec_S) / sec_S in
+ *       percent, "fewer/more seconds", and the same for steps; when only one cell's seeds all reach it,
+ *       which one;</li>
+ *   <li>generalization gap: (gap_L - gap_S) in accuracy points, "larger/smaller" from
+ *       {@value #GAP_POINTS} point, otherwise "about the same";</li>
+ *   <li>sharpness: lambda_L / lambda_S of the largest Hessian eigenvalues, when both are positive.</li>
+ * </ul>
+ * The line depends on wall-clock time, so it starts with {@value #PREFIX} (a rerun may change it).
+ */
+final class CostVerdict {
+
+    /** Start of the cost line. */
+    static final String PREFIX = "  cost: ";
+    /** Speed ratios within this factor of 1 read "about as fast". */
+    static final double SAME_SPEED = 1.1;
+    /** Gap differences below this many accuracy points read "about the same". */
+    static final double GAP_POINTS = 1;
+
+    private CostVerdict() {
+    }
+
+    /** @return the cost lines of one dataset's cells (one per learning rate with two or more batch sizes) */
+    static List<String> lines(List<CellSummary> cells, double target) {
+        Map<Double, List<CellSummary>> byLr = new LinkedHashMap<>();
+        cells.stream().filter(c -> !c.completed().isEmpty())
+                .forEach(c -> byLr.computeIfAbsent(c.lr(), k -> new ArrayList<>()).add(c));
+        List<String> lines = new ArrayList<>();
+        byLr.forEach((lr, group) -> {
+            CellSummary small = group.stream().min(Comparator.comparingInt(CellSummary::batchSize)).orElseThrow();
+            CellSummary large = group.stream().max(Comparator.comparingInt(CellSummary::batchSize)).orElseThrow();
+            if (small != large) {
+                List<String> clauses = clauses(small, large, target);
+                if (!clauses.isEmpty()) {
+                    lines.add(PREFIX + (byLr.size() > 1 ? "at lr " + num(lr) + ", " : "") + String.join(", ", clauses) + ".");
+                }
+            }
+        });
+        return lines;
+    }
+
+    private static List<String> clauses(CellSummary s, CellSummary l, double target) {
+        String nameS = "B=" + s.batchLabel();
+        String nameL = "B=" + l.batchLabel();
+        List<String> out = new ArrayList<>();
+        double ratio = CellSummary.mean(s.timingValues(RunCost.SECONDS_PER_EPOCH))
+                / CellSummary.mean(l.timingValues(RunCost.SECONDS_PER_EPOCH));
+        if (Double.isFinite(ratio) && ratio > 0) {
+            out.add(nameL + (ratio >= SAME_SPEED ? " is " + num(ratio) + "x faster per epoch than "
+                    : ratio <= 1 / SAME_SPEED ? " is " + num(1 / ratio) + "x slower per epoch than "
+                    : " is about as fast per epoch as ") + nameS);
+        }
+        if (Double.isFinite(target)) {
+            boolean reachS = allReach(s, target);
+            boolean reachL = allReach(l, target);
+            String reach = "reaches " + num(target) + " validation accuracy";
+            if (reachS && reachL) {
+                out.add(reach + " in " + change(CellSummary.mean(l.toTarget(target, true)),
+                        CellSummary.mean(s.toTarget(target, true)), "seconds") + " ("
+                        + change(CellSummary.mean(l.toTarget(target, false)), CellSummary.mean(s.toTarget(target, false)),
+                        "steps") + ")");
+            } else if (reachS != reachL) {
+                out.add("only " + (reachS ? nameS : nameL) + " " + reach + " in every seed");
+            }
+        }
+        double gap = 100 * (l.mean(GeneralizationGap.GAP_ACCURACY) - s.mean(GeneralizationGap.GAP_ACCURACY));
+        if (Double.isFinite(gap)) {
+            out.add("with " + (Math.abs(gap) < GAP_POINTS ? "about the same generalization gap"
+                    : "a " + num(Math.abs(gap)) + "-point " + (gap > 0 ? "larger" : "smaller") + " generalization gap")
+                    + " (train - held-out accuracy)");
+        }
+        double sharpS = s.mean(Sharpness.HESSIAN_MAX_EIG);
+        double sharpL = l.mean(Sharpness.HESSIAN_MAX_EIG);
+        if (sharpS > 0 && sharpL > 0) {
+            out.add("and " + num(sharpL / sharpS) + "x the sharpness (largest Hessian eigenvalue)");
+        }
+        return out;
+    }
+
+    /** @return whether every completed seed of {@code cell} reaches {@code target}, with a training-time record */
+    private static boolean allReach(CellSummary cell, double target) {
+        return cell.toTarget(target, true).length == cell.completed().size();
+    }
+
+    /** @return "40% fewer seconds" for large 6 against small 10 */
+    private static String change(double large, double small, String unit) {
+        double pct = 100 * (large - small) / small;
+        return String.format(Locale.ROOT, "%.0f%% %s %s", Math.abs(pct), pct <= 0 ? "fewer" : "more", unit);
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+}

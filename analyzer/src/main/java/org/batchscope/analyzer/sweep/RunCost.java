@@ -1,0 +1,36 @@
+package org.batchscope.analyzer.sweep;
+
+import org.batchscope.analyzer.engine.BatchPlan;
+
+/**
+ * What a run cost in time, from its {@link RunRecording}'s clock, written under {@code timing} in the
+ * run file (time-dependent, so kept apart from the reproducible fields). With n training samples, batch
+ * size B, s steps done, S = ceil(n / B) steps per epoch and T the training seconds (evaluations and
+ * gradient probes excluded, see {@link RunRecording}):
+ * <ul>
+ *   <li>{@value #SECONDS_PER_EPOCH} = T / (s / S), seconds;</li>
+ *   <li>{@value #SAMPLES_PER_SECOND} = samples seen / T, with samples seen = floor(s / S) n +
+ *       min((s mod S) B, n) (the last minibatch of an epoch may be short);</li>
+ *   <li>the training seconds at each evaluation, from which the summary reads the seconds to a target
+ *       accuracy ({@link TargetAccuracy}).</li>
+ * </ul>
+ * Steps per epoch S is not time-dependent and is a run metric ({@link RunMetrics#STEPS_PER_EPOCH}).
+ */
+public final class RunCost {
+
+    public static final String WALL_SECONDS = "wall_seconds";
+    public static final String SECONDS_PER_EPOCH = "seconds_per_epoch";
+    public static final String SAMPLES_PER_SECOND = "samples_per_second";
+
+    private RunCost() {
+    }
+
+    /** @return the run's timing: wall seconds as measured by the caller, the rest from {@code recording} */
+    public static RunResult.Timing of(RunRecording recording, long steps, int n, int batchSize, double wallSeconds) {
+        long perEpoch = BatchPlan.stepsPerEpoch(n, batchSize);
+        double training = recording.trainingSeconds();
+        double samples = (double) (steps / perEpoch) * n + Math.min((steps % perEpoch) * batchSize, n);
+        return new RunResult.Timing(wallSeconds, training, recording.overheadSeconds(),
+                training / ((double) steps / perEpoch), samples / training, recording.trainingSecondsAtEvaluations());
+    }
+}

@@ -1,0 +1,83 @@
+package org.batchscope.analyzer.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.batchscope.common.Json;
+import org.junit.jupiter.api.Test;
+
+/** Steps and seconds to a target accuracy, cost columns and the cost line of the verdict, from hand-made runs. */
+class TimeToTargetTest {
+
+    /**
+     * A stored completed run: validation accuracy {@code curve[i]} at step {@code (i + 1) * stepEvery},
+     * {@code (i + 1) * secondsEvery} training seconds done at evaluation i, and the given gap and sharpness.
+     */
+    private static JsonNode run(long stepEvery, double secondsEvery, double secondsPerEpoch, double gap, double sharpness,
+            double... curve) {
+        StringBuilder evaluations = new StringBuilder();
+        StringBuilder seconds = new StringBuilder();
+        for (int i = 0; i < curve.length; i++) {
+            String sep = i == 0 ? "" : ",";
+            evaluations.append(sep).append("{\"step\":").append((i + 1) * stepEvery).append(",\"validation_accuracy\":")
+                    .append(curve[i]).append('}');
+            seconds.append(sep).append((i + 1) * secondsEvery);
+        }
+        try {
+            return Json.mapper().readTree("{\"status\":\"completed\",\"metrics\":{\"amplitude\":0.1,\"final_accuracy\":"
+                    + curve[curve.length - 1] + ",\"gap_accuracy\":" + gap + ",\"hessian_max_eig\":" + sharpness
+                    + "},\"evaluations\":[" + evaluations + "],\"timing\":{\"wall_seconds\":9,\"seconds_per_epoch\":"
+                    + secondsPerEpoch + ",\"samples_per_second\":" + (100 / secondsPerEpoch)
+                    + ",\"training_seconds_at_evaluation\":[" + seconds + "]}}");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** B=4: reaches 0.9 at steps 30 and 20 (3 s, 2 s); B=32: at step 3 in both seeds (0.75 s). */
+    private static final CellSummary SMALL = new CellSummary(0, null, 0.1, 0.1, 4, "4", List.of(
+            run(10, 1.0, 3.1, 0.02, 1.0, 0.5, 0.8, 0.9, 0.95),
+            run(10, 1.0, 3.1, 0.02, 1.0, 0.6, 0.92, 0.85, 0.95)));
+    private static final CellSummary LARGE = new CellSummary(0, null, 0.1, 0.1, 100, "full", List.of(
+            run(1, 0.25, 1.0, 0.05, 2.5, 0.5, 0.7, 0.9, 0.91),
+            run(1, 0.25, 1.0, 0.05, 2.5, 0.5, 0.7, 0.95, 0.9)));
+
+    @Test
+    void automaticTargetRoundsDownToAPoint() {
+        // 0.5 + 0.9 (0.95 - 0.5) = 0.905
+        assertThat(TargetAccuracy.auto(0.5, 0.95)).isEqualTo(0.90);
+        // 0.1 + 0.9 (0.7 - 0.1) = 0.64 exactly: the epsilon keeps it from rounding down to 0.63
+        assertThat(TargetAccuracy.auto(0.1, 0.7)).isEqualTo(0.64);
+    }
+
+    @Test
+    void cellRowHasStepsSecondsAndCostStatistics() {
+        Map<String, Object> row = SMALL.row(0.9);
+        assertThat(row.get("batch_label")).isEqualTo("4");
+        assertThat((double) row.get("steps_to_target_mean")).isEqualTo(25.0);
+        assertThat((double) row.get("seconds_to_target_mean")).isEqualTo(2.5);
+        assertThat(row.get("target_reached")).isEqualTo(2);
+        assertThat((double) row.get("seconds_per_epoch_mean")).isEqualTo(3.1);
+        assertThat((double) row.get("samples_per_second_mean")).isCloseTo(100 / 3.1, within(1e-12));
+        // an unreachable target leaves the columns out and counts no run
+        Map<String, Object> never = SMALL.row(0.99);
+        assertThat(never).doesNotContainKey("steps_to_target_mean").containsEntry("target_reached", 0);
+        assertThat(SMALL.row(Double.NaN)).doesNotContainKey("target_reached");
+    }
+
+    @Test
+    void costLineComparesTheLargestBatchWithTheSmallest() {
+        // per epoch 3.1 / 1.0; seconds 0.75 vs 2.5 (70% fewer); steps 3 vs 25 (88% fewer); gap +3 points;
+        // sharpness 2.5x
+        assertThat(CostVerdict.lines(List.of(SMALL, LARGE), 0.9)).containsExactly("  cost: B=full is 3.10x faster per"
+                + " epoch than B=4, reaches 0.900 validation accuracy in 70% fewer seconds (88% fewer steps), with a"
+                + " 3.00-point larger generalization gap (train - held-out accuracy), and 2.50x the sharpness (largest"
+                + " Hessian eigenvalue).");
+        assertThat(CostVerdict.lines(List.of(SMALL, LARGE), 0.93)).singleElement().asString()
+                .contains("only B=4 reaches 0.930 validation accuracy in every seed");
+        assertThat(CostVerdict.lines(List.of(SMALL), 0.9)).isEmpty();
+    }
+}
