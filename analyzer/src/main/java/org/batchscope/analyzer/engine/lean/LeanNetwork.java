@@ -80,7 +80,8 @@ final class LeanNetwork implements AutoCloseable {
             int height = m.height();
             int width = m.width();
             for (int c : m.convChannels()) {
-                layers.add(new Conv3x3(channels, c, height, width, tensors.get(tensor).offset(), capacity));
+                layers.add(new Conv3x3(channels, c, height, width, tensors.get(tensor).offset(), capacity,
+                        Conv3x3.chunkSamples(channels, height, width)));
                 ReluMaxPool2x2 pool = new ReluMaxPool2x2(c, height, width, capacity);
                 layers.add(pool);
                 tensor += 2;

@@ -4,8 +4,8 @@
  * stacks layers ({@code DenseLayer} or, for large layers, {@code BlasDenseLayer}, {@code Relu}, {@code Conv3x3}, {@code ReluMaxPool2x2},
  * {@code ChannelMajorFlatten}) ending in {@code SoftmaxCrossEntropy}; optimisers follow
  * {@link org.batchscope.analyzer.engine.OptimizerSpec}'s formulas; {@code LeanRun} is the training loop
- * and {@code PerExampleGradientProbe} measures gradient noise on the probe set. Convolutions are one
- * im2col plus OpenBLAS {@code cblas_sgemm} (single-threaded) per minibatch, as are large dense layers; everything else is Java
+ * and {@code PerExampleGradientProbe} measures gradient noise on the probe set. Convolutions are im2col plus OpenBLAS
+ * {@code cblas_sgemm} (single-threaded) per chunk of samples, large dense layers one sgemm per minibatch; everything else is Java
  * loops with fixed summation orders, so runs are bit-reproducible.
  */
 package org.batchscope.analyzer.engine.lean;
