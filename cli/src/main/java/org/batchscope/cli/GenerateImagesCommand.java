@@ -145,9 +145,6 @@ public final class GenerateImagesCommand implements Callable<Integer> {
         if (spec.commandLine().getParseResult().hasMatchedOption("--counterfactuals")) {
             overrides.put("counterfactuals", counterfactuals);
         }
-        if (classes != null && classBalance == null) {
-            overrides.put("class_balance", null);
-        }
         return base.with(overrides);
     }
 
