@@ -1,19 +1,16 @@
 package org.batchscope.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.batchscope.common.BadInputException;
 import org.batchscope.generator.image.ImageDatasetWriter;
 import org.batchscope.generator.image.ImageSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,44 +35,28 @@ public final class BenchImagesCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "64", description = "Image side in pixels (default: ${DEFAULT-VALUE}).")
     int size;
 
-    @Option(names = "--threads", description = "Worker threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    WorkerThreads threads;
 
     @Override
     public Integer call() throws IOException {
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int workers = threads.count();
         BadInputException.require(workers >= 1 && workers <= 1024, "--threads", "an integer in [1, 1024]", workers);
         ImageSpec imageSpec = ImageSpec.defaults().with(Map.of("ratio", 3.0, "size", size, "train", count, "val", 0,
                 "test", 0));
         Path dir = Files.createTempDirectory("batchscope-bench-");
         try {
-            long cpuStart = processCpuNanos();
+            long cpuStart = BenchTools.processCpuNanos();
             long start = System.nanoTime();
             new ImageDatasetWriter(imageSpec, workers, (s, d, t) -> { }).write(dir.resolve("data"), false);
             double seconds = (System.nanoTime() - start) / 1e9;
-            double cpuMillisPerImage = (processCpuNanos() - cpuStart) / 1e6 / count;
+            double cpuMillisPerImage = (BenchTools.processCpuNanos() - cpuStart) / 1e6 / count;
             spec.commandLine().getOut().printf(Locale.ROOT,
                     "%d images of %dx%d on %d threads in %.2f s: %.0f images/s; CPU %.3f ms/image%n",
                     count, size, size, workers, seconds, count / seconds, cpuMillisPerImage);
         } finally {
-            delete(dir);
+            BenchTools.deleteTree(dir);
         }
         return ExitCodes.OK;
-    }
-
-    /** @return CPU time of the whole process (all threads, user and system, JIT and GC included) in ns */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
     }
 }

@@ -3,19 +3,17 @@ package org.batchscope.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.batchscope.common.BadInputException;
 import org.batchscope.generator.tabular.TabularGenerator;
 import org.batchscope.generator.tabular.TabularSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,8 +45,8 @@ public final class BenchTabularCommand implements Callable<Integer> {
     @Option(names = "--columns", paramLabel = "C", defaultValue = "20", description = "Feature columns, at least 7 (default ${DEFAULT-VALUE}).")
     int columns;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors).")
-    Integer threads;
+    @Mixin
+    WorkerThreads threads;
 
     @Option(names = "--python", description = "Also time scikit-learn make_classification + pandas to_csv.")
     boolean python;
@@ -62,20 +60,20 @@ public final class BenchTabularCommand implements Callable<Integer> {
         BadInputException.require(columns >= 7 && columns <= 10_000, "--columns", "an integer in [7, 10000]", columns);
         BadInputException.require(rows >= 1 && rows <= TabularSpec.MAX_ROWS, "--rows",
                 "an integer in [1, " + TabularSpec.MAX_ROWS + "]", rows);
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int workers = threads.count();
         PrintWriter out = command.commandLine().getOut();
         Path work = Files.createTempDirectory("batchscope-bench-");
         try {
             TabularSpec spec = TabularSpec.defaults().with(Map.of("train", rows, "val", 0, "test", 0,
                     "n_informative", 4, "n_redundant", 2, "n_noise", 0, "formats", List.of("csv"),
                     "noise_blocks", List.of(Map.of("kind", "factor", "columns", columns - 6))));
-            long cpuStart = processCpuNanos();
+            long cpuStart = BenchTools.processCpuNanos();
             long start = System.nanoTime();
             long[] written = new long[2];
             TabularGenerator.generate(spec, work.resolve("batchscope"), false, workers, (split, done, total) -> {
                 if (done == total) {
                     written[0] = System.nanoTime();
-                    written[1] = processCpuNanos();
+                    written[1] = BenchTools.processCpuNanos();
                 }
             });
             double[] ours = {(written[0] - start) / 1e9, (written[1] - cpuStart) / 1e9};
@@ -97,13 +95,8 @@ public final class BenchTabularCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         } finally {
-            deleteTree(work);
+            BenchTools.deleteTree(work);
         }
-    }
-
-    private static long processCpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     /** @return the peer's wall and CPU seconds, or null (after a message) when its modules are missing */
@@ -137,15 +130,5 @@ public final class BenchTabularCommand implements Callable<Integer> {
         String[] fields = output.split(" ");
         return new double[] {Double.parseDouble(fields[0].substring("seconds=".length())),
             Double.parseDouble(fields[1].substring("cpu_seconds=".length()))};
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + root, e);
-        }
     }
 }

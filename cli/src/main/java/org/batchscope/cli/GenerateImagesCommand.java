@@ -1,14 +1,10 @@
 package org.batchscope.cli;
 
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.batchscope.common.BadInputException;
-import org.batchscope.common.Json;
-import org.batchscope.generator.NoisePreset;
 import org.batchscope.generator.SummaryStats;
 import org.batchscope.generator.image.ImageDatasetWriter;
 import org.batchscope.generator.image.ImageSpec;
@@ -33,24 +29,11 @@ public final class GenerateImagesCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
+    @Mixin
+    GenerateOptions options;
+
     @Spec
     CommandSpec spec;
-
-    @Option(names = "--out", required = true, description = "Output folder.")
-    Path out;
-
-    @Option(names = "--spec", description = "YAML or JSON spec file (fields as in generator/README.md).")
-    Path specFile;
-
-    @Option(names = "--preset", description = "Ratio preset: feature-dominant (0.3), noise-over-feature (3), "
-            + "noise-dominant (30).")
-    String preset;
-
-    @Option(names = "--ratio", description = "Noise-to-feature ratio r, in (0, 1000]. Default 1.")
-    Double ratio;
-
-    @Option(names = "--rho", description = "Background-class correlation of train, [0, 1]. Default 0.")
-    Double rho;
 
     @Option(names = "--val-rho", description = "Background-class correlation of val. Default 0.")
     Double valRho;
@@ -60,18 +43,6 @@ public final class GenerateImagesCommand implements Callable<Integer> {
 
     @Option(names = "--size", description = "Image side in pixels, [16, 512]. Default 64.")
     Integer size;
-
-    @Option(names = "--train", description = "Train images. Default 1000.")
-    Long train;
-
-    @Option(names = "--val", description = "Val images. Default 200.")
-    Long val;
-
-    @Option(names = "--test", description = "Test images. Default 200.")
-    Long test;
-
-    @Option(names = "--seed", description = "Master seed. Default 0.")
-    Long seed;
 
     @Option(names = "--classes", split = ",", description = "Eye colours, one class each (blue, amber, green, "
             + "brown, grey, violet, red). Default blue,amber.")
@@ -97,18 +68,12 @@ public final class GenerateImagesCommand implements Callable<Integer> {
             description = "Write counterfactual test sets and masks (default: ${DEFAULT-VALUE}).")
     boolean counterfactuals;
 
-    @Option(names = "--threads", description = "Worker threads (default: all cores). Output does not depend on it.")
-    Integer threads;
-
-    @Option(names = "--overwrite", description = "Clear --out if it holds something other than this spec's output.")
-    boolean overwrite;
-
     @Override
     public Integer call() {
         ImageSpec imageSpec = resolveSpec();
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int workers = options.threads.count();
         BadInputException.require(workers >= 1 && workers <= 1024, "--threads", "an integer in [1, 1024]", workers);
-        ImageDatasetWriter.Result result = GenerateImagesRun.run(imageSpec, out, overwrite, workers,
+        ImageDatasetWriter.Result result = GenerateImagesRun.run(imageSpec, options.out, options.overwrite, workers,
                 spec.commandLine().getErr());
         SummaryStats.Summary r = result.achievedRatio().toSummary();
         var stdout = spec.commandLine().getOut();
@@ -122,39 +87,20 @@ public final class GenerateImagesCommand implements Callable<Integer> {
     }
 
     private ImageSpec resolveSpec() {
-        if (preset != null && ratio != null) {
-            throw new BadInputException("--preset and --ratio cannot both be given");
-        }
-        ImageSpec base = specFile == null ? ImageSpec.defaults() : Json.readSpec(specFile, ImageSpec.class);
-        Map<String, Object> overrides = new LinkedHashMap<>();
-        put(overrides, "ratio", preset != null ? Double.valueOf(NoisePreset.fromCliName(preset).ratio()) : ratio);
-        put(overrides, "rho", rho);
-        put(overrides, "val_rho", valRho);
-        put(overrides, "test_rho", testRho);
-        put(overrides, "size", size);
-        put(overrides, "train", train);
-        put(overrides, "val", val);
-        put(overrides, "test", test);
-        put(overrides, "seed", seed);
-        put(overrides, "classes", classes);
-        put(overrides, "class_balance", classBalance);
-        put(overrides, "backgrounds", backgrounds);
-        put(overrides, "label_noise", labelNoise);
-        put(overrides, "gaussian_noise", gaussianNoise);
-        put(overrides, "salt_pepper", saltPepper);
+        Map<String, Object> overrides = options.overrides();
+        GenerateOptions.put(overrides, "val_rho", valRho);
+        GenerateOptions.put(overrides, "test_rho", testRho);
+        GenerateOptions.put(overrides, "size", size);
+        GenerateOptions.put(overrides, "classes", classes);
+        GenerateOptions.put(overrides, "class_balance", classBalance);
+        GenerateOptions.put(overrides, "backgrounds", backgrounds);
+        GenerateOptions.put(overrides, "label_noise", labelNoise);
+        GenerateOptions.put(overrides, "gaussian_noise", gaussianNoise);
+        GenerateOptions.put(overrides, "salt_pepper", saltPepper);
         if (spec.commandLine().getParseResult().hasMatchedOption("--counterfactuals")) {
             overrides.put("counterfactuals", counterfactuals);
         }
-        if (classes != null && classBalance == null) {
-            overrides.put("class_balance", null);
-        }
-        return base.with(overrides);
-    }
-
-    private static void put(Map<String, Object> overrides, String key, Object value) {
-        if (value != null) {
-            overrides.put(key, value);
-        }
+        return options.baseSpec(ImageSpec.class, ImageSpec::defaults).with(overrides);
     }
 
     private static String describe(Map<String, Long> counts) {

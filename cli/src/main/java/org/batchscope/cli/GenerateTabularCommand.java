@@ -1,15 +1,10 @@
 package org.batchscope.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.batchscope.common.BadInputException;
-import org.batchscope.common.Json;
-import org.batchscope.generator.NoisePreset;
 import org.batchscope.generator.tabular.Split;
 import org.batchscope.generator.tabular.TabularGenerator;
 import org.batchscope.generator.tabular.TabularResult;
@@ -40,43 +35,17 @@ public final class GenerateTabularCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
+    @Mixin
+    GenerateOptions options;
+
     @Spec
     CommandSpec command;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (new or empty).")
-    Path out;
-
-    @Option(names = "--spec", paramLabel = "FILE", description = "YAML or JSON spec; options below override it.")
-    Path specFile;
-
-    @Option(names = "--preset", paramLabel = "NAME",
-            description = "Ratio preset: feature-dominant (r=0.3), noise-over-feature (3), noise-dominant (30).")
-    String preset;
-
-    @Option(names = "--ratio", paramLabel = "R",
-            description = "r = total variance of structured-noise columns / that of informative columns (spec: ratio).")
-    Double ratio;
-
-    @Option(names = "--rho", paramLabel = "P", description = "Shortcut strength in train, 0..1 (spec: rho).")
-    Double rho;
 
     @Option(names = "--rho-eval", paramLabel = "P", description = "Shortcut strength in val and test (spec: rho_eval).")
     Double rhoEval;
 
     @Option(names = "--shortcut-block", paramLabel = "B", description = "Index of the shortcut noise block (spec: shortcut_block).")
     Integer shortcutBlock;
-
-    @Option(names = "--train", paramLabel = "N", description = "Train rows.")
-    Long train;
-
-    @Option(names = "--val", paramLabel = "N", description = "Validation rows.")
-    Long val;
-
-    @Option(names = "--test", paramLabel = "N", description = "Test rows.")
-    Long test;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Master seed.")
-    Long seed;
 
     @Option(names = "--classes", paramLabel = "K", description = "Number of classes (spec: n_classes).")
     Integer classes;
@@ -115,51 +84,34 @@ public final class GenerateTabularCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "F", split = ",", description = "Files to write: csv, npy (spec: formats).")
     List<String> formats;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors); output is the same for any value.")
-    Integer threads;
-
-    @Option(names = "--overwrite", description = "Replace the content of a non-empty --out folder.")
-    boolean overwrite;
-
     @Override
     public Integer call() {
         TabularSpec spec = resolveSpec();
         PrintWriter err = command.commandLine().getErr();
         ProgressLine progress = new ProgressLine(err);
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        TabularResult result = TabularGenerator.generate(spec, out, overwrite, workers, progress::report);
+        TabularResult result = TabularGenerator.generate(spec, options.out, options.overwrite, options.threads.count(),
+                progress::report);
         printSummary(command.commandLine().getOut(), spec, result);
         return ExitCodes.OK;
     }
 
     private TabularSpec resolveSpec() {
-        TabularSpec base = specFile == null ? TabularSpec.defaults() : Json.readSpec(specFile, TabularSpec.class);
-        if (preset != null && ratio != null) {
-            throw new BadInputException("--preset and --ratio both set the ratio; give one of them");
-        }
-        Double requested = preset != null ? Double.valueOf(NoisePreset.fromCliName(preset).ratio()) : ratio;
-        Map<String, Object> overrides = new LinkedHashMap<>();
-        overrides.put("ratio", requested);
-        overrides.put("rho", rho);
-        overrides.put("rho_eval", rhoEval);
-        overrides.put("shortcut_block", shortcutBlock);
-        overrides.put("train", train);
-        overrides.put("val", val);
-        overrides.put("test", test);
-        overrides.put("seed", seed);
-        overrides.put("n_classes", classes);
-        overrides.put("n_clusters_per_class", clustersPerClass);
-        overrides.put("n_informative", informative);
-        overrides.put("n_redundant", redundant);
-        overrides.put("n_repeated", repeated);
-        overrides.put("class_sep", classSep);
-        overrides.put("weights", weights);
-        overrides.put("flip_y", flip);
-        overrides.put("n_noise", noise);
-        overrides.put("rotate", rotate);
-        overrides.put("anonymous", anonymous);
-        overrides.put("formats", formats);
-        return base.with(overrides);
+        Map<String, Object> overrides = options.overrides();
+        GenerateOptions.put(overrides, "rho_eval", rhoEval);
+        GenerateOptions.put(overrides, "shortcut_block", shortcutBlock);
+        GenerateOptions.put(overrides, "n_classes", classes);
+        GenerateOptions.put(overrides, "n_clusters_per_class", clustersPerClass);
+        GenerateOptions.put(overrides, "n_informative", informative);
+        GenerateOptions.put(overrides, "n_redundant", redundant);
+        GenerateOptions.put(overrides, "n_repeated", repeated);
+        GenerateOptions.put(overrides, "class_sep", classSep);
+        GenerateOptions.put(overrides, "weights", weights);
+        GenerateOptions.put(overrides, "flip_y", flip);
+        GenerateOptions.put(overrides, "n_noise", noise);
+        GenerateOptions.put(overrides, "rotate", rotate);
+        GenerateOptions.put(overrides, "anonymous", anonymous);
+        GenerateOptions.put(overrides, "formats", formats);
+        return options.baseSpec(TabularSpec.class, TabularSpec::defaults).with(overrides);
     }
 
     private static void printSummary(PrintWriter out, TabularSpec spec, TabularResult result) {

@@ -41,7 +41,8 @@ public interface RunRecorder {
      * @param estimator          {@code per_example} or {@code two_batch}
      * @param gradientNorm       |G|, the norm of the mean gradient over the probe set
      * @param traceCovariance    tr(Sigma), the per-example gradient variance summed over parameters
-     * @param noiseScale         B_simple = tr(Sigma) / |G|^2 (unbiased |G|^2); +Infinity when |G|^2 <= 0
+     * @param noiseScale         B_simple = tr(Sigma) / |G|^2 (unbiased |G|^2); +Infinity when |G|^2 <= 0 < tr(Sigma)
+     *                           (cases as in {@code GradientNoiseScale})
      * @param meanGsnr           mean over parameters of mean(g)^2 / var(g); NaN for the two-batch estimator
      */
     record GradientProbe(long step, String estimator, double gradientNorm, double traceCovariance,

@@ -27,6 +27,24 @@ class GradientNoiseScaleTest {
     }
 
     @Test
+    void threeFloatGradientsWithAConstantParameter() {
+        // g = (1,0,2), (3,0,-2), (2,0,3): mean (2, 0, 1); squared deviations: param 0: 1+1+0 = 2,
+        // param 2: 1+9+4 = 14; tr = 16/2 = 8; |mean|^2 = 5; unbiased |G|^2 = 5 - 8/3 = 7/3; B = 8 / (7/3) = 24/7
+        GradientMoments moments = GradientMoments.of(new float[][] {{1, 0, 2}, {3, 0, -2}, {2, 0, 3}});
+        GradientNoiseScale scale = GradientNoiseScale.of(moments);
+        assertThat(scale.traceCovariance()).isCloseTo(8, within(1e-12));
+        assertThat(Math.sqrt(moments.squaredNormOfMean())).isCloseTo(Math.sqrt(5), within(1e-12));
+        assertThat(scale.bSimple()).isCloseTo(24.0 / 7, within(1e-12));
+    }
+
+    @Test
+    void noiseScaleIsInfiniteWhenTheUnbiasedSignalIsNotPositive() {
+        // g = 1, -1 (float): tr = 2, |G|^2 = 0 - 2/2 = -1 -> +Infinity
+        assertThat(GradientNoiseScale.of(GradientMoments.of(new float[][] {{1}, {-1}})).bSimple())
+                .isEqualTo(Double.POSITIVE_INFINITY);
+    }
+
+    @Test
     void noiseSwampingTheSignalGivesInfinity() {
         // g = (1,0), (-1,0): mean 0, tr = (1 + 1)/1 = 2, |G|^2 = 0 - 2/2 = -1 <= 0 -> +Infinity
         GradientNoiseScale scale = GradientNoiseScale.of(GradientMoments.of(new double[][] {{1, 0}, {-1, 0}}));

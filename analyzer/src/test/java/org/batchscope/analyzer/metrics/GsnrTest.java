@@ -19,6 +19,14 @@ class GsnrTest {
     }
 
     @Test
+    void floatGradientsWithAConstantParameter() {
+        // g = (1,0,2), (3,0,-2), (2,0,3): param 0: mean 2, var 1 -> 4; param 2: mean 1, var 14/2 = 7 -> 1/7;
+        // param 1 has zero variance and is left out
+        GradientMoments moments = GradientMoments.of(new float[][] {{1, 0, 2}, {3, 0, -2}, {2, 0, 3}});
+        assertThat(Gsnr.mean(moments)).isCloseTo((4 + 1.0 / 7) / 2, within(1e-12));
+    }
+
+    @Test
     void noVaryingParameterGivesNaN() {
         assertThat(Gsnr.mean(GradientMoments.of(new double[][] {{1, 2}, {1, 2}}))).isNaN();
     }

@@ -144,13 +144,19 @@ public record ImageSpec(
     }
 
     /**
-     * @param overrides spec keys (snake_case) to new values, for example from command-line options
+     * @param overrides spec keys (snake_case) to new values, for example from command-line options; a
+     *                  null value resets the field to its default. New {@code classes} without a
+     *                  {@code class_balance} reset the balance to uniform, one weight per new class.
      * @return this spec with the given fields replaced, validated again
      * @throws BadInputException for an unknown key or a bad value
      */
     public ImageSpec with(Map<String, ?> overrides) {
         ObjectNode tree = Json.mapper().valueToTree(this);
         overrides.forEach((key, value) -> tree.set(key, Json.mapper().valueToTree(value)));
+        if (overrides.containsKey("classes") && !overrides.containsKey("class_balance")
+                && !sameClasses(overrides.get("classes"))) {
+            tree.putNull("class_balance");
+        }
         try {
             return Json.mapper().treeToValue(tree, ImageSpec.class);
         } catch (JsonMappingException e) {
@@ -194,6 +200,19 @@ public record ImageSpec(
     /** @return the label flip probability of split {@code split}: {@link #labelNoise} for train, 0 otherwise */
     public double labelNoise(Split split) {
         return split == Split.TRAIN ? labelNoise : 0.0;
+    }
+
+    /** @return whether {@code value} names this spec's classes (in order, up to case and white space) */
+    private boolean sameClasses(Object value) {
+        if (!(value instanceof List<?> names) || names.size() != classes.size()) {
+            return false;
+        }
+        for (int i = 0; i < names.size(); i++) {
+            if (!(names.get(i) instanceof String name) || !name.strip().toLowerCase(Locale.ROOT).equals(classes.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> allBackgrounds() {

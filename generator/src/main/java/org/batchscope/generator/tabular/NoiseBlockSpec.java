@@ -87,7 +87,7 @@ public sealed interface NoiseBlockSpec {
 
         @Override
         public NoiseBlock create(UniformRandomProvider constants) {
-            return new PeriodicNoise(columns, constants);
+            return SineNoise.periodic(columns, constants);
         }
     }
 
@@ -135,7 +135,7 @@ public sealed interface NoiseBlockSpec {
 
         @Override
         public NoiseBlock create(UniformRandomProvider constants) {
-            return new DriftNoise(columns, period, constants);
+            return SineNoise.drift(columns, period, constants);
         }
     }
 

@@ -65,6 +65,18 @@ class ImageSpecTest {
     }
 
     @Test
+    void newClassesWithoutABalanceGetAUniformBalance() {
+        ImageSpec three = ImageSpec.defaults().with(Map.of("classes", List.of("blue", "amber", "green")));
+        assertThat(three.classes()).containsExactly("blue", "amber", "green");
+        assertThat(three.classBalance()).containsExactly(1.0, 1.0, 1.0);
+        ImageSpec weighted = ImageSpec.defaults().with(Map.of("class_balance", List.of(1.0, 3.0)));
+        assertThat(weighted.with(Map.of("classes", List.of("Blue", "amber"))).classBalance()).containsExactly(1.0, 3.0);
+        assertThat(weighted.with(Map.of("classes", List.of("green", "red"))).classBalance()).containsExactly(1.0, 1.0);
+        assertThat(weighted.with(Map.of("classes", List.of("green", "red", "grey"), "class_balance",
+                List.of(1.0, 2.0, 3.0))).classBalance()).containsExactly(1.0, 2.0, 3.0);
+    }
+
+    @Test
     void unknownKeyInAFileIsOneLine() throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "ratio: 3\nratioo: 4\n");

@@ -55,7 +55,7 @@ public final class LogReader {
      * @return one log per run in the file (several only for a W&B export of several runs)
      */
     public static List<TrainingLog> read(Path file, Columns columns) {
-        CsvTable table = CsvTable.read(file);
+        LogTable table = LogTable.read(file);
         List<TrainingLog> logs;
         if (columns != null) {
             logs = List.of(byColumns(table, columns));
@@ -82,7 +82,7 @@ public final class LogReader {
         return logs;
     }
 
-    private static TrainingLog keras(CsvTable table) {
+    private static TrainingLog keras(LogTable table) {
         List<Curve> curves = new ArrayList<>();
         for (int c = 1; c < table.header().size(); c++) {
             add(curves, table.curve(0, c, SeriesKind.classify(table.header().get(c)), false));
@@ -90,7 +90,7 @@ public final class LogReader {
         return new TrainingLog(table.file(), stem(table.file()), LogLayout.KERAS, curves);
     }
 
-    private static TrainingLog lightning(CsvTable table) {
+    private static TrainingLog lightning(LogTable table) {
         int epoch = table.column("epoch");
         int step = table.column("step");
         List<Curve> curves = new ArrayList<>();
@@ -110,7 +110,7 @@ public final class LogReader {
         return new TrainingLog(table.file(), label, LogLayout.LIGHTNING, curves);
     }
 
-    private static TrainingLog tensorBoard(CsvTable table) {
+    private static TrainingLog tensorBoard(LogTable table) {
         Matcher name = TENSORBOARD_NAME.matcher(table.file().getFileName().toString());
         String run = name.matches() ? name.group(1) : stem(table.file());
         String tag = name.matches() ? name.group(2) : stem(table.file());
@@ -125,7 +125,7 @@ public final class LogReader {
         return new TrainingLog(table.file(), run, LogLayout.TENSORBOARD, curves);
     }
 
-    private static List<TrainingLog> wandb(CsvTable table) {
+    private static List<TrainingLog> wandb(LogTable table) {
         int step = table.column("Step");
         Map<String, List<Curve>> runs = new LinkedHashMap<>();
         for (int c = 0; c < table.header().size(); c++) {
@@ -148,7 +148,7 @@ public final class LogReader {
         return logs;
     }
 
-    private static TrainingLog byColumns(CsvTable table, Columns columns) {
+    private static TrainingLog byColumns(LogTable table, Columns columns) {
         int x = requireColumn(table, columns.x(), "--x");
         List<Curve> curves = new ArrayList<>();
         for (String y : columns.ys()) {
@@ -158,7 +158,7 @@ public final class LogReader {
         return new TrainingLog(table.file(), stem(table.file()), LogLayout.COLUMNS, curves);
     }
 
-    private static int requireColumn(CsvTable table, String name, String option) {
+    private static int requireColumn(LogTable table, String name, String option) {
         int c = table.column(name);
         if (c < 0) {
             throw new BadInputException(table.file() + ": " + option + " column '" + name + "' not found (columns: "

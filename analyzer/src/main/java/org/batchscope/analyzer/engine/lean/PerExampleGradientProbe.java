@@ -2,11 +2,17 @@ package org.batchscope.analyzer.engine.lean;
 
 import org.batchscope.analyzer.engine.RunRecorder;
 import org.batchscope.analyzer.engine.TensorData;
+import org.batchscope.analyzer.metrics.GradientMoments;
+import org.batchscope.analyzer.metrics.GradientNoiseScale;
+import org.batchscope.analyzer.metrics.Gsnr;
 
 /**
  * Gradient statistics on a fixed probe set: one forward and backward pass per probe example (batch of
- * one, at the current parameters) feeds that example's loss gradient (without weight decay) into a
- * {@link GradientNoiseAccumulator}. Uses the run's network buffers, so it must run between steps.
+ * one, at the current parameters) feeds that example's loss gradient (without weight decay) into the
+ * metrics library's {@link GradientMoments}; {@link GradientNoiseScale#of} and {@link Gsnr#mean} give
+ * tr(Sigma), B_simple and the mean GSNR (formulas in their javadoc). With fewer than 2 probe examples,
+ * or when a per-example gradient is not finite (the run is diverging), the statistics that need them
+ * are NaN. Uses the run's network buffers, so it must run between steps.
  */
 final class PerExampleGradientProbe {
 
@@ -15,23 +21,39 @@ final class PerExampleGradientProbe {
 
     private final LeanNetwork network;
     private final TensorData probe;
-    private final GradientNoiseAccumulator accumulator;
 
     PerExampleGradientProbe(LeanNetwork network, TensorData probe) {
         this.network = network;
         this.probe = probe;
-        this.accumulator = new GradientNoiseAccumulator(network.layout().size());
     }
 
     /** @return the statistics at the current parameters, labelled with {@code step} (steps done) */
     RunRecorder.GradientProbe measure(long step) {
-        accumulator.reset();
+        GradientMoments moments = new GradientMoments(network.layout().size());
         for (int i = 0; i < probe.count(); i++) {
             network.load(probe, null, i, 1);
             network.lossAndGradient(1);
-            accumulator.accept(network.gradients());
+            float[] gradient = network.gradients();
+            if (!allFinite(gradient)) {
+                return new RunRecorder.GradientProbe(step, ESTIMATOR, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            }
+            moments.accept(gradient);
         }
-        return new RunRecorder.GradientProbe(step, ESTIMATOR, accumulator.meanGradientNorm(),
-                accumulator.traceCovariance(), accumulator.noiseScale(), accumulator.meanGsnr());
+        double gradientNorm = moments.count() == 0 ? Double.NaN : Math.sqrt(moments.squaredNormOfMean());
+        if (moments.count() < 2) {
+            return new RunRecorder.GradientProbe(step, ESTIMATOR, gradientNorm, Double.NaN, Double.NaN, Double.NaN);
+        }
+        GradientNoiseScale scale = GradientNoiseScale.of(moments);
+        return new RunRecorder.GradientProbe(step, ESTIMATOR, gradientNorm, scale.traceCovariance(), scale.bSimple(),
+                Gsnr.mean(moments));
+    }
+
+    private static boolean allFinite(float[] values) {
+        for (float value : values) {
+            if (!Float.isFinite(value)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.batchscope.analyzer.engine.Budget;
+import org.batchscope.analyzer.engine.EngineFixtures.Recording;
 import org.batchscope.analyzer.engine.Initialization;
 import org.batchscope.analyzer.engine.LrSchedule;
 import org.batchscope.analyzer.engine.ModelArchitecture;

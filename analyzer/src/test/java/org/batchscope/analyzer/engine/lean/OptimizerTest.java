@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.batchscope.analyzer.engine.Budget;
+import org.batchscope.analyzer.engine.EngineFixtures.Recording;
 import org.batchscope.analyzer.engine.Initialization;
 import org.batchscope.analyzer.engine.LrSchedule;
 import org.batchscope.analyzer.engine.ModelArchitecture;

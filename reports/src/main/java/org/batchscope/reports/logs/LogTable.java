@@ -1,88 +1,42 @@
 package org.batchscope.reports.logs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.batchscope.analyzer.data.CsvReader;
 import org.batchscope.common.BadInputException;
 
 /**
- * A CSV file as a header and rows of cells (RFC 4180 quoting within a line; a UTF-8 byte-order mark
- * and blank lines are ignored). Cells are read as numbers on demand: a blank cell, {@code nan} or
- * {@code inf} is a missing value (not zero, and not a point of any series); any other text that is
+ * A training log's CSV file as a header and rows of cells, read with {@link CsvReader} (RFC 4180
+ * quoting within a line; a UTF-8 byte-order mark and blank lines are ignored). Cells are read as
+ * numbers on demand: a blank cell, {@code nan} or {@code inf} is a missing value (not zero, and not a point of any series); any other text that is
  * not a number is a {@link BadInputException} naming the file, line and column.
  */
-final class CsvTable {
+final class LogTable {
 
     private final Path file;
     private final List<String> header;
     private final List<String[]> rows = new ArrayList<>();
     private final List<Integer> lines = new ArrayList<>();
 
-    private CsvTable(Path file, List<String> header) {
+    private LogTable(Path file, List<String> header) {
         this.file = file;
         this.header = header;
     }
 
     /** Reads a whole CSV file. */
-    static CsvTable read(Path file) {
-        List<String> text;
-        try {
-            text = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file + ": file does not exist");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        int first = 0;
-        while (first < text.size() && text.get(first).isBlank()) {
-            first++;
-        }
-        if (first == text.size()) {
-            throw new BadInputException(file + ": empty file; expected a CSV header line");
-        }
-        CsvTable table = new CsvTable(file, List.of(split(text.get(first).replace("\uFEFF", ""))));
-        for (int i = first + 1; i < text.size(); i++) {
-            if (!text.get(i).isBlank()) {
-                table.rows.add(split(text.get(i)));
-                table.lines.add(i + 1);
+    static LogTable read(Path file) {
+        try (CsvReader csv = CsvReader.open(file)) {
+            LogTable table = new LogTable(file, csv.header());
+            List<String> cells;
+            while ((cells = csv.next()) != null) {
+                table.rows.add(cells.toArray(new String[0]));
+                table.lines.add(csv.line());
             }
+            return table;
         }
-        return table;
-    }
-
-    private static String[] split(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString().trim());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString().trim());
-        return cells.toArray(new String[0]);
     }
 
     Path file() {
