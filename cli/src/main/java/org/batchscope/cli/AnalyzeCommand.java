@@ -30,10 +30,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Train a grid of batch sizes x learning rates x seeds (x noise ratios) in parallel and measure how",
-            "the training curves oscillate. Results: <out>/runs/<config-hash>.json per run, <out>/summary.json,",
-            "<out>/summary.csv (one row per cell), <out>/verdict.txt, and the report <out>/report/report.pdf with",
-            "its PNG charts (unless --no-report). Rerunning the same command resumes: finished runs are skipped."})
+            "Train batch sizes x learning rates x seeds (x noise ratios) and measure how training oscillates.",
+            "",
+            "Results: <out>/runs/<config-hash>.json per run, <out>/summary.json, <out>/summary.csv (one row per "
+                    + "cell), <out>/verdict.txt, and the report <out>/report/report.pdf with its PNG charts (unless "
+                    + "--no-report). Rerunning the same command resumes: finished runs are skipped."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Spec
@@ -48,7 +49,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "FILE", description = "A generator spec (images or tabular); with --ratios, each ratio is generated into <out>/datasets/r=<r>/.")
     Path specFile;
 
-    @Option(names = "--ratios", split = ",", paramLabel = "R,R,...", description = "Noise-to-feature ratios for --spec (default: the spec's own ratio).")
+    @Option(names = "--ratios", split = ",", paramLabel = "R", description = "Noise-to-feature ratios for --spec (default: the spec's own ratio).")
     List<Double> ratios;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Results folder.")
@@ -60,7 +61,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--engine", paramLabel = "NAME", description = "Training engine: lean or dl4j (default: the first that supports the model).")
     String engine;
 
-    @Option(names = "--batch-sizes", split = ",", defaultValue = "1,4,8,32", paramLabel = "B,B,...", description = "Batch sizes; full = the whole training set (batch gradient descent). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batch-sizes", split = ",", defaultValue = "1,4,8,32", paramLabel = "B", description = "Batch sizes; full = the whole training set (batch gradient descent). Default: ${DEFAULT-VALUE}.")
     List<String> batchSizes;
 
     @Option(names = "--seeds", defaultValue = "3", paramLabel = "N", description = "Seeds per cell. Default: ${DEFAULT-VALUE}.")
@@ -72,7 +73,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = "With --budget steps: steps per run (default: --epochs epochs of the smallest batch size).")
     Long steps;
 
-    @Option(names = {"--lr", "--lrs"}, split = ",", defaultValue = "0.05", paramLabel = "X[,X...]", description = "Learning rate(s) at --lr-reference-batch. Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"--lr", "--lrs"}, split = ",", defaultValue = "0.05", paramLabel = "X", description = "Learning rate(s) at --lr-reference-batch. Default: ${DEFAULT-VALUE}.")
     List<Double> lrs;
 
     @Option(names = "--lr-scaling", defaultValue = "fixed", paramLabel = "RULE", description = "fixed, linear (lr x B/B_ref) or sqrt (lr x sqrt(B/B_ref)). Default: ${DEFAULT-VALUE}.")
@@ -90,7 +91,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--momentum", defaultValue = "0.9", paramLabel = "MU", description = "Momentum for momentum and nesterov. Default: ${DEFAULT-VALUE}.")
     double momentum;
 
-    @Option(names = "--hidden", split = ",", defaultValue = "64", paramLabel = "H,H,...", description = "MLP hidden layer sizes. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--hidden", split = ",", defaultValue = "64", paramLabel = "H", description = "MLP hidden layer sizes. Default: ${DEFAULT-VALUE}.")
     List<Integer> hidden;
 
     @Option(names = "--label-column", defaultValue = LoadOptions.DEFAULT_LABEL_COLUMN, paramLabel = "NAME", description = "Label column of a CSV file. Default: ${DEFAULT-VALUE}.")

@@ -20,8 +20,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "engines",
         mixinStandardHelpOptions = true,
-        description = {"Time training steps of every registered engine on the benchmark models (random data, SGD)",
-            "and print steps/s and samples/s; with --python also PyTorch's, and the ratios."})
+        description = {"Time training steps of every engine on the benchmark MLP and CNN.",
+            "",
+            "Random data, SGD; prints steps/s and samples/s per model, batch size and engine; with --python also "
+                    + "PyTorch's (Debian's python3-torch) and the ratios."})
 public final class BenchEnginesCommand implements Callable<Integer> {
 
     private static final List<String> MODELS = List.of("mlp", "cnn");
@@ -32,11 +34,11 @@ public final class BenchEnginesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--models", split = ",", defaultValue = "mlp,cnn",
+    @Option(names = "--models", split = ",", paramLabel = "MODEL", defaultValue = "mlp,cnn",
             description = "Models: mlp (64-64-2), cnn (3x64x64, conv 16 and 32, dense 64). Default: ${DEFAULT-VALUE}.")
     List<String> models;
 
-    @Option(names = "--batch-sizes", split = ",", defaultValue = "1,4,8,32",
+    @Option(names = "--batch-sizes", split = ",", paramLabel = "B", defaultValue = "1,4,8,32",
             description = "Batch sizes. Default: ${DEFAULT-VALUE}.")
     List<Integer> batchSizes;
 

@@ -21,9 +21,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "images",
         mixinStandardHelpOptions = true,
         description = {
-            "Generate dogs whose eye colour is the class, on structured backgrounds, with the noise-to-feature",
-            "ratio r as a dial. Writes <out>/<split>/<class>/<id>.png, metadata.csv per split, counterfactual",
-            "test sets, masks, preview.png and manifest.json (last). Options override --spec values."})
+            "Generate eye-colour dogs on structured backgrounds, with the noise-to-feature ratio r as a dial.",
+            "",
+            "Writes <out>/<split>/<class>/<id>.png, metadata.csv per split, counterfactual test sets, masks, "
+                    + "preview.png and manifest.json (last). Options override --spec values."})
 public final class GenerateImagesCommand implements Callable<Integer> {
 
     @Mixin

@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Generate a table: Gaussian class clusters (as scikit-learn's make_classification) hidden among "
+            "Generate a table whose class clusters hide among structured-noise blocks, r times their variance.",
+            "",
+            "Gaussian class clusters (as scikit-learn's make_classification) hidden among "
                     + "structured-noise blocks (factor, periodic, cluster, drift, categorical) whose total variance "
                     + "is r times that of the informative columns.",
             "Writes <out>/<split>.csv (label column 'label'), <out>/<split>_X.npy (float32), "

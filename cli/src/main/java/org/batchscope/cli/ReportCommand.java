@@ -24,8 +24,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "report",
         mixinStandardHelpOptions = true,
         description = {
-            "Write the PDF report and PNG charts of a sweep from its results folder (made by batchscope analyze):",
-            "verdict, summary table per cell, charts with captions, metric formulas."})
+            "Write the PDF report and PNG charts of a sweep's results folder.",
+            "",
+            "The results folder is what batchscope analyze wrote. The report holds the verdict, a summary table "
+                    + "per cell, every chart with a caption on how to read it, and the metric formulas."})
 public final class ReportCommand implements Callable<Integer> {
 
     /** The report's folder inside the results folder when --out is not given. */
