@@ -65,31 +65,36 @@ class DemoCommandTest {
         // the verdict follows the table: one paragraph per dataset
         assertThat(result.out()).contains("Dataset 0 (", "Dataset 1 (", "Dataset 2 (");
         assertThat(result.out().indexOf("Dataset 0 (")).isGreaterThan(result.out().indexOf("bg_gap"));
+
+        // a rerun resumes: no run is trained again, the same table is printed
+        Path firstRun;
+        try (Stream<Path> files = Files.list(out.resolve("runs"))) {
+            firstRun = files.sorted().findFirst().orElseThrow();
+        }
+        long modified = Files.getLastModifiedTime(firstRun).toMillis();
+        CliRunner.Result again = demo(out);
+        assertThat(again.exitCode()).as(again.err()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.getLastModifiedTime(firstRun).toMillis()).isEqualTo(modified);
+        assertThat(again.out().lines().limit(7).toList()).isEqualTo(lines.subList(0, 7));
     }
 
     @Test
-    void rerunResumesAndOtherSizesNeedOverwrite() throws IOException {
-        Path out = dir.resolve("demo");
-        assertThat(demo(out).exitCode()).isEqualTo(ExitCodes.OK);
-        Path runs = out.resolve("runs");
-        List<Path> before;
-        try (Stream<Path> files = Files.list(runs)) {
-            before = files.sorted().toList();
-        }
-        long modified = Files.getLastModifiedTime(before.get(0)).toMillis();
+    void aDemoWithOtherSettingsIsRefusedUnlessOverwrite() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("demo"));
+        Files.writeString(out.resolve(DemoCommand.SPEC_FILE), "# batchscope analyze --epochs 99\n");
+        Files.createDirectories(out.resolve("runs"));
+        Files.writeString(out.resolve("runs/old.json"), "{}");
 
-        CliRunner.Result again = demo(out);
-        assertThat(again.exitCode()).as(again.err()).isEqualTo(ExitCodes.OK);
-        assertThat(Files.getLastModifiedTime(before.get(0)).toMillis()).isEqualTo(modified);
-
-        CliRunner.Result other = demo(out, "--scale", "large");
+        CliRunner.Result other = demo(out);
         assertThat(other.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(other.err()).contains("holds a demo with other settings", "--overwrite");
+        assertThat(other.err()).contains("--out " + out + " holds a demo with other settings", "--overwrite");
+        assertThat(out.resolve("runs/old.json")).exists();
 
-        CliRunner.Result overwritten = demo(out, "--scale", "large", "--overwrite");
+        CliRunner.Result overwritten = demo(out, "--overwrite");
         assertThat(overwritten.exitCode()).as(overwritten.err()).isEqualTo(ExitCodes.OK);
+        assertThat(out.resolve("runs/old.json")).doesNotExist();
         assertThat(runFiles(out)).isEqualTo(6);
-        assertThat(Files.readString(out.resolve(DemoCommand.SPEC_FILE))).contains("size: 16\n", "--evals-per-epoch 4");
+        assertThat(Files.readString(out.resolve(DemoCommand.SPEC_FILE))).contains("size: 16\n", "--epochs 2");
     }
 
     @Test
