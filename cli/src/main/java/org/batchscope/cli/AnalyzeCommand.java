@@ -129,8 +129,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter stdout = spec.commandLine().getOut();
+        return analyze(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /**
+     * Runs the sweep and writes the report; prints the verdict and where the results are to {@code stdout},
+     * progress and errors to {@code err}.
+     *
+     * @return the exit code
+     */
+    int analyze(PrintWriter stdout, PrintWriter err) {
         if ((data == null) == (specFile == null)) {
             throw new BadInputException("give either --data PATH or --spec FILE");
         }

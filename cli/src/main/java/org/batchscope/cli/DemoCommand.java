@@ -1,12 +1,30 @@
 package org.batchscope.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.batchscope.analyzer.metrics.OscillationMetrics;
+import org.batchscope.analyzer.sweep.ShortcutReliance;
+import org.batchscope.common.BadInputException;
 import org.batchscope.generator.NoisePreset;
-import org.batchscope.generator.image.ImageDatasetWriter;
-import org.batchscope.generator.image.ImageSpec;
+import org.batchscope.generator.output.DatasetFolder;
+import org.batchscope.reports.results.Numbers;
+import org.batchscope.reports.results.ResultCell;
+import org.batchscope.reports.results.ResultsReader;
+import org.batchscope.reports.results.SweepResults;
+import org.batchscope.reports.sweep.SummaryTable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,14 +32,52 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code batchscope demo}: generates a small 64x64 image dataset at each of the three ratio presets
- * (300 train, 100 val, 100 test each, with counterfactuals) under {@code <out>/images-<preset>/} and
- * says where the contact sheets are.
+ * {@code batchscope demo}: a preset of {@code batchscope analyze}. It writes an image spec (the eye-colour
+ * dogs) to {@code <out>/demo-spec.yaml} and runs {@code analyze --spec <out>/demo-spec.yaml --ratios
+ * 0.3,3,30} (the three noise presets) with the small CNN at batch sizes 1, 4, 8 and 32 and 3 seeds, which
+ * generates the datasets, trains, measures every metric and writes the report; then prints a short
+ * summary table, the verdict and where the report is. A rerun resumes like {@code analyze}.
  */
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
-        description = "Run the built-in demonstration: small image datasets at r = 0.3, 3 and 30.")
+        sortOptions = false,
+        description = {
+            "Run the whole tool once: generate the eye-colour dogs at r = 0.3, 3 and 30 (feature-dominant,",
+            "noise-over-feature, noise-dominant), train the small CNN at several batch sizes and seeds, measure",
+            "every metric, write the PDF and PNG report, and print a summary table and the verdict. It is",
+            "batchscope analyze --spec <out>/demo-spec.yaml --ratios 0.3,3,30 with sizes chosen by --scale;",
+            "rerunning it resumes (finished runs are kept)."})
 public final class DemoCommand implements Callable<Integer> {
+
+    /** The spec file the demo writes into its folder; its presence marks the folder as a demo's. */
+    static final String SPEC_FILE = "demo-spec.yaml";
+
+    /** Sizes of the demo: image size, images per split, epochs, seeds, evaluations per epoch, gradient probes. */
+    enum Scale {
+        SMALL(16, 64, 32, 32, 4, 2, 2, 2),
+        DEFAULT(32, 256, 128, 128, 10, 3, 2, 4),
+        LARGE(64, 1000, 200, 200, 10, 3, 4, 8);
+
+        final int imageSize;
+        final int train;
+        final int val;
+        final int test;
+        final int epochs;
+        final int seeds;
+        final int evalsPerEpoch;
+        final int probesPerRun;
+
+        Scale(int imageSize, int train, int val, int test, int epochs, int seeds, int evalsPerEpoch, int probesPerRun) {
+            this.imageSize = imageSize;
+            this.train = train;
+            this.val = val;
+            this.test = test;
+            this.epochs = epochs;
+            this.seeds = seeds;
+            this.evalsPerEpoch = evalsPerEpoch;
+            this.probesPerRun = probesPerRun;
+        }
+    }
 
     @Mixin
     VerboseOption verbose;
@@ -29,28 +85,143 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", defaultValue = "batchscope-demo", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = "batchscope-demo", paramLabel = "DIR", description = "Results folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--overwrite", description = "Clear dataset folders that hold something else.")
+    @Option(names = "--scale", defaultValue = "default", paramLabel = "SIZE", description = "small (16 px, 64 training images, 4 epochs, 2 seeds), default (32 px, 256 images, 10 epochs, 3 seeds) or large (64 px, 1000 images, 10 epochs, 3 seeds). Default: ${DEFAULT-VALUE}.")
+    Scale scale;
+
+    @Option(names = "--image-size", paramLabel = "PX", description = "Image size, overriding --scale.")
+    Integer imageSize;
+
+    @Option(names = "--train", paramLabel = "N", description = "Training images per ratio, overriding --scale (validation and test: half as many).")
+    Integer train;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs per run, overriding --scale.")
+    Integer epochs;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "Seeds per batch size, overriding --scale.")
+    Integer seeds;
+
+    @Option(names = "--batch-sizes", defaultValue = "1,4,8,32", paramLabel = "B,B,...", description = "Batch sizes. Default: ${DEFAULT-VALUE}.")
+    String batchSizes;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Runs trained at once (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--overwrite", description = "Delete what --out holds and start afresh (else a rerun resumes).")
     boolean overwrite;
 
     @Override
     public Integer call() {
-        var stdout = spec.commandLine().getOut();
-        int threads = Runtime.getRuntime().availableProcessors();
-        for (NoisePreset preset : NoisePreset.values()) {
-            ImageSpec imageSpec = ImageSpec.defaults().with(Map.of("ratio", preset.ratio(), "train", 300, "val", 100,
-                    "test", 100));
-            Path folder = out.resolve("images-" + preset.cliName());
-            ImageDatasetWriter.Result result = GenerateImagesRun.run(imageSpec, folder, overwrite, threads,
-                    spec.commandLine().getErr());
-            stdout.printf(Locale.ROOT, "%-19s r = %-4s achieved mean %.3g: %s%n", preset.cliName(), preset.ratio(),
-                    result.achievedRatio().mean(), folder);
-            stdout.println("  contact sheet: " + result.preview());
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> args = analyzeArguments();
+        String command = "batchscope analyze " + String.join(" ", args);
+        prepareFolder(specText(command));
+        if (threads != null) {
+            args.addAll(List.of("--threads", String.valueOf(threads)));
         }
-        stdout.println("In each contact sheet the rows are classes (eye colour): at r = 0.3 the eyes carry the class,");
-        stdout.println("at r = 30 the background drowns them. Train on <folder>/train with any ImageFolder reader.");
-        return ExitCodes.OK;
+        err.println("demo: " + command);
+        err.flush();
+        AnalyzeCommand analyze = new AnalyzeCommand();
+        try {
+            new CommandLine(analyze).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        StringWriter analyzeOut = new StringWriter();
+        int code = analyze.analyze(new PrintWriter(analyzeOut, true), err);
+        printSummary(ResultsReader.read(out), stdout);
+        stdout.println();
+        stdout.print(analyzeOut);
+        stdout.flush();
+        return code;
+    }
+
+    /**
+     * @param command the analyze command the demo runs (without --threads, which changes no result)
+     * @return the image spec of the demo's datasets (its ratio is replaced per noise preset), with the
+     *         command as a comment, so that a demo with other settings is told apart
+     */
+    String specText(String command) {
+        int trainImages = train != null ? train : scale.train;
+        BadInputException.require(trainImages >= 2, "--train", "an integer >= 2", trainImages);
+        return String.join("\n",
+                "# written by batchscope demo: the eye-colour dogs; analyze replaces ratio with each of --ratios",
+                "# " + command,
+                "kind: images",
+                "size: " + (imageSize != null ? imageSize : scale.imageSize),
+                "train: " + trainImages,
+                "val: " + (train != null ? Math.max(1, trainImages / 2) : scale.val),
+                "test: " + (train != null ? Math.max(1, trainImages / 2) : scale.test),
+                "seed: 1",
+                "classes: [blue, amber]",
+                "counterfactuals: true",
+                "");
+    }
+
+    /** @return the arguments of the equivalent {@code batchscope analyze} command, --threads aside */
+    List<String> analyzeArguments() {
+        String ratios = Arrays.stream(NoisePreset.values()).map(p -> Numbers.compact(p.ratio()))
+                .collect(Collectors.joining(","));
+        List<String> args = new ArrayList<>(List.of("--spec", out.resolve(SPEC_FILE).toString(), "--ratios", ratios,
+                "--out", out.toString(), "--model", "cnn", "--batch-sizes", batchSizes,
+                "--seeds", String.valueOf(seeds != null ? seeds : scale.seeds),
+                "--epochs", String.valueOf(epochs != null ? epochs : scale.epochs),
+                "--evals-per-epoch", String.valueOf(scale.evalsPerEpoch),
+                "--probes-per-run", String.valueOf(scale.probesPerRun)));
+        return args;
+    }
+
+    /**
+     * Makes {@code out} a demo folder holding {@code specText}: a missing or empty folder, or an earlier
+     * demo's with the same spec (resumed), is fine; another demo's or anything else is refused unless
+     * {@code --overwrite}, which deletes its content first.
+     */
+    private void prepareFolder(String specText) {
+        Path specFile = out.resolve(SPEC_FILE);
+        try {
+            if (Files.exists(out) && !Files.isDirectory(out)) {
+                throw new BadInputException("--out " + out + " is a file; it must be a folder");
+            }
+            boolean reusable = !Files.exists(out) || isEmpty(out) || (Files.isRegularFile(specFile)
+                    && Files.readString(specFile, StandardCharsets.UTF_8).equals(specText));
+            if (!reusable) {
+                if (!overwrite) {
+                    throw new BadInputException("--out " + out + " holds " + (Files.isRegularFile(specFile)
+                            ? "a demo with other settings" : "something other than a demo")
+                            + "; choose another folder or pass --overwrite to delete its content");
+                }
+                DatasetFolder.deleteContents(out);
+            }
+            Files.createDirectories(out);
+            Files.writeString(specFile, specText, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isEmpty(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    /** Prints one line per noise ratio and batch size: final accuracy, oscillation and background reliance. */
+    static void printSummary(SweepResults results, PrintWriter stdout) {
+        String format = "%6s %4s  %-15s  %9s  %8s  %16s  %6s%n";
+        stdout.printf(Locale.ROOT, format, "r", "B", "final accuracy", "amplitude", "reversal", "feature_reliance",
+                "bg_gap");
+        for (ResultCell c : results.cells()) {
+            stdout.printf(Locale.ROOT, format, c.ratio() == null ? "-" : Numbers.compact(c.ratio()), c.batchSize(),
+                    SummaryTable.finalAccuracy(c), Numbers.fixed(c.mean(OscillationMetrics.AMPLITUDE), 4),
+                    Numbers.fixed(c.mean(OscillationMetrics.REVERSAL_RATE), 2),
+                    Numbers.fixed(c.mean(ShortcutReliance.FEATURE_RELIANCE), 3),
+                    Numbers.fixed(c.mean(ShortcutReliance.BG_GAP), 3));
+        }
+        stdout.println("Mean over seeds (± sample std). amplitude: std of validation accuracy over the last half of");
+        stdout.println("each run; reversal: share of evaluations where it turns; feature_reliance: 1 = predictions follow the");
+        stdout.println("eyes; bg_gap: accuracy lost when the background is swapped.");
     }
 }

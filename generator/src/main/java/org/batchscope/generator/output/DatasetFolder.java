@@ -111,7 +111,8 @@ public final class DatasetFolder {
         }
     }
 
-    private static void deleteContents(Path root) {
+    /** Deletes everything inside {@code root}, keeping the folder itself. */
+    public static void deleteContents(Path root) {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
                 if (!p.equals(root)) {

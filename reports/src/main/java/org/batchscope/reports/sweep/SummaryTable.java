@@ -16,7 +16,7 @@ import org.batchscope.reports.results.SweepResults;
  * seeds), and the reliance columns the datasets have (bg_gap and bg_only_accuracy for images, the
  * two permutation drops for tables).
  */
-final class SummaryTable {
+public final class SummaryTable {
 
     private SummaryTable() {
     }
@@ -49,7 +49,7 @@ final class SummaryTable {
     }
 
     /** @return the final accuracy cell as printed, for example {@code "0.912 ± 0.004"} */
-    static String finalAccuracy(ResultCell c) {
+    public static String finalAccuracy(ResultCell c) {
         String mean = Numbers.fixed(c.mean(RunMetrics.FINAL_ACCURACY), 3);
         double std = c.std(RunMetrics.FINAL_ACCURACY);
         return Double.isFinite(std) ? mean + " ± " + Numbers.fixed(std, 3) : mean;
