@@ -76,7 +76,8 @@ public final class Verdict {
         lines.add("  oscillates: " + (unsteady.isEmpty() ? "none" : String.join("; ", unsteady)));
         double best = cells.stream().mapToDouble(c -> c.mean(RunMetrics.FINAL_ACCURACY)).filter(Double::isFinite)
                 .max().orElse(Double.NaN);
-        if (best <= data.chance() + BreakdownRatio.CHANCE_MARGIN) {
+        boolean learned = best > data.chance() + BreakdownRatio.CHANCE_MARGIN;
+        if (!learned) {
             lines.add("  no cell learned the task: the best final accuracy " + num(best) + " is within "
                     + num(BreakdownRatio.CHANCE_MARGIN) + " of chance, so the oscillation is noise around chance.");
         }
@@ -97,7 +98,8 @@ public final class Verdict {
             lines.add("  gradient noise scale B_simple ~ " + num(noiseScale) + " examples (critical batch size);"
                     + " batch sizes below it: " + (below.isEmpty() ? "none" : below) + ".");
         }
-        lines.addAll(CostVerdict.lines(cells, summary.targetAccuracy(d)));
+        // a target accuracy at chance says nothing about speed to a result: leave it out when nothing was learned
+        lines.addAll(CostVerdict.lines(cells, learned ? summary.targetAccuracy(d) : Double.NaN));
         lines.add("  try: " + advice(stepSize, background, !steady.isEmpty(), data.kind()));
         return lines;
     }

@@ -80,4 +80,14 @@ class TimeToTargetTest {
                 .contains("only B=4 reaches 0.930 validation accuracy in every seed");
         assertThat(CostVerdict.lines(List.of(SMALL), 0.9)).isEmpty();
     }
+
+    @Test
+    void verdictLeavesTimeToTargetOutWhenNoCellLearnedTheTask() {
+        // the toy dataset's chance level is 1.00, so final accuracies of 0.9-0.95 are "not learned": a target
+        // accuracy near chance says nothing about speed to a result, so only the per-epoch clauses remain
+        SweepSummary summary = new SweepSummary(List.of(SweepPlanTest.dataset(null)), List.of(SMALL, LARGE), 0.9);
+        assertThat(Verdict.of(summary)).filteredOn(line -> line.startsWith("  cost:")).singleElement().asString()
+                .startsWith("  cost: B=full is 3.10x faster per epoch than B=4, with a 3.00-point larger")
+                .doesNotContain("reaches");
+    }
 }
