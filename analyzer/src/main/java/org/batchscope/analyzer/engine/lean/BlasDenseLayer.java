@@ -7,13 +7,33 @@ import org.bytedeco.javacpp.FloatPointer;
  * with the three products done by {@link Sgemm} on off-heap copies: {@code Y = X W} ({@code batch x in}
  * times {@code in x out}), {@code dW = X^T dY}, {@code dX = dY W^T}. Worth it for large layers (the CNN's
  * flattened 8192 x 64), where it runs an order of magnitude faster than Java loops from batch 4 on; the
- * weights are copied off-heap once per forward pass. Results differ from {@link DenseLayer} by float
+ * weights are copied off-heap once per forward pass. Minibatches below {@link #MIN_BATCH} samples run in
+ * Java instead, with {@link DenseLayer}'s sums (forward over tiles of W's rows; at batch 1 the backward
+ * pass is one fused pass over W); the choice depends only on the batch size, so results stay
+ * reproducible. Results differ from {@link DenseLayer} by float
  * rounding only (OpenBLAS sums in its own, fixed, order).
  */
 final class BlasDenseLayer implements Layer {
 
     /** Layers with at least this many weights use BLAS. */
     static final int MIN_WEIGHTS = 1 << 16;
+
+    /**
+     * Minibatches smaller than this run in Java instead ({@link #forwardOne}, {@link #backwardOne} or
+     * {@link DenseLayer}; same results up to float rounding). At batch 1 the BLAS path spends more on copying the 8192 x 64
+     * weights off-heap and their gradient back (2 MB each way, every step) than the products save:
+     * measured (thread CPU time per sample of the benchmark CNN's whole training step) 1,794-1,833
+     * microseconds with the Java layer against 2,258-2,277 with BLAS at batch 1, and 1,723-1,743 against
+     * 1,712-1,724 at batch 2, where BLAS starts to win.
+     */
+    static final int MIN_BATCH = 2;
+
+    /**
+     * Rows of W per tile of the batch-1 forward pass (8 KB of the CNN's W): measured at batch 1 (thread
+     * CPU time per sample of the layer's forward pass) 170 microseconds with tiles of 32 rows, 207 with
+     * 128, 233 with 512, 245 untiled.
+     */
+    static final int TILE_ROWS = 32;
 
     private final int in;
     private final int out;
@@ -24,6 +44,7 @@ final class BlasDenseLayer implements Layer {
     private final FloatPointer y;
     private final FloatPointer weightGrad;
     private final FloatPointer xGrad;
+    private final DenseLayer java;
 
     BlasDenseLayer(int in, int out, int weightOffset, int capacity) {
         this.in = in;
@@ -35,6 +56,7 @@ final class BlasDenseLayer implements Layer {
         this.y = new FloatPointer((long) capacity * out);
         this.weightGrad = new FloatPointer((long) in * out);
         this.xGrad = new FloatPointer((long) capacity * in);
+        this.java = new DenseLayer(in, out, weightOffset);
     }
 
     @Override
@@ -49,6 +71,12 @@ final class BlasDenseLayer implements Layer {
 
     @Override
     public void forward(float[] params, float[] input, float[] output, int batch) {
+        if (batch < MIN_BATCH) {
+            for (int b = 0; b < batch; b++) {
+                forwardOne(params, input, b * in, output, b * out);
+            }
+            return;
+        }
         weights.put(params, weightOffset, in * out);
         x.put(input, 0, batch * in);
         Sgemm.multiply(false, false, batch, out, in, x, weights, y);
@@ -63,6 +91,14 @@ final class BlasDenseLayer implements Layer {
     @Override
     public void backward(float[] params, float[] input, float[] output, float[] dOut, float[] dIn, float[] dParams,
             int batch) {
+        if (batch < MIN_BATCH) {
+            if (batch == 1 && out % 8 == 0) {
+                backwardOne(params, input, dOut, dIn, dParams);
+            } else {
+                java.backward(params, input, output, dOut, dIn, dParams, batch);
+            }
+            return;
+        }
         y.put(dOut, 0, batch * out);
         Sgemm.multiply(true, false, in, out, batch, x, y, weightGrad);
         weightGrad.get(dParams, weightOffset, in * out);
@@ -78,6 +114,60 @@ final class BlasDenseLayer implements Layer {
         }
         Sgemm.multiply(false, true, batch, in, out, y, weights, xGrad);
         xGrad.get(dIn, 0, batch * in);
+    }
+
+    /**
+     * One sample's {@code y = b + x W} with {@link DenseLayer}'s eight-outputs-at-a-time sums, run over
+     * tiles of {@link #TILE_ROWS} rows of W in order: each tile's 8 passes (one per eight outputs) then
+     * read it from the cache instead of reading the whole 2 MB W eight times from memory. The sums and
+     * their order are those of {@link DenseLayer#forward}.
+     */
+    private void forwardOne(float[] params, float[] x, int xFrom, float[] y, int yFrom) {
+        System.arraycopy(params, biasOffset, y, yFrom, out);
+        for (int t0 = 0; t0 < in; t0 += TILE_ROWS) {
+            java.accumulate(x, xFrom + t0, Math.min(TILE_ROWS, in - t0), params, weightOffset + t0 * out, y, yFrom);
+        }
+    }
+
+    /**
+     * One sample's gradients in one pass over the rows i of W: {@code dW[i][o] = x[i] dy[o]} and
+     * {@code dx[i] = sum_o W[i][o] dy[o]} (in eight interleaved partial sums, o mod 8, added pairwise:
+     * a fixed order); {@code db = dy}. Measured at batch 1 (thread CPU time per sample of the layer's
+     * backward pass): 540 microseconds against 636-639 for {@link DenseLayer#backward}'s separate passes
+     * (W's gradient, then dx with four partial sums). What remains is mostly memory traffic: 2 MB of W
+     * read and 2 MB of its gradient written per step.
+     */
+    private void backwardOne(float[] params, float[] x, float[] dy, float[] dx, float[] dParams) {
+        System.arraycopy(dy, 0, dParams, biasOffset, out);
+        for (int i = 0; i < in; i++) {
+            int row = weightOffset + i * out;
+            float a = x[i];
+            for (int o = 0; o < out; o++) {
+                dParams[row + o] = a * dy[o];
+            }
+            if (dx != null) {
+                float s0 = 0f;
+                float s1 = 0f;
+                float s2 = 0f;
+                float s3 = 0f;
+                float s4 = 0f;
+                float s5 = 0f;
+                float s6 = 0f;
+                float s7 = 0f;
+                for (int o = 0; o < out; o += 8) {
+                    int w = row + o;
+                    s0 += params[w] * dy[o];
+                    s1 += params[w + 1] * dy[o + 1];
+                    s2 += params[w + 2] * dy[o + 2];
+                    s3 += params[w + 3] * dy[o + 3];
+                    s4 += params[w + 4] * dy[o + 4];
+                    s5 += params[w + 5] * dy[o + 5];
+                    s6 += params[w + 6] * dy[o + 6];
+                    s7 += params[w + 7] * dy[o + 7];
+                }
+                dx[i] = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+            }
+        }
     }
 
     @Override

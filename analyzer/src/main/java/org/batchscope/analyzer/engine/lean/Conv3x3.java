@@ -1,5 +1,6 @@
 package org.batchscope.analyzer.engine.lean;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.bytedeco.javacpp.FloatPointer;
 
@@ -20,8 +21,8 @@ import org.bytedeco.javacpp.FloatPointer;
  * (fixed order); {@code db[o] = sum_n dY[o][n]} over the whole batch (in double, fixed order).
  *
  * <p>Why chunks: {@link #chunkSamples} sizes a chunk so that its column matrix stays within
- * {@link #CHUNK_BYTES}, so that im2col, the copy to the off-heap buffer, the product and the copy back
- * work on data in the core's 1 MB L2 cache. Measured for the benchmark CNN at batch 32 (thread CPU time
+ * {@link #CHUNK_BYTES}, so that im2col (written straight into the off-heap buffer), the product and the
+ * copy back work on data in the core's 1 MB L2 cache. Measured for the benchmark CNN at batch 32 (thread CPU time
  * per sample, whole training step): 1,461 microseconds with whole-batch column matrices (14 and 19 MB),
  * 1,352 with chunks of one sample. The forward columns of every chunk are kept (off-heap, for the
  * network's capacity) for the weight gradient.
@@ -40,10 +41,14 @@ final class Conv3x3 implements Layer {
     private final int weightOffset;
     private final int biasOffset;
     private final int chunk;
-    /** One chunk's column matrix (or its gradient) on the heap. */
-    private final float[] col;
     /** Every chunk's column matrix, chunk after chunk: the chunk from sample b starts at {@code b * plane * k}. */
     private final FloatPointer colBuffer;
+    /** {@link #colBuffer} as a buffer, which im2col writes and col2im reads with bulk copies. */
+    private final FloatBuffer colView;
+    /** One sample's plane of a column-gradient row, read from {@link #colView} for col2im. */
+    private final float[] planeScratch;
+    /** Zeros for the padding of a column row (at most {@code width + 1} at either end). */
+    private final float[] zeros;
     private final FloatPointer weightBuffer;
     /** One chunk's output (or output gradient), {@code out x P}. */
     private final FloatPointer outBuffer;
@@ -66,8 +71,10 @@ final class Conv3x3 implements Layer {
         this.weightOffset = weightOffset;
         this.biasOffset = weightOffset + out * k;
         this.chunk = Math.max(1, Math.min(chunk, capacity));
-        this.col = new float[k * this.chunk * plane];
         this.colBuffer = new FloatPointer((long) capacity * plane * k);
+        this.colView = colBuffer.asBuffer();
+        this.planeScratch = new float[plane];
+        this.zeros = new float[width + 1];
         this.weightBuffer = new FloatPointer((long) out * k);
         this.outBuffer = new FloatPointer((long) out * this.chunk * plane);
         this.weightGradBuffer = new FloatPointer((long) out * k);
@@ -97,8 +104,7 @@ final class Conv3x3 implements Layer {
             int samples = Math.min(chunk, batch - b0);
             int p = samples * plane;
             long colOffset = (long) b0 * plane * k;
-            im2col(x, batch, b0, samples);
-            colBuffer.position(colOffset).put(col, 0, k * p).position(0);
+            im2col(x, batch, b0, samples, (int) colOffset);
             Sgemm.multiply(false, false, out, p, k, weightBuffer, 0, colBuffer, colOffset, 0f, outBuffer, 0);
             for (int o = 0; o < out; o++) {
                 int row = o * n + b0 * plane;
@@ -128,8 +134,7 @@ final class Conv3x3 implements Layer {
             if (dx != null) {
                 // the chunk's columns are no longer needed: their gradient takes their place
                 Sgemm.multiply(true, false, k, p, out, weightBuffer, 0, outBuffer, 0, 0f, colBuffer, colOffset);
-                colBuffer.position(colOffset).get(col, 0, k * p).position(0);
-                col2im(dx, batch, b0, samples);
+                col2im(dx, batch, b0, samples, (int) colOffset);
             }
         }
         weightGradBuffer.get(weightGradTransposed, 0, out * k);
@@ -185,9 +190,12 @@ final class Conv3x3 implements Layer {
      * shift wrapped into the neighbouring image row is zeroed: long copies instead of one per image row
      * (with the same change to {@link #col2im}, measured in thread CPU time per sample at batch 8: the
      * benchmark CNN's second convolution went from 266 to 239 microseconds forward and from 455 to 413
-     * backward).
+     * backward). The rows are written straight into the off-heap column buffer (bulk puts through
+     * {@link #colView}), with no copy through a Java array: whole step at batch 8, 1,306-1,329 instead of
+     * 1,328-1,357 microseconds per sample (thread CPU time, alternating runs; no change measurable at
+     * batch 1 under the machine's load).
      */
-    private void im2col(float[] x, int batch, int b0, int samples) {
+    private void im2col(float[] x, int batch, int b0, int samples, int colOffset) {
         int p = samples * plane;
         for (int i = 0; i < in; i++) {
             for (int dr = 0; dr < 3; dr++) {
@@ -195,17 +203,22 @@ final class Conv3x3 implements Layer {
                 int end = Math.min(height, height + 1 - dr) * width;
                 for (int dc = 0; dc < 3; dc++) {
                     int shift = (dr - 1) * width + dc - 1;
-                    int rowStart = (i * 9 + dr * 3 + dc) * p;
+                    int rowStart = colOffset + (i * 9 + dr * 3 + dc) * p;
                     for (int s = 0; s < samples; s++) {
                         int src = (i * batch + b0 + s) * plane + shift;
                         int dst = rowStart + s * plane;
                         // dc = 0 reads one before the plane at j = 0, dc = 2 one past it at the end: both are padding
                         int from = first + (dc == 0 ? 1 : 0);
                         int to = end - (dc == 2 ? 1 : 0);
-                        Arrays.fill(col, dst, dst + from, 0f);
-                        System.arraycopy(x, src + from, col, dst + from, to - from);
-                        Arrays.fill(col, dst + to, dst + plane, 0f);
-                        zeroWrappedColumn(col, dst, dc);
+                        colView.put(dst, zeros, 0, from);
+                        colView.put(dst + from, x, src + from, to - from);
+                        colView.put(dst + to, zeros, 0, plane - to);
+                        if (dc != 1) {
+                            int c = dst + (dc == 0 ? 0 : width - 1);
+                            for (int r = 0; r < height; r++) {
+                                colView.put(c + r * width, 0f);
+                            }
+                        }
                     }
                 }
             }
@@ -213,15 +226,16 @@ final class Conv3x3 implements Layer {
     }
 
     /**
-     * Overwrites samples {@code b0 .. b0 + samples - 1} of {@code dx} with the sum of {@code col}'s
-     * entries (the chunk's column gradient) over the positions they were read from: per row kk and sample,
+     * Overwrites samples {@code b0 .. b0 + samples - 1} of {@code dx} with the sum of the chunk's column
+     * gradient's entries (in {@link #colBuffer} at {@code colOffset}; each row's plane is read with one
+     * bulk get into {@link #planeScratch}) over the positions they were read from: per row kk and sample,
      * one flat loop adds the row onto the input plane shifted as in {@link #im2col}, after zeroing the
      * entries that belong to padding (so the wrapped positions get +0). The terms of each input position
      * are added in the order kk = 0, 1, ..., as before. The former loops per image row (32 floats in the
      * benchmark CNN's second layer) were too short for the JIT's vectorised loop: they took 98 of that
      * layer's 455 microseconds per sample backward.
      */
-    private void col2im(float[] dx, int batch, int b0, int samples) {
+    private void col2im(float[] dx, int batch, int b0, int samples, int colOffset) {
         int p = samples * plane;
         for (int i = 0; i < in; i++) {
             int first = (i * batch + b0) * plane;
@@ -233,15 +247,16 @@ final class Conv3x3 implements Layer {
                 int end = Math.min(height, height + 1 - dr) * width;
                 for (int dc = 0; dc < 3; dc++) {
                     int shift = (dr - 1) * width + dc - 1;
-                    int rowStart = (i * 9 + dr * 3 + dc) * p;
+                    int rowStart = colOffset + (i * 9 + dr * 3 + dc) * p;
                     for (int s = 0; s < samples; s++) {
                         int target = (i * batch + b0 + s) * plane + shift;
-                        int src = rowStart + s * plane;
                         int from = first + (dc == 0 ? 1 : 0);
                         int to = end - (dc == 2 ? 1 : 0);
-                        zeroWrappedColumn(col, src, dc);
+                        float[] row = planeScratch;
+                        colView.get(rowStart + s * plane + from, row, from, to - from);
+                        zeroWrappedColumn(row, 0, dc);
                         for (int j = from; j < to; j++) {
-                            dx[target + j] += col[src + j];
+                            dx[target + j] += row[j];
                         }
                     }
                 }

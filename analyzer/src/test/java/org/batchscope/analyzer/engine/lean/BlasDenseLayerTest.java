@@ -15,9 +15,17 @@ class BlasDenseLayerTest {
 
     @Test
     void matchesTheJavaDenseLayer() {
-        int in = 300;
-        int out = 7;
-        int batch = 5;
+        check(300, 7, 5);
+    }
+
+    /** Batch 1 runs in Java (tiled forward pass; fused backward pass when out is a multiple of 8). */
+    @Test
+    void matchesTheJavaDenseLayerAtBatchOne() {
+        check(300, 16, 1);
+        check(300, 7, 1);
+    }
+
+    private static void check(int in, int out, int batch) {
         Random random = new Random(3);
         float[] params = new float[in * out + out + 4];
         for (int i = 0; i < params.length; i++) {
