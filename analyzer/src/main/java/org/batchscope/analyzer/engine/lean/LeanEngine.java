@@ -16,6 +16,38 @@ public final class LeanEngine implements TrainingEngine {
     /** The name users pick it by. */
     public static final String NAME = "lean";
 
+    /**
+     * System property with the threads per run (1, the default, or 2) of engines built with
+     * {@link #LeanEngine()}, read at the start of each run. With 2, each step's minibatch (of at least 2
+     * samples) is split into two fixed contiguous halves, the first {@code ceil(b / 2)} samples on the
+     * run's thread and the rest on a helper thread that the run starts and stops; the halves' gradients
+     * are added in a fixed order and one optimiser update follows. Results do not depend on timing and
+     * differ from one-thread results by float rounding only. Meant for single runs on a machine with a
+     * spare core; a sweep already runs one run per core.
+     */
+    public static final String THREADS_PER_RUN_PROPERTY = "batchscope.lean.threadsPerRun";
+
+    /** Threads per run, or 0: read {@link #THREADS_PER_RUN_PROPERTY} at each run. */
+    private final int threadsPerRun;
+
+    /** An engine whose threads per run come from {@link #THREADS_PER_RUN_PROPERTY} (default 1). */
+    public LeanEngine() {
+        this.threadsPerRun = 0;
+    }
+
+    /** @param threadsPerRun 1 or 2 */
+    public LeanEngine(int threadsPerRun) {
+        if (threadsPerRun != 1 && threadsPerRun != 2) {
+            throw new IllegalArgumentException("threadsPerRun must be 1 or 2, not " + threadsPerRun);
+        }
+        this.threadsPerRun = threadsPerRun;
+    }
+
+    /** @return the threads per run the next run will use */
+    public int threadsPerRun() {
+        return threadsPerRun != 0 ? threadsPerRun : Integer.getInteger(THREADS_PER_RUN_PROPERTY, 1);
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -32,6 +64,6 @@ public final class LeanEngine implements TrainingEngine {
         if (!supports(job.config().model())) {
             throw new IllegalArgumentException("the lean engine cannot train " + job.config().model());
         }
-        return new LeanRun(job, recorder).run();
+        return new LeanRun(job, recorder, threadsPerRun()).run();
     }
 }

@@ -10,7 +10,8 @@ import org.batchscope.analyzer.engine.TensorData;
  * A built-in model as a stack of {@link Layer}s over preallocated buffers for up to {@code capacity}
  * samples: the parameters and their gradients (flat, canonical {@link ParameterLayout}), every layer's
  * activations and activation gradients, and the minibatch's labels and predictions. Nothing is
- * allocated after construction. One network belongs to one run (one thread); {@link #close()} frees
+ * allocated after construction. One network belongs to one thread of one run (a two-thread run has a
+ * replica sharing the parameter array, see {@link HalfStepWorker}); {@link #close()} frees
  * the off-heap scratch space of its convolutions.
  *
  * <p>Activation layouts: dense layers work sample-major ({@code [batch][features]}); the convolution
@@ -42,11 +43,24 @@ final class LeanNetwork implements AutoCloseable {
     private int correct;
 
     LeanNetwork(ModelArchitecture model, int capacity) {
+        this(model, capacity, null);
+    }
+
+    /**
+     * @param sharedParameters the parameter array to read (a replica for a second thread shares the
+     *                         first network's array, which nobody writes while the replicas compute),
+     *                         or null for a fresh one
+     */
+    LeanNetwork(ModelArchitecture model, int capacity, float[] sharedParameters) {
         this.layout = ParameterLayout.of(model);
         this.capacity = capacity;
         this.layers = buildLayers(model, layout, capacity);
         this.loss = new SoftmaxCrossEntropy(model.classes());
-        this.params = new float[layout.size()];
+        if (sharedParameters != null && sharedParameters.length != layout.size()) {
+            throw new IllegalArgumentException("shared parameters have " + sharedParameters.length
+                    + " floats; the model has " + layout.size());
+        }
+        this.params = sharedParameters != null ? sharedParameters : new float[layout.size()];
         this.grads = new float[layout.size()];
         this.acts = new float[layers.size() + 1][];
         this.dActs = new float[layers.size() + 1][];
@@ -170,9 +184,21 @@ final class LeanNetwork implements AutoCloseable {
      * @return the minibatch's mean softmax cross-entropy (nats)
      */
     double lossAndGradient(int batch) {
+        return lossSumAndGradient(batch, 1f / batch) / batch;
+    }
+
+    /**
+     * Forward and backward pass over the loaded {@code batch} samples with the loss gradient of each
+     * sample scaled by {@code gradientScale}: with {@code 1 / B} for a part of a minibatch of B samples,
+     * {@link #gradients()} gets this part's share of the gradient of the minibatch's mean loss.
+     * Counts {@link #correct()} over the part.
+     *
+     * @return the sum over the part of the per-sample softmax cross-entropies (nats)
+     */
+    double lossSumAndGradient(int batch, float gradientScale) {
         forward(batch);
         int last = layers.size();
-        double sum = loss.lossSum(acts[last], labels, batch, 1f / batch, dActs[last], predictions, 0);
+        double sum = loss.lossSum(acts[last], labels, batch, gradientScale, dActs[last], predictions, 0);
         correct = 0;
         for (int b = 0; b < batch; b++) {
             if (predictions[b] == labels[b]) {
@@ -182,7 +208,7 @@ final class LeanNetwork implements AutoCloseable {
         for (int i = last - 1; i >= 0; i--) {
             layers.get(i).backward(params, acts[i], acts[i + 1], dActs[i + 1], i == 0 ? null : dActs[i], grads, batch);
         }
-        return sum / batch;
+        return sum;
     }
 
     /**
