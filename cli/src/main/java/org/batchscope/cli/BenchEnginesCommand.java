@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.batchscope.analyzer.engine.TrainingEngine;
 import org.batchscope.analyzer.engine.TrainingEngines;
+import org.batchscope.analyzer.engine.lean.LeanEngine;
 import org.batchscope.common.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +47,11 @@ public final class BenchEnginesCommand implements Callable<Integer> {
             description = "Seconds of timed training per configuration. Default: ${DEFAULT-VALUE}.")
     double seconds;
 
+    @Option(names = "--threads-per-run", defaultValue = "1", paramLabel = "N",
+            description = "Threads of one lean run: 1, or 2 to split each minibatch over two threads "
+                    + "(sets the system property " + LeanEngine.THREADS_PER_RUN_PROPERTY + "). Default: ${DEFAULT-VALUE}.")
+    int threadsPerRun;
+
     @Option(names = "--python", description = "Also run the PyTorch CPU reference and print lean/PyTorch ratios.")
     boolean python;
 
@@ -62,17 +68,22 @@ public final class BenchEnginesCommand implements Callable<Integer> {
             BadInputException.require(b > 0, "--batch-sizes", "positive integers", b);
         }
         BadInputException.require(seconds > 0 && seconds <= 600, "--seconds", "a number in (0, 600]", seconds);
+        BadInputException.require(threadsPerRun == 1 || threadsPerRun == 2, "--threads-per-run", "1 or 2",
+                threadsPerRun);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        out.printf("lean threads per run: %d%n", threadsPerRun);
         out.printf("%-5s %6s %-8s %12s %12s%n", "model", "batch", "engine", "steps/s", "samples/s");
         List<EngineBenchmark.Result> results = new ArrayList<>();
-        for (String model : models) {
-            for (int batch : batchSizes) {
-                for (TrainingEngine engine : TrainingEngines.all()) {
-                    if (engine.supports(EngineBenchmark.model(model))) {
-                        results.add(print(out, EngineBenchmark.measure(engine, model, batch, seconds)));
-                    }
-                }
+        String oldThreads = System.getProperty(LeanEngine.THREADS_PER_RUN_PROPERTY);
+        System.setProperty(LeanEngine.THREADS_PER_RUN_PROPERTY, Integer.toString(threadsPerRun));
+        try {
+            measureAll(out, results);
+        } finally {
+            if (oldThreads == null) {
+                System.clearProperty(LeanEngine.THREADS_PER_RUN_PROPERTY);
+            } else {
+                System.setProperty(LeanEngine.THREADS_PER_RUN_PROPERTY, oldThreads);
             }
         }
         if (python) {
@@ -86,6 +97,18 @@ public final class BenchEnginesCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private void measureAll(PrintWriter out, List<EngineBenchmark.Result> results) {
+        for (String model : models) {
+            for (int batch : batchSizes) {
+                for (TrainingEngine engine : TrainingEngines.all()) {
+                    if (engine.supports(EngineBenchmark.model(model))) {
+                        results.add(print(out, EngineBenchmark.measure(engine, model, batch, seconds)));
+                    }
+                }
+            }
+        }
     }
 
     private static EngineBenchmark.Result print(PrintWriter out, EngineBenchmark.Result r) {

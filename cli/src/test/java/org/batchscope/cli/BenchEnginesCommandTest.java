@@ -25,6 +25,23 @@ class BenchEnginesCommandTest {
     }
 
     @Test
+    void twoThreadsPerRunAreUsedForLeanAndPrinted() {
+        CliRunner.Result result = CliRunner.run("bench", "engines", "--models", "mlp", "--batch-sizes", "4",
+                "--seconds", "0.05", "--threads-per-run", "2");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out()).contains("lean threads per run: 2");
+        assertThat(result.out().lines().filter(l -> l.matches("mlp\\s+4\\s+lean\\s+.*"))).hasSize(1);
+        assertThat(System.getProperty("batchscope.lean.threadsPerRun")).isNull();
+    }
+
+    @Test
+    void threeThreadsPerRunIsBadInput() {
+        CliRunner.Result result = CliRunner.run("bench", "engines", "--threads-per-run", "3");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(result.err()).startsWith("error: --threads-per-run must be 1 or 2 (got 3)");
+    }
+
+    @Test
     void unknownModelIsBadInput() {
         CliRunner.Result result = CliRunner.run("bench", "engines", "--models", "resnet");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
