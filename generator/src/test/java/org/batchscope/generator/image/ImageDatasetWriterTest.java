@@ -3,6 +3,7 @@ package org.batchscope.generator.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -34,7 +35,7 @@ class ImageDatasetWriterTest {
         assertThat(Files.readAllBytes(four.manifest())).isEqualTo(Files.readAllBytes(one.manifest()));
         assertThat(Manifest.hashFiles(dir.resolve("four"))).isEqualTo(Manifest.hashFiles(dir.resolve("one")));
         JsonNode manifest = Json.mapper().readTree(one.manifest().toFile());
-        assertThat(Json.mapper().convertValue(manifest.get("files"), Map.class))
+        assertThat(Json.mapper().convertValue(manifest.get("files"), new TypeReference<Map<String, String>>() { }))
                 .as("hashes recorded while writing = hashes read back").isEqualTo(Manifest.hashFiles(dir.resolve("one")));
         assertThat(manifest.get("counts").toString()).isEqualTo("{\"test\":6,\"test-only-background\":6,"
                 + "\"test-only-foreground\":6,\"test-swap-background\":6,\"test-swap-feature\":6,\"train\":70,\"val\":5}");

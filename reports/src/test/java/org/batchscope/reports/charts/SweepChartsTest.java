@@ -8,7 +8,6 @@ import java.util.List;
 import org.batchscope.reports.render.PanelGrid;
 import org.batchscope.reports.render.PngExport;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.Marker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.ui.Layer;
 import org.junit.jupiter.api.Test;
@@ -27,14 +26,16 @@ class SweepChartsTest {
         var figure = RobustnessChart.figure("Final accuracy against noise ratio",
                 List.of(line("B = 4", 1, 0.9, 0.5), line("B = 32", 0.98, 0.95, 0.9)), new double[] {12.5, Double.NaN}, 0.5);
         JFreeChart chart = (JFreeChart) figure.drawing();
-        List<ValueMarker> markers = chart.getXYPlot().getDomainMarkers(Layer.FOREGROUND).stream()
-                .map(m -> (ValueMarker) m).toList();
+        List<ValueMarker> markers = new java.util.ArrayList<>();
+        for (Object marker : chart.getXYPlot().getDomainMarkers(Layer.FOREGROUND)) {
+            markers.add((ValueMarker) marker);
+        }
         assertThat(markers).hasSize(1);
         assertThat(Math.pow(10, markers.get(0).getValue())).isCloseTo(12.5, within(1e-12));
         assertThat(markers.get(0).getLabel()).isEqualTo("r = 12.5");
         assertThat(chart.getXYPlot().getDataset().getSeriesKey(0)).isEqualTo("B = 4 (breakdown r = 12.5)");
         assertThat(chart.getXYPlot().getDataset().getXValue(1, 2)).isCloseTo(Math.log10(30), within(1e-12));
-        Marker chance = (Marker) chart.getXYPlot().getRangeMarkers(Layer.BACKGROUND).iterator().next();
+        Object chance = chart.getXYPlot().getRangeMarkers(Layer.BACKGROUND).iterator().next();
         assertThat(((ValueMarker) chance).getValue()).isEqualTo(0.5);
         BufferedImage image = PngExport.render(figure);
         assertThat(image.getWidth()).isEqualTo(1800);
