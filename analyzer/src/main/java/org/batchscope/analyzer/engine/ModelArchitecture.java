@@ -2,8 +2,11 @@ package org.batchscope.analyzer.engine;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.batchscope.common.BadInputException;
+import org.batchscope.common.Sha256;
 
 /**
  * A model to train. The built-in architectures all end in a dense layer with softmax and are trained
@@ -100,12 +103,25 @@ public sealed interface ModelArchitecture {
 
     /**
      * A user's own Deeplearning4j model: a MultiLayerConfiguration JSON file or a ModelSerializer zip.
-     * Only the {@code dl4j} engine trains it.
+     * Only the {@code dl4j} engine trains it. {@code sha256} is the file's content hash (null when the file
+     * cannot be read), so a run's config, and with it its result-file key, changes when the file does.
      */
-    record UserDl4jModel(String path, int[] inputShape, int classes) implements ModelArchitecture {
+    record UserDl4jModel(String path, int[] inputShape, int classes, String sha256) implements ModelArchitecture {
         public UserDl4jModel {
             BadInputException.require(path != null && !path.isBlank(), "--model", "a path to a DL4J model file", path);
             inputShape = inputShape.clone();
+        }
+
+        /** A user model whose content hash is read from the file at {@code path}. */
+        public UserDl4jModel(String path, int[] inputShape, int classes) {
+            this(path, inputShape, classes, contentHash(path));
+        }
+
+        private static String contentHash(String path) {
+            if (path == null || path.isBlank() || !Files.isRegularFile(Path.of(path))) {
+                return null;
+            }
+            return Sha256.ofFile(Path.of(path));
         }
 
         @Override

@@ -71,4 +71,18 @@ class EngineApiTest {
         // warm-up: step 1 of 4 -> (1 + 1) / 4 of cos(pi / 100) scaled rate
         assertThat(cosine.rate(0.1, 1, 100)).isCloseTo(0.1 * 0.5 * (1 + Math.cos(Math.PI / 100)) * 0.5, within(1e-15));
     }
+
+    @Test
+    void aUserModelIsIdentifiedByItsContentSoAnEditedFileIsANewConfig(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("model.json");
+        java.nio.file.Files.writeString(file, "{\"a\":1}");
+        var before = new ModelArchitecture.UserDl4jModel(file.toString(), new int[] {4}, 2);
+        java.nio.file.Files.writeString(file, "{\"a\":2}");
+        var after = new ModelArchitecture.UserDl4jModel(file.toString(), new int[] {4}, 2);
+        assertThat(before.sha256()).isEqualTo(org.batchscope.common.Sha256.of("{\"a\":1}"));
+        assertThat(new String(org.batchscope.common.Json.toBytes(before), java.nio.charset.StandardCharsets.UTF_8))
+                .contains(before.sha256());
+        assertThat(after.sha256()).isNotEqualTo(before.sha256());
+    }
 }
