@@ -1,5 +1,8 @@
 package org.batchscope.reports.diagnose;
 
+import org.batchscope.analyzer.diagnose.Diagnosis;
+import org.batchscope.analyzer.diagnose.LogDiagnosis;
+import org.batchscope.analyzer.diagnose.SeriesDiagnosis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,9 +17,9 @@ import org.batchscope.reports.charts.SeedCurves;
 import org.batchscope.reports.charts.SeedPanel;
 import org.batchscope.reports.charts.SeedPictureChart;
 import org.batchscope.reports.charts.XScale;
-import org.batchscope.reports.logs.Curve;
-import org.batchscope.reports.logs.SeriesKind;
-import org.batchscope.reports.logs.TrainingLog;
+import org.batchscope.analyzer.logs.Curve;
+import org.batchscope.analyzer.logs.SeriesKind;
+import org.batchscope.analyzer.logs.TrainingLog;
 import org.batchscope.reports.render.Figure;
 
 /**

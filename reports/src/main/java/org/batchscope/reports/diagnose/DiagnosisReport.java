@@ -1,5 +1,9 @@
 package org.batchscope.reports.diagnose;
 
+import org.batchscope.analyzer.diagnose.Diagnosis;
+import org.batchscope.analyzer.diagnose.DiagnosisText;
+import org.batchscope.analyzer.diagnose.LogDiagnosis;
+import org.batchscope.analyzer.diagnose.SeriesDiagnosis;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.batchscope.common.Json;
 import org.batchscope.common.ToolVersion;
-import org.batchscope.reports.logs.TrainingLog;
+import org.batchscope.analyzer.logs.TrainingLog;
 import org.batchscope.reports.pdf.MetricGlossary;
 import org.batchscope.reports.pdf.PdfReport;
 import org.batchscope.reports.pdf.ReportTable;

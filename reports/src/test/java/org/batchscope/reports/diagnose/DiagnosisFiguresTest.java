@@ -1,12 +1,13 @@
 package org.batchscope.reports.diagnose;
 
+import org.batchscope.analyzer.diagnose.Diagnosis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.batchscope.reports.logs.LogReader;
-import org.batchscope.reports.logs.TrainingLog;
+import org.batchscope.analyzer.logs.LogReader;
+import org.batchscope.analyzer.logs.TrainingLog;
 import org.batchscope.reports.render.PanelGrid;
 import org.jfree.chart.JFreeChart;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
-package org.batchscope.reports.diagnose;
+package org.batchscope.analyzer.diagnose;
 
 import org.batchscope.analyzer.metrics.OscillationMetrics;
-import org.batchscope.reports.logs.Curve;
+import org.batchscope.analyzer.logs.Curve;
 
 /**
  * The measurements of one logged series.

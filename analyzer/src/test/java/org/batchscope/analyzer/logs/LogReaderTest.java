@@ -1,4 +1,4 @@
-package org.batchscope.reports.logs;
+package org.batchscope.analyzer.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

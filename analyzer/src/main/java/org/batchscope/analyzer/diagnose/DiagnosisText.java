@@ -1,11 +1,11 @@
-package org.batchscope.reports.diagnose;
+package org.batchscope.analyzer.diagnose;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.batchscope.analyzer.metrics.OscillationMetrics;
-import org.batchscope.reports.logs.SeriesKind;
+import org.batchscope.analyzer.logs.SeriesKind;
 
 /**
  * The words and tables of a diagnosis: the per-log metric tables printed to stdout and shown in the

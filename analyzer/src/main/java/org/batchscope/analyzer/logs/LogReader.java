@@ -1,4 +1,4 @@
-package org.batchscope.reports.logs;
+package org.batchscope.analyzer.logs;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
-package org.batchscope.reports.diagnose;
+package org.batchscope.analyzer.diagnose;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.batchscope.common.BadInputException;
-import org.batchscope.reports.logs.TrainingLog;
+import org.batchscope.analyzer.logs.TrainingLog;
 
 /**
  * Names the logs: the user's --label values in order (one per log), else the names the readers

@@ -1,4 +1,4 @@
-package org.batchscope.reports.diagnose;
+package org.batchscope.analyzer.diagnose;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,10 +9,10 @@ import org.batchscope.analyzer.metrics.LossSpikes;
 import org.batchscope.analyzer.metrics.OscillationMetrics;
 import org.batchscope.analyzer.metrics.SeriesWindow;
 import org.batchscope.common.BadInputException;
-import org.batchscope.reports.logs.Curve;
-import org.batchscope.reports.logs.LogLayout;
-import org.batchscope.reports.logs.SeriesKind;
-import org.batchscope.reports.logs.TrainingLog;
+import org.batchscope.analyzer.logs.Curve;
+import org.batchscope.analyzer.logs.LogLayout;
+import org.batchscope.analyzer.logs.SeriesKind;
+import org.batchscope.analyzer.logs.TrainingLog;
 
 /**
  * The oscillation metrics of a set of training logs. Measured series: validation accuracy,

@@ -1,9 +1,9 @@
-package org.batchscope.reports.diagnose;
+package org.batchscope.analyzer.diagnose;
 
 import java.util.List;
 import java.util.Optional;
-import org.batchscope.reports.logs.SeriesKind;
-import org.batchscope.reports.logs.TrainingLog;
+import org.batchscope.analyzer.logs.SeriesKind;
+import org.batchscope.analyzer.logs.TrainingLog;
 
 /**
  * The measurements of one training log.

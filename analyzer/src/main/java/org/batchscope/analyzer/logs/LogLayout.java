@@ -1,4 +1,4 @@
-package org.batchscope.reports.logs;
+package org.batchscope.analyzer.logs;
 
 /** The CSV layouts batchscope reads, with the names the user sees. */
 public enum LogLayout {

@@ -26,7 +26,7 @@ public final class ToolVersion {
     private static String load() {
         try (InputStream in = ToolVersion.class.getResourceAsStream("version.properties")) {
             if (in == null) {
-                throw new IllegalStateException("version.properties missing from the generator jar");
+                throw new IllegalStateException("version.properties missing from the core jar");
             }
             Properties properties = new Properties();
             properties.load(in);

@@ -1,4 +1,4 @@
-package org.batchscope.reports.diagnose;
+package org.batchscope.analyzer.diagnose;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
