@@ -1,6 +1,6 @@
 package org.batchscope.analyzer.sweep;
 
-import org.batchscope.analyzer.engine.BatchPlan;
+import org.batchscope.analyzer.engine.TrainingSchedule;
 
 /**
  * What a run cost in time, from its {@link RunRecording}'s clock, written under {@code timing} in the
@@ -10,7 +10,8 @@ import org.batchscope.analyzer.engine.BatchPlan;
  * <ul>
  *   <li>{@value #SECONDS_PER_EPOCH} = T / (s / S), seconds;</li>
  *   <li>{@value #SAMPLES_PER_SECOND} = samples seen / T, with samples seen = floor(s / S) n +
- *       min((s mod S) B, n) (the last minibatch of an epoch may be short);</li>
+ *       min((s mod S) B, n) (the last minibatch of an epoch may be short;
+ *       {@link TrainingSchedule#samplesSeen});</li>
  *   <li>the training seconds at each evaluation, from which the summary reads the seconds to a target
  *       accuracy ({@link TargetAccuracy}).</li>
  * </ul>
@@ -26,11 +27,11 @@ public final class RunCost {
     }
 
     /** @return the run's timing: wall seconds as measured by the caller, the rest from {@code recording} */
-    public static RunResult.Timing of(RunRecording recording, long steps, int n, int batchSize, double wallSeconds) {
-        long perEpoch = BatchPlan.stepsPerEpoch(n, batchSize);
+    public static RunResult.Timing of(RunRecording recording, long steps, TrainingSchedule schedule,
+            double wallSeconds) {
         double training = recording.trainingSeconds();
-        double samples = (double) (steps / perEpoch) * n + Math.min((steps % perEpoch) * batchSize, n);
         return new RunResult.Timing(wallSeconds, training, recording.overheadSeconds(),
-                training / ((double) steps / perEpoch), samples / training, recording.trainingSecondsAtEvaluations());
+                training / schedule.epochsAfter(steps), schedule.samplesSeen(steps) / training,
+                recording.trainingSecondsAtEvaluations());
     }
 }

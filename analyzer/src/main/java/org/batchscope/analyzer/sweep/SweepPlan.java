@@ -12,6 +12,7 @@ import org.batchscope.analyzer.engine.RunConfig;
 import org.batchscope.analyzer.engine.TensorData;
 import org.batchscope.analyzer.engine.TrainingEngine;
 import org.batchscope.analyzer.engine.TrainingEngines;
+import org.batchscope.analyzer.engine.TrainingSchedule;
 
 /**
  * Expands a {@link SweepSpec} over its datasets into runs, in the order dataset, learning rate, batch
@@ -52,7 +53,7 @@ public final class SweepPlan {
             int minBatch = batchSizes.get(0);
             for (double lr : spec.lrs()) {
                 for (int batch : batchSizes) {
-                    long stepsPerEpoch = BatchPlan.stepsPerEpoch(n, batch);
+                    long stepsPerEpoch = TrainingSchedule.stepsPerEpoch(n, batch);
                     Budget budget = budget(spec, n, minBatch);
                     long totalSteps = budget.totalSteps(n, batch);
                     int evalEvery = spec.evalEvery() != null ? spec.evalEvery()
@@ -80,7 +81,7 @@ public final class SweepPlan {
         if (spec.budget() == Budget.Kind.EPOCHS) {
             return Budget.epochs(spec.epochs());
         }
-        return Budget.steps(spec.steps() != null ? spec.steps() : spec.epochs() * BatchPlan.stepsPerEpoch(n, minBatch));
+        return Budget.steps(spec.steps() != null ? spec.steps() : spec.epochs() * TrainingSchedule.stepsPerEpoch(n, minBatch));
     }
 
     /**

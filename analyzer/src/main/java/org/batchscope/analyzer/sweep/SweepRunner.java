@@ -10,12 +10,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.batchscope.analyzer.data.LoadedDataset;
-import org.batchscope.analyzer.engine.BatchPlan;
 import org.batchscope.analyzer.engine.DifferentiableModel;
 import org.batchscope.analyzer.engine.RunConfig;
 import org.batchscope.analyzer.engine.RunOutcome;
 import org.batchscope.analyzer.engine.TensorData;
 import org.batchscope.analyzer.engine.TrainingJob;
+import org.batchscope.analyzer.engine.TrainingSchedule;
 import org.batchscope.analyzer.sharpness.Sharpness;
 import org.batchscope.analyzer.sharpness.SharpnessSettings;
 
@@ -89,16 +89,16 @@ public final class SweepRunner {
         RunConfig config = run.spec().run();
         LoadedDataset data = dataset.data();
         int n = data.train().count();
-        long stepsPerEpoch = BatchPlan.stepsPerEpoch(n, config.batchSize());
+        TrainingSchedule schedule = TrainingSchedule.of(config, n);
         long start = System.nanoTime();
-        RunRecording recording = new RunRecording(config.budget().totalSteps(n, config.batchSize()));
+        RunRecording recording = new RunRecording(schedule.totalSteps());
         long steps = 0;
         try {
             TensorData probe = config.probeSize() == 0 ? null : subset(probeSets, run, data, config.probeSize());
             RunOutcome outcome = run.engine().train(
                     new TrainingJob(config, data.train(), data.validation(), probe, null), recording);
             steps = outcome.steps();
-            Map<String, Double> metrics = RunMetrics.of(recording, outcome.steps(), stepsPerEpoch);
+            Map<String, Double> metrics = RunMetrics.of(recording, outcome.steps(), schedule.stepsPerEpoch());
             String status;
             String message = null;
             Sharpness sharpness = null;
@@ -120,10 +120,10 @@ public final class SweepRunner {
                 message = "the minibatch loss was not finite at step " + outcome.divergedAtStep();
             }
             return RunResult.of(run, status, message, recording, metrics, sharpness,
-                    RunCost.of(recording, steps, n, config.batchSize(), seconds(start)));
+                    RunCost.of(recording, steps, schedule, seconds(start)));
         } catch (RuntimeException e) {
             return RunResult.of(run, RunResult.FAILED, e.toString(), recording, new java.util.TreeMap<>(), null,
-                    RunCost.of(recording, steps, n, config.batchSize(), seconds(start)));
+                    RunCost.of(recording, steps, schedule, seconds(start)));
         }
     }
 
