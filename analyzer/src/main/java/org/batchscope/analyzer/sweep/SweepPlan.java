@@ -13,6 +13,7 @@ import org.batchscope.analyzer.engine.TensorData;
 import org.batchscope.analyzer.engine.TrainingEngine;
 import org.batchscope.analyzer.engine.TrainingEngines;
 import org.batchscope.analyzer.engine.TrainingSchedule;
+import org.batchscope.analyzer.sharpness.SharpnessSettings;
 
 /**
  * Expands a {@link SweepSpec} over its datasets into runs, in the order dataset, learning rate, batch
@@ -67,8 +68,9 @@ public final class SweepPlan {
                     for (long seed = 0; seed < spec.seeds(); seed++) {
                         RunConfig config = new RunConfig(model, optimizer, LrSchedule.constant(), batch, budget, seed,
                                 ModelChoice.initFor(model), evalEvery, probeEvery, probeSize);
-                        RunSpec runSpec = new RunSpec(dataset.ref(), engine.name(), config, lr,
-                                spec.lrScaling().cliName(), spec.lrReferenceBatch(), PROBE_SELECTION);
+                        RunSpec runSpec = new RunSpec(dataset.ref(), engine.name(), engine.numericSettings(), config,
+                                lr, spec.lrScaling().cliName(), spec.lrReferenceBatch(), PROBE_SELECTION,
+                                SharpnessSettings.DEFAULTS);
                         runs.add(new PlannedRun(runSpec, runSpec.hash(), d, engine, spec.batchLabel(batch, n)));
                     }
                 }

@@ -38,7 +38,7 @@ class RunCostTest {
         recording.onStep(3, 1, 1, 0.5, 0.1);
         recording.onStep(4, 1, 1, 0.5, 0.1);
         recording.onEvaluation(evaluation(5));
-        RunResult.Timing timing = RunCost.of(recording, 5, new TrainingSchedule(10, 4, 3, 5, 0, 0), 0.9);
+        org.batchscope.common.files.RunFile.Timing timing = RunCost.of(recording, 5, new TrainingSchedule(10, 4, 3, 5, 0, 0), 0.9);
         assertThat(timing.wallSeconds()).isEqualTo(0.9);
         assertThat(timing.trainingSeconds()).isCloseTo(0.5, within(1e-12));
         assertThat(timing.overheadSeconds()).isCloseTo(0.2, within(1e-12));

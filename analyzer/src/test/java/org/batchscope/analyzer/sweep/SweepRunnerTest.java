@@ -2,13 +2,15 @@ package org.batchscope.analyzer.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.batchscope.analyzer.engine.Budget;
 import org.batchscope.analyzer.engine.OptimizerSpec;
+import org.batchscope.analyzer.sharpness.Sharpness;
+import org.batchscope.common.files.ResultFiles;
+import org.batchscope.common.files.RunFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,10 +38,10 @@ class SweepRunnerTest {
                 .map(r -> new PlannedRun(r.spec(), r.hash(), r.datasetIndex(), new ThrowingTestEngine(), r.batchLabel())).toList();
         SweepRunner.Outcome first = run(runs);
         assertThat(first).isEqualTo(new SweepRunner.Outcome(0, 4, 4));
-        JsonNode stored = new ResultsStore(out).read(runs.get(0).hash()).orElseThrow();
-        assertThat(stored.path("status").asText()).isEqualTo("failed");
-        assertThat(stored.path("message").asText()).isEqualTo("java.lang.IllegalStateException: test engine always fails");
-        assertThat(stored.path("steps").path("loss")).hasSize(1);
+        RunFile<RunSpec, Sharpness> stored = new ResultsStore(out).read(runs.get(0).hash()).orElseThrow();
+        assertThat(stored.status()).isEqualTo("failed");
+        assertThat(stored.message()).isEqualTo("java.lang.IllegalStateException: test engine always fails");
+        assertThat(stored.steps().loss()).hasSize(1);
         assertThat(run(runs)).isEqualTo(new SweepRunner.Outcome(0, 4, 4));
     }
 
@@ -48,10 +50,10 @@ class SweepRunnerTest {
         List<PlannedRun> runs = plan(1e30);
         assertThat(run(runs)).isEqualTo(new SweepRunner.Outcome(0, 4, 0));
         for (PlannedRun r : runs) {
-            JsonNode stored = new ResultsStore(out).read(r.hash()).orElseThrow();
-            assertThat(stored.path("status").asText()).isEqualTo("diverged");
-            assertThat(stored.path("message").asText()).startsWith("the minibatch loss was not finite at step ");
-            assertThat(stored.path("config_hash").asText()).isEqualTo(r.hash());
+            RunFile<RunSpec, Sharpness> stored = new ResultsStore(out).read(r.hash()).orElseThrow();
+            assertThat(stored.status()).isEqualTo("diverged");
+            assertThat(stored.message()).startsWith("the minibatch loss was not finite at step ");
+            assertThat(stored.configHash()).isEqualTo(r.hash());
         }
         assertThat(progress.toString()).contains("sweep: 4 runs, 0 already done, 4 to run", "run 4/4 done");
         assertThat(run(runs)).isEqualTo(new SweepRunner.Outcome(4, 0, 0));
@@ -61,21 +63,23 @@ class SweepRunnerTest {
     }
 
     @Test
-    void completedRunsCarryMetricsAndReproduceBitForBit() throws java.io.IOException {
+    void completedRunsCarryMetricsAndReproduceBitForBit() {
         List<PlannedRun> runs = plan(0.1);
         run(runs);
-        JsonNode stored = new ResultsStore(out).read(runs.get(0).hash()).orElseThrow();
-        assertThat(stored.path("status").asText()).isEqualTo("completed");
+        RunFile<RunSpec, Sharpness> stored = new ResultsStore(out).read(runs.get(0).hash()).orElseThrow();
+        assertThat(stored.status()).isEqualTo("completed");
         // batch 4 on 100 samples for 2 epochs: 50 steps; evaluations every 12 steps and at epoch ends
-        assertThat(stored.path("steps").path("loss")).hasSize(50);
-        assertThat(stored.path("metrics").path("steps").asDouble()).isEqualTo(50);
-        assertThat(stored.path("metrics").has("amplitude")).isTrue();
-        assertThat(stored.path("metrics").has("churn")).isTrue();
-        RunResult again = SweepRunner.train(runs.get(0), SweepPlanTest.dataset(null), new java.util.HashMap<>());
-        JsonNode second = org.batchscope.common.Json.mapper().readTree(org.batchscope.common.Json.toBytes(again));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) second).remove("timing");
-        com.fasterxml.jackson.databind.node.ObjectNode first = stored.deepCopy();
-        first.remove("timing");
-        assertThat(second).isEqualTo(first);
+        assertThat(stored.steps().loss()).hasSize(50);
+        assertThat(stored.metrics().get("steps")).isEqualTo(50);
+        assertThat(stored.metrics()).containsKeys("amplitude", "churn");
+        RunFile<RunSpec, Sharpness> again = SweepRunner.train(runs.get(0), SweepPlanTest.dataset(null),
+                new java.util.HashMap<>());
+        assertThat(new String(ResultFiles.toBytes(withoutTiming(again))))
+                .isEqualTo(new String(ResultFiles.toBytes(withoutTiming(stored))));
+    }
+
+    private static RunFile<RunSpec, Sharpness> withoutTiming(RunFile<RunSpec, Sharpness> r) {
+        return new RunFile<>(r.schemaVersion(), r.configHash(), r.config(), r.provenance(), r.status(), r.message(),
+                r.steps(), r.evaluations(), r.probes(), r.metrics(), r.sharpness(), null);
     }
 }
