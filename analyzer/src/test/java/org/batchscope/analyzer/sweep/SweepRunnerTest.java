@@ -1,6 +1,7 @@
 package org.batchscope.analyzer.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -9,6 +10,10 @@ import java.util.List;
 import org.batchscope.analyzer.engine.Budget;
 import org.batchscope.analyzer.engine.OptimizerSpec;
 import org.batchscope.analyzer.sharpness.Sharpness;
+import org.batchscope.analyzer.engine.lean.LeanEngine;
+import org.batchscope.common.BadInputException;
+import org.batchscope.common.ToolVersion;
+import org.batchscope.common.files.Provenance;
 import org.batchscope.common.files.ResultFiles;
 import org.batchscope.common.files.RunFile;
 import org.junit.jupiter.api.Test;
@@ -76,6 +81,50 @@ class SweepRunnerTest {
                 new java.util.HashMap<>());
         assertThat(new String(ResultFiles.toBytes(withoutTiming(again))))
                 .isEqualTo(new String(ResultFiles.toBytes(withoutTiming(stored))));
+    }
+
+    @Test
+    void aRunMadeByAnotherEngineVersionIsTrainedAgainWithOneLine() {
+        List<PlannedRun> runs = plan(0.1);
+        run(runs);
+        ResultsStore store = new ResultsStore(out);
+        RunFile<RunSpec, Sharpness> stored = store.read(runs.get(0).hash()).orElseThrow();
+        Provenance p = stored.provenance();
+        store.write(new RunFile<>(stored.schemaVersion(), stored.configHash(), stored.config(),
+                new Provenance(p.toolVersion(), p.engine(), "0.0.1", p.javaVersion(), p.javaVendor(), p.os(), p.arch()),
+                stored.status(), stored.message(), stored.steps(), stored.evaluations(), stored.probes(),
+                stored.metrics(), stored.sharpness(), stored.timing()));
+        progress.getBuffer().setLength(0);
+        assertThat(run(runs)).isEqualTo(new SweepRunner.Outcome(3, 1, 0));
+        assertThat(progress.toString()).startsWith("runs/" + runs.get(0).hash() + ".json: made by lean 0.0.1 (batchscope "
+                + ToolVersion.version() + "); training it again with lean " + ToolVersion.version() + "\n");
+        assertThat(store.read(runs.get(0).hash()).orElseThrow().provenance().engineVersion())
+                .isEqualTo(ToolVersion.version());
+    }
+
+    @Test
+    void aRunFileOfANewerSchemaStopsTheSweepNamingTheFile() throws java.io.IOException {
+        List<PlannedRun> runs = plan(0.1);
+        Path file = new ResultsStore(out).file(runs.get(1).hash());
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, "{\"schema_version\": 3}");
+        assertThatThrownBy(() -> run(runs)).isInstanceOf(BadInputException.class).hasMessage(file
+                + ": schema_version 3 is newer than batchscope " + ToolVersion.version()
+                + " reads (2); use the batchscope that wrote it or a newer one");
+    }
+
+    @Test
+    void theConfigHashCoversTheLeanThreadsPerRun() {
+        String oneThread = plan(0.1).get(0).hash();
+        System.setProperty(LeanEngine.THREADS_PER_RUN_PROPERTY, "2");
+        try {
+            PlannedRun twoThreads = plan(0.1).get(0);
+            assertThat(twoThreads.spec().engineSettings()).containsEntry(LeanEngine.THREADS_PER_RUN, 2);
+            assertThat(twoThreads.hash()).isNotEqualTo(oneThread);
+        } finally {
+            System.clearProperty(LeanEngine.THREADS_PER_RUN_PROPERTY);
+        }
+        assertThat(plan(0.1).get(0).hash()).isEqualTo(oneThread);
     }
 
     private static RunFile<RunSpec, Sharpness> withoutTiming(RunFile<RunSpec, Sharpness> r) {

@@ -5,5 +5,7 @@
  * {@code schema_version} and the {@link org.batchscope.common.files.Provenance} of the code that wrote it.
  * {@link org.batchscope.common.files.ResultFiles} binds them with Jackson (snake_case keys, canonical
  * bytes), refuses a newer schema than this build reads, and turns every problem into one line naming the file.
+ * {@link org.batchscope.common.files.DatasetManifest} is the readers' view of a generated dataset's
+ * {@code manifest.json}.
  */
 package org.batchscope.common.files;
