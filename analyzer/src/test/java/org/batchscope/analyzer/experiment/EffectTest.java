@@ -12,7 +12,11 @@ import org.junit.jupiter.api.Test;
 
 class EffectTest {
 
-    /** Reference intervals from src/test/python/welch_reference.py (numpy + scipy.stats.t). */
+    /**
+     * Reference intervals from src/test/python/welch_reference.py (Debian's numpy + scipy 1.10
+     * scipy.stats.t). scipy 1.10's t quantile near 1 degree of freedom is itself accurate to about 1e-9
+     * (a newer scipy differs from it there by 1.4e-9), hence the 1e-8 tolerance on the interval ends.
+     */
     @Test
     void matchesScipyWelchAndStudentIntervals() throws IOException {
         JsonNode cases;
@@ -25,11 +29,11 @@ class EffectTest {
             double[] b = toArray(c.path("b"));
             Effect d = Effect.difference(a, b, 0.95);
             assertThat(d.estimate()).isCloseTo(c.path("difference").get(0).asDouble(), within(1e-12));
-            assertThat(d.low()).isCloseTo(c.path("difference").get(1).asDouble(), within(1e-9));
-            assertThat(d.high()).isCloseTo(c.path("difference").get(2).asDouble(), within(1e-9));
+            assertThat(d.low()).isCloseTo(c.path("difference").get(1).asDouble(), within(1e-8));
+            assertThat(d.high()).isCloseTo(c.path("difference").get(2).asDouble(), within(1e-8));
             Effect m = Effect.mean(a, 0.95);
-            assertThat(m.low()).isCloseTo(c.path("mean_a").get(1).asDouble(), within(1e-9));
-            assertThat(m.high()).isCloseTo(c.path("mean_a").get(2).asDouble(), within(1e-9));
+            assertThat(m.low()).isCloseTo(c.path("mean_a").get(1).asDouble(), within(1e-8));
+            assertThat(m.high()).isCloseTo(c.path("mean_a").get(2).asDouble(), within(1e-8));
         }
     }
 
