@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.batchscope.analyzer.metrics.AveragedNoiseScale;
 import org.batchscope.analyzer.metrics.SeedStatistics;
 import org.batchscope.analyzer.metrics.VarianceSplit;
 
@@ -94,6 +95,29 @@ public record CellSummary(int dataset, Double ratio, double lr, double lrEffecti
      * @param targetAccuracy the dataset's target accuracy, or NaN for none
      * @return the cell's row: identifying columns, then the statistics of every metric, sorted by name
      */
+    /**
+     * @return the gradient-noise estimates (tr(Sigma) in [0], |G|^2 in [1]) of the probes in the last
+     *         half of every completed run ({@code gradient_probes}, as {@link RunMetrics} takes them)
+     */
+    public double[][] lastHalfProbeEstimates() {
+        List<double[]> rows = new ArrayList<>();
+        for (JsonNode run : completed()) {
+            JsonNode probes = run.path("gradient_probes");
+            for (int i = probes.size() / 2; i < probes.size(); i++) {
+                JsonNode p = probes.get(i);
+                rows.add(new double[] {p.path("trace_covariance").asDouble(Double.NaN),
+                        p.path("squared_norm").asDouble(Double.NaN)});
+            }
+        }
+        return new double[][] {rows.stream().mapToDouble(r -> r[0]).toArray(), rows.stream().mapToDouble(r -> r[1]).toArray()};
+    }
+
+    /** @return {@link RunMetrics#noiseScale} over the probes of {@link #lastHalfProbeEstimates}, null when none */
+    public AveragedNoiseScale noiseScale() {
+        double[][] estimates = lastHalfProbeEstimates();
+        return RunMetrics.noiseScale(estimates[0], estimates[1]);
+    }
+
     public Map<String, Object> row(double targetAccuracy) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("dataset", dataset);

@@ -64,12 +64,14 @@ public record RunResult(@JsonProperty("config_hash") String configHash, @JsonPro
     /** One gradient probe, as {@link RunRecorder.GradientProbe}. */
     public record ProbeRow(@JsonProperty("step") long step, @JsonProperty("estimator") String estimator,
             @JsonProperty("gradient_norm") double gradientNorm,
+            @JsonProperty("squared_norm") double squaredNorm,
             @JsonProperty("trace_covariance") double traceCovariance,
-            @JsonProperty("noise_scale") double noiseScale, @JsonProperty("mean_gsnr") double meanGsnr) {
+            @JsonProperty("noise_scale") double noiseScale, @JsonProperty("mean_gsnr") double meanGsnr,
+            @JsonProperty("batch_sharpness") double batchSharpness) {
 
         static ProbeRow of(RunRecorder.GradientProbe p) {
-            return new ProbeRow(p.step(), p.estimator(), p.gradientNorm(), p.traceCovariance(), p.noiseScale(),
-                    p.meanGsnr());
+            return new ProbeRow(p.step(), p.estimator(), p.gradientNorm(), p.squaredNorm(), p.traceCovariance(),
+                    p.noiseScale(), p.meanGsnr(), p.batchSharpness());
         }
     }
 

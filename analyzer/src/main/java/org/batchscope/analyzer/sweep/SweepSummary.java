@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.batchscope.analyzer.data.LoadedDataset;
+import org.batchscope.analyzer.metrics.AveragedNoiseScale;
 import org.batchscope.analyzer.metrics.BreakdownRatio;
 import org.batchscope.analyzer.metrics.CriticalBatchSize;
 import org.batchscope.analyzer.metrics.OscillationMetrics;
@@ -20,8 +21,9 @@ import org.batchscope.analyzer.metrics.SeedComparison;
  *   <li>comparisons: for each dataset and learning rate, each pair of batch sizes A < B with
  *       completed seeds, {@code p_a_steadier} = P(A steadier than B) on validation-accuracy amplitude
  *       ({@link SeedComparison});</li>
- *   <li>per dataset: {@code gradient_noise_scale} = the median of the completed runs'
- *       {@code gradient_noise_scale}; the critical batch size B_crit ~ B_simple, and each tried batch size
+ *   <li>per dataset: {@code gradient_noise_scale} = mean tr(Sigma) / mean |G|^2 over the last-half
+ *       probes of all completed runs pooled ({@link AveragedNoiseScale}; with {@code _low}, {@code _high},
+ *       the probe count and the count of probes with |G|^2 <= 0); the critical batch size B_crit ~ B_simple, and each tried batch size
  *       {@code below} or {@code at_or_above} it ({@link CriticalBatchSize});</li>
  *   <li>noise robustness, with two or more datasets of known r > 0: for each batch size and learning
  *       rate, final accuracy and amplitude (cell means) against r, and the breakdown ratio where the
@@ -103,11 +105,26 @@ public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells,
         return out;
     }
 
-    /** @return the median gradient noise scale of dataset {@code d}'s completed runs, NaN when none has one */
+    /** @return B_simple over the pooled probes of dataset {@code d}'s completed runs, NaN when none has one */
     public double gradientNoiseScale(int d) {
-        double[] all = cellsOf(d).stream()
-                .flatMapToDouble(c -> java.util.Arrays.stream(c.values(RunMetrics.GRADIENT_NOISE_SCALE))).toArray();
-        return RunMetrics.median(all);
+        AveragedNoiseScale scale = pooledNoiseScale(d);
+        return scale == null ? Double.NaN : scale.bSimple();
+    }
+
+    /**
+     * @return {@link AveragedNoiseScale} over the last-half probes of every completed run of dataset
+     *         {@code d} (all its cells pooled), null when there is none
+     */
+    public AveragedNoiseScale pooledNoiseScale(int d) {
+        List<double[]> traces = new ArrayList<>();
+        List<double[]> norms = new ArrayList<>();
+        for (CellSummary cell : cellsOf(d)) {
+            double[][] estimates = cell.lastHalfProbeEstimates();
+            traces.add(estimates[0]);
+            norms.add(estimates[1]);
+        }
+        return RunMetrics.noiseScale(traces.stream().flatMapToDouble(java.util.Arrays::stream).toArray(),
+                norms.stream().flatMapToDouble(java.util.Arrays::stream).toArray());
     }
 
     /** @return one row per dataset: identity, sizes, chance, gradient noise scale and batch-size regimes */
@@ -130,8 +147,13 @@ public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells,
             row.put("gap_split", GeneralizationGap.heldoutSplit(data));
             row.put("target_accuracy", CellSummary.finite(targetAccuracy(d)));
             row.put("target_rule", targetAccuracy != null ? "--target-accuracy" : TargetAccuracy.AUTO_RULE);
-            double noiseScale = gradientNoiseScale(d);
+            AveragedNoiseScale pooled = pooledNoiseScale(d);
+            double noiseScale = pooled == null ? Double.NaN : pooled.bSimple();
             row.put("gradient_noise_scale", CellSummary.finite(noiseScale));
+            row.put("gradient_noise_scale_low", pooled == null ? null : CellSummary.finite(pooled.interval().low()));
+            row.put("gradient_noise_scale_high", pooled == null ? null : CellSummary.finite(pooled.interval().high()));
+            row.put("gradient_noise_probes", pooled == null ? 0 : pooled.probes());
+            row.put("gradient_noise_nonpositive_probes", pooled == null ? 0 : pooled.nonPositiveProbes());
             row.put("critical_batch_size", CellSummary.finite(noiseScale));
             if (noiseScale > 0) {
                 int[] batches = cellsOf(d).stream().mapToInt(CellSummary::batchSize).distinct().sorted().toArray();

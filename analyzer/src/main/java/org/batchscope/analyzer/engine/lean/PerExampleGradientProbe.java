@@ -35,17 +35,19 @@ final class PerExampleGradientProbe {
             network.lossAndGradient(1);
             float[] gradient = network.gradients();
             if (!allFinite(gradient)) {
-                return new RunRecorder.GradientProbe(step, ESTIMATOR, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+                return new RunRecorder.GradientProbe(step, ESTIMATOR, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN);
             }
             moments.accept(gradient);
         }
         double gradientNorm = moments.count() == 0 ? Double.NaN : Math.sqrt(moments.squaredNormOfMean());
         if (moments.count() < 2) {
-            return new RunRecorder.GradientProbe(step, ESTIMATOR, gradientNorm, Double.NaN, Double.NaN, Double.NaN);
+            return new RunRecorder.GradientProbe(step, ESTIMATOR, gradientNorm, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN);
         }
         GradientNoiseScale scale = GradientNoiseScale.of(moments);
-        return new RunRecorder.GradientProbe(step, ESTIMATOR, gradientNorm, scale.traceCovariance(), scale.bSimple(),
-                Gsnr.mean(moments));
+        return new RunRecorder.GradientProbe(step, ESTIMATOR, gradientNorm, scale.squaredNorm(), scale.traceCovariance(),
+                scale.bSimple(), Gsnr.mean(moments), Double.NaN);
     }
 
     private static boolean allFinite(float[] values) {
