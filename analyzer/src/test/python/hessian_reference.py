@@ -11,7 +11,9 @@ and a direction v with a fixed numpy seed, then in float64 PyTorch:
   * hv: the Hessian of the mean softmax cross-entropy times v, by double backward
     (torch.autograd.grad of the gradient . v);
   * top_eigenvalue: the largest eigenvalue of the full Hessian (built column by column from
-    Hessian-vector products with the unit vectors, symmetrised, numpy.linalg.eigvalsh).
+    Hessian-vector products with the unit vectors, symmetrised, numpy.linalg.eigvalsh);
+  * batch_sharpness: for consecutive minibatches of batch_sharpness_batch samples, the mean over the
+    minibatches of g^T H g / |g|^2 with g and H the gradient and Hessian of the minibatch's mean loss.
 The weights are written in batchscope's canonical layout: per dense layer W[in][out] row-major then
 b[out]; per convolution W[out][in][3][3] then b[out]; layers in order, convolutions first. The networks
 are those of the lean engine: conv 3x3 (stride 1, zero padding 1) -> ReLU -> 2x2 max-pool per block,
@@ -75,7 +77,7 @@ def loss_fn(flat, arch, x, y):
     return torch.nn.functional.cross_entropy(a, y)
 
 
-def case(arch, n, seed, weight_scale):
+def case(arch, n, seed, weight_scale, sharpness_batch):
     rng = np.random.default_rng(seed)
     p = sum(int(np.prod(w)) + b for _, w, b in layout_sizes(arch))
     params = (rng.standard_normal(p) * weight_scale).astype(np.float32)
@@ -105,6 +107,14 @@ def case(arch, n, seed, weight_scale):
         hessian[:, i] = hvp(e).numpy()
     hessian = (hessian + hessian.T) / 2
     eigenvalues = np.linalg.eigvalsh(hessian)
+
+    quotients = []
+    for start in range(0, n - sharpness_batch + 1, sharpness_batch):
+        part = slice(start, start + sharpness_batch)
+        (g,) = torch.autograd.grad(loss_fn(flat, arch, x[part], y[part]), flat, create_graph=True)
+        (hg,) = torch.autograd.grad(g, flat, grad_outputs=g.detach())
+        g = g.detach()
+        quotients.append(float(g @ hg / (g @ g)))
     return {
         "architecture": arch,
         "samples": n,
@@ -117,6 +127,8 @@ def case(arch, n, seed, weight_scale):
         "top_eigenvalue": float(eigenvalues[-1]),
         "second_eigenvalue": float(eigenvalues[-2]),
         "smallest_eigenvalue": float(eigenvalues[0]),
+        "batch_sharpness_batch": sharpness_batch,
+        "batch_sharpness": float(np.mean(quotients)),
     }
 
 
@@ -126,8 +138,8 @@ def main():
     cnn = {"kind": "cnn", "channels": 2, "height": 24, "width": 24, "conv": [4, 6], "dense": [8], "classes": 3}
     out = {
         "torch_version": torch.__version__,
-        "mlp": case(mlp, 12, 1, 0.5),
-        "cnn": case(cnn, 16, 2, 0.3),
+        "mlp": case(mlp, 12, 1, 0.5, 4),
+        "cnn": case(cnn, 16, 2, 0.3, 8),
     }
     json.dump(out, __import__("sys").stdout)
 

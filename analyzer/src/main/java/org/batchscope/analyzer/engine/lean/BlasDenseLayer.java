@@ -45,8 +45,11 @@ final class BlasDenseLayer implements Layer {
     private final FloatPointer weightGrad;
     private final FloatPointer xGrad;
     private final DenseLayer java;
-    private final int capacity;
-    /** Off-heap buffers of the tangent passes, allocated on their first use (training never needs them). */
+    /**
+     * Off-heap buffers of the tangent passes for up to {@link #tangentSamples} samples, allocated on
+     * their first use (training never needs them) for that pass's batch, and again for a larger one.
+     */
+    private int tangentSamples;
     private FloatPointer tangentWeights;
     private FloatPointer tangentIn;
     private FloatPointer tangentOut;
@@ -62,7 +65,6 @@ final class BlasDenseLayer implements Layer {
         this.weightGrad = new FloatPointer((long) in * out);
         this.xGrad = new FloatPointer((long) capacity * in);
         this.java = new DenseLayer(in, out, weightOffset);
-        this.capacity = capacity;
     }
 
     @Override
@@ -187,7 +189,7 @@ final class BlasDenseLayer implements Layer {
             java.forwardTangent(params, v, input, output, inDot, outDot, batch);
             return;
         }
-        allocateTangentBuffers();
+        allocateTangentBuffers(batch);
         tangentWeights.put(v, weightOffset, in * out);
         Sgemm.multiply(false, false, batch, out, in, x, 0, tangentWeights, 0, 0f, y, 0);
         if (inDot != null) {
@@ -235,11 +237,18 @@ final class BlasDenseLayer implements Layer {
         xGrad.get(dInDot, 0, batch * in);
     }
 
-    private void allocateTangentBuffers() {
+    private void allocateTangentBuffers(int batch) {
         if (tangentWeights == null) {
             tangentWeights = new FloatPointer((long) in * out);
-            tangentIn = new FloatPointer((long) capacity * in);
-            tangentOut = new FloatPointer((long) capacity * out);
+        }
+        if (tangentSamples < batch) {
+            if (tangentIn != null) {
+                tangentIn.close();
+                tangentOut.close();
+            }
+            tangentIn = new FloatPointer((long) batch * in);
+            tangentOut = new FloatPointer((long) batch * out);
+            tangentSamples = batch;
         }
     }
 

@@ -56,7 +56,6 @@ final class Conv3x3 implements Layer {
     private final FloatPointer weightGradBuffer;
     /** {@code dW^T} on the heap, for the transposing copy into the canonical layout. */
     private final float[] weightGradTransposed;
-    private final int capacity;
     /** Buffers of the tangent passes, allocated on their first use (training never needs them). */
     private Tangent tangent;
 
@@ -82,7 +81,6 @@ final class Conv3x3 implements Layer {
         this.outBuffer = new FloatPointer((long) out * this.chunk * plane);
         this.weightGradBuffer = new FloatPointer((long) out * k);
         this.weightGradTransposed = new float[out * k];
-        this.capacity = capacity;
     }
 
     /** @return the most samples whose column matrix ({@code 9 * in * h * w} floats each) fits {@link #CHUNK_BYTES}, at least 1 */
@@ -292,8 +290,11 @@ final class Conv3x3 implements Layer {
     @Override
     public void forwardTangent(float[] params, float[] v, float[] x, float[] y, float[] xDot, float[] yDot,
             int batch) {
-        if (tangent == null) {
-            tangent = new Tangent();
+        if (tangent == null || tangent.samples < batch) {
+            if (tangent != null) {
+                tangent.close();
+            }
+            tangent = new Tangent(batch);
         }
         int n = batch * plane;
         tangent.weights.put(v, weightOffset, out * k);
@@ -361,13 +362,24 @@ final class Conv3x3 implements Layer {
         }
     }
 
-    /** The off-heap buffers of the tangent passes: v's weights, the input tangent's columns, one chunk of dY. */
+    /**
+     * The off-heap buffers of the tangent passes for up to {@code samples} samples (the largest batch
+     * a tangent pass has had; Hessian-vector products usually run on fewer samples than training):
+     * v's weights, the input tangent's columns, one chunk of dY.
+     */
     private final class Tangent {
+        final int samples;
         final FloatPointer weights = new FloatPointer((long) Conv3x3.this.out * k);
-        final FloatPointer cols = new FloatPointer((long) capacity * plane * k);
-        final FloatBuffer colView = cols.asBuffer();
+        final FloatPointer cols;
+        final FloatBuffer colView;
         /** One chunk of dY, {@code out x P}. */
         final FloatPointer out = new FloatPointer((long) Conv3x3.this.out * chunk * plane);
+
+        Tangent(int samples) {
+            this.samples = samples;
+            this.cols = new FloatPointer((long) samples * plane * k);
+            this.colView = cols.asBuffer();
+        }
 
         void close() {
             weights.close();

@@ -13,22 +13,29 @@ import java.util.List;
  * gradient scale makes it); the same pass gives the gradient. Cost: about two forward-and-backward passes.
  * Exact up to float rounding, also on ReLU and max-pool networks, where the Hessian is that of the
  * piecewise-smooth function on the current linear piece (the one automatic differentiation, e.g.
- * PyTorch's double backward, differentiates). Holds the tangent activations for the network's capacity.
+ * PyTorch's double backward, differentiates). Holds the tangent activations for a given number of samples.
  */
 final class HessianVectorPass {
 
     private final LeanNetwork network;
+    private final int samples;
     private final float[][] actDots;
     private final float[][] dActDots;
 
-    HessianVectorPass(LeanNetwork network) {
+    /** @param samples the most samples one {@link #run} handles, at most the network's capacity */
+    HessianVectorPass(LeanNetwork network, int samples) {
+        if (samples < 1 || samples > network.capacity()) {
+            throw new IllegalArgumentException("a Hessian-vector pass over " + samples + " samples on a network for "
+                    + network.capacity());
+        }
         this.network = network;
+        this.samples = samples;
         List<Layer> layers = network.layers();
         this.actDots = new float[layers.size() + 1][];
         this.dActDots = new float[layers.size() + 1][];
         for (int i = 0; i < layers.size(); i++) {
-            actDots[i + 1] = new float[network.capacity() * layers.get(i).outputSize()];
-            dActDots[i + 1] = new float[network.capacity() * layers.get(i).outputSize()];
+            actDots[i + 1] = new float[samples * layers.get(i).outputSize()];
+            dActDots[i + 1] = new float[samples * layers.get(i).outputSize()];
         }
     }
 
@@ -42,6 +49,9 @@ final class HessianVectorPass {
      * @return the sum over the samples of the per-sample losses (nats)
      */
     double run(int batch, float gradientScale, float[] v, float[] hv) {
+        if (batch > samples) {
+            throw new IllegalArgumentException(batch + " samples in a pass sized for " + samples);
+        }
         List<Layer> layers = network.layers();
         float[] params = network.parameters();
         float[] grads = network.gradients();

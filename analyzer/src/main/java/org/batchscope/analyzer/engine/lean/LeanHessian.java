@@ -27,7 +27,7 @@ final class LeanHessian implements HessianOperator {
                     + network.parameters().length);
         }
         System.arraycopy(params, 0, network.parameters(), 0, params.length);
-        this.pass = new HessianVectorPass(network);
+        this.pass = new HessianVectorPass(network, network.capacity());
         this.data = data;
         this.direction = new float[params.length];
         this.chunkProduct = new float[params.length];

@@ -61,7 +61,7 @@ final class LeanRun {
             Optimizer optimizer = Optimizer.of(config.optimizer(), params.length);
             WeightDecay decay = new WeightDecay(network.layout(), config.optimizer().weightDecay());
             PerExampleGradientProbe probe = config.probeEverySteps() > 0
-                    ? new PerExampleGradientProbe(network, job.probe()) : null;
+                    ? new PerExampleGradientProbe(network, job.probe(), batchSize) : null;
             double baseLr = config.optimizer().learningRate();
             long stepsPerEpoch = BatchPlan.stepsPerEpoch(n, batchSize);
             long totalSteps = config.budget().totalSteps(n, batchSize);

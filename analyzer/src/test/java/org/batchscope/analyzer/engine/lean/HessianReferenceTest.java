@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Test;
  * {@code curvature/hessian-reference.json} were computed once in float64 by
  * {@code src/test/python/hessian_reference.py} (Debian's python3-torch 1.13): H v by double backward,
  * the top eigenvalue from the full Hessian (built from products with unit vectors) by
- * {@code numpy.linalg.eigvalsh}. The claim is agreement within 1e-4 relative: |Hv - Hv_torch| <=
- * 1e-4 |Hv_torch| for the vector, |lambda - lambda_torch| <= 1e-4 lambda_torch for the eigenvalue. The
+ * {@code numpy.linalg.eigvalsh}, and the batch sharpness (the mean over consecutive minibatches of
+ * g^T H g / |g|^2) from double backward along each minibatch's own gradient. The claim is agreement within 1e-4 relative: |Hv - Hv_torch| <=
+ * 1e-4 |Hv_torch| for the vector, |lambda - lambda_torch| <= 1e-4 lambda_torch for the eigenvalue and
+ * the batch sharpness. The
  * CNN's first convolution runs in two chunks of samples (12 + 4), so the chunked tangent passes are
  * covered too.
  */
@@ -110,6 +112,29 @@ class HessianReferenceTest {
             assertThat(top.eigenvalue()).as(name + ": top eigenvalue").isCloseTo(expected,
                     within(RELATIVE * expected));
         }
+    }
+
+    private static void checkBatchSharpness(String name) throws IOException {
+        JsonNode ref = reference(name);
+        ModelArchitecture model = architecture(ref.get("architecture"));
+        TensorData data = data(ref, model);
+        double expected = ref.get("batch_sharpness").asDouble();
+        try (LeanNetwork network = new LeanNetwork(model, data.count())) {
+            float[] params = floats(ref.get("params"));
+            System.arraycopy(params, 0, network.parameters(), 0, params.length);
+            double measured = new BatchSharpnessProbe(network, data, ref.get("batch_sharpness_batch").asInt()).measure();
+            assertThat(measured).as(name + ": batch sharpness").isCloseTo(expected, within(RELATIVE * Math.abs(expected)));
+        }
+    }
+
+    @Test
+    void mlpBatchSharpnessMatchesPyTorch() throws IOException {
+        checkBatchSharpness("mlp");
+    }
+
+    @Test
+    void cnnBatchSharpnessMatchesPyTorch() throws IOException {
+        checkBatchSharpness("cnn");
     }
 
     @Test

@@ -65,7 +65,7 @@ class LeanDifferentiableModelTest {
         try (LeanNetwork network = new LeanNetwork(MLP, 300)) {
             System.arraycopy(params, 0, network.parameters(), 0, params.length);
             network.load(data, null, 0, 300);
-            new HessianVectorPass(network).run(300, 1f / 300, vf, whole);
+            new HessianVectorPass(network, 300).run(300, 1f / 300, vf, whole);
         }
         double largest = 0;
         for (float w : whole) {
