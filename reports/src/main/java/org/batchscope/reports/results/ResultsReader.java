@@ -144,11 +144,12 @@ public final class ResultsReader {
         }
         List<ResultRun.Probe> probes = new ArrayList<>();
         for (JsonNode p : node.path("gradient_probes")) {
-            probes.add(new ResultRun.Probe(p.path("step").asLong(), number(p.path("noise_scale"))));
+            probes.add(new ResultRun.Probe(p.path("step").asLong(), number(p.path("noise_scale")),
+                    number(p.path("batch_sharpness"))));
         }
         return new ResultRun(text(node, "config_hash", file), text(node, "status", file), dataset,
                 integer(run, "batchSize", file), required(config, "lr", file).asDouble(), run.path("seed").asLong(),
-                losses, evaluations, probes);
+                losses, evaluations, probes, number(node.path("metrics").path("stability_threshold")));
     }
 
     private static JsonNode parse(Path file) {
