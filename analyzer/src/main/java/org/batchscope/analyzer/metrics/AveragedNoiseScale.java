@@ -13,7 +13,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * averaged |G|^2 <= 0 < averaged tr(Sigma); NaN when the averaged tr(Sigma) < 0.
  *
  * <p>Interval: percentile bootstrap over the probes (pairs (tr(Sigma), |G|^2) resampled with
- * replacement, the ratio of the resampled means; quantiles R_7 as in {@link PercentileBootstrap}, an
+ * replacement, the ratio of the resampled means; quantiles {@link PercentileBootstrap#quantile}, an
  * end that falls on or next to an infinite ratio is +Infinity). The probes of one run are treated as
  * independent draws, which successive probes of a training run are only approximately (they share the
  * trajectory), so the interval is a measure of probe-to-probe noise, not of seed-to-seed spread.
@@ -60,7 +60,8 @@ public record AveragedNoiseScale(double traceCovariance, double squaredNorm, dou
             ratios[b] = ratio(t / n, g / n);
         }
         ConfidenceInterval interval = Arrays.stream(ratios).anyMatch(Double::isNaN) ? ConfidenceInterval.UNDEFINED
-                : new ConfidenceInterval(quantile(ratios, (1 - confidence) / 2), quantile(ratios, (1 + confidence) / 2));
+                : new ConfidenceInterval(PercentileBootstrap.quantile(ratios, (1 - confidence) / 2),
+                        PercentileBootstrap.quantile(ratios, (1 + confidence) / 2));
         return new AveragedNoiseScale(trace, squaredNorm, ratio(trace, squaredNorm), interval, n, nonPositive);
     }
 
@@ -77,18 +78,5 @@ public record AveragedNoiseScale(double traceCovariance, double squaredNorm, dou
             sum += v;
         }
         return sum / values.length;
-    }
-
-    /** R_7 quantile (linear interpolation between order statistics); +Infinity next to an infinite value. */
-    static double quantile(double[] values, double q) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        double h = (sorted.length - 1) * q;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        if (Double.isInfinite(sorted[lo]) || Double.isInfinite(sorted[hi])) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 }

@@ -10,9 +10,11 @@ import java.util.TreeMap;
 import org.batchscope.analyzer.data.LoadedDataset;
 import org.batchscope.analyzer.metrics.AveragedNoiseScale;
 import org.batchscope.analyzer.metrics.BreakdownRatio;
+import org.batchscope.analyzer.metrics.CriticalBatchFit;
 import org.batchscope.analyzer.metrics.CriticalBatchSize;
 import org.batchscope.analyzer.metrics.OscillationMetrics;
 import org.batchscope.analyzer.metrics.SeedComparison;
+import org.batchscope.common.RandomStreams;
 
 /**
  * The sweep's results gathered from the stored run files: its cells ({@link CellSummary}), the
@@ -23,7 +25,10 @@ import org.batchscope.analyzer.metrics.SeedComparison;
  *       ({@link SeedComparison});</li>
  *   <li>per dataset: {@code gradient_noise_scale} = mean tr(Sigma) / mean |G|^2 over the last-half
  *       probes of all completed runs pooled ({@link AveragedNoiseScale}; with {@code _low}, {@code _high},
- *       the probe count and the count of probes with |G|^2 <= 0); the critical batch size B_crit ~ B_simple, and each tried batch size
+ *       the probe count and the count of probes with |G|^2 <= 0); {@code critical_batch_measured}: per base
+ *       learning rate whose cells reach the target accuracy at three or more batch sizes, B_noise from
+ *       the steps to target ({@link CriticalBatchFit}) with its interval, S_min, E_min and the ratio
+ *       B_noise / B_simple; the critical batch size B_crit ~ B_simple, and each tried batch size
  *       {@code below} or {@code at_or_above} it ({@link CriticalBatchSize});</li>
  *   <li>noise robustness, with two or more datasets of known r > 0: for each batch size and learning
  *       rate, final accuracy and amplitude (cell means) against r, and the breakdown ratio where the
@@ -38,6 +43,9 @@ import org.batchscope.analyzer.metrics.SeedComparison;
  * @param targetAccuracy {@code --target-accuracy}, or null for the automatic target per dataset
  */
 public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells, Double targetAccuracy) {
+
+    /** Random stream (under the bootstrap seed) of the measured critical batch size's interval. */
+    static final long CRITICAL_BATCH_STREAM = 43;
 
     /** Gathers the cells of {@code runs} from {@code store}; runs without a file are left out. */
     public static SweepSummary gather(List<PlannedRun> runs, List<SweepDataset> datasets, ResultsStore store,
@@ -70,6 +78,27 @@ public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells,
         double best = cellsOf(d).stream().mapToDouble(c -> c.mean(RunMetrics.FINAL_ACCURACY)).filter(Double::isFinite)
                 .max().orElse(Double.NaN);
         return TargetAccuracy.auto(datasets.get(d).data().chance(), best);
+    }
+
+    /**
+     * @return per base learning rate of dataset {@code d}, the critical batch size measured from steps to
+     *         the dataset's target accuracy ({@link CriticalBatchFit}, 90% interval over seeds, bootstrap seed
+     *         {@value CellSummary#BOOTSTRAP_SEED}); rates whose cells have fewer than three batch sizes
+     *         reaching the target are left out
+     */
+    public Map<Double, CriticalBatchFit> measuredCriticalBatch(int d) {
+        Map<Double, CriticalBatchFit> out = new TreeMap<>();
+        double target = targetAccuracy(d);
+        if (!Double.isFinite(target)) {
+            return out;
+        }
+        Map<Double, Map<Integer, double[]>> byLr = new TreeMap<>();
+        for (CellSummary cell : cellsOf(d)) {
+            byLr.computeIfAbsent(cell.lr(), k -> new TreeMap<>()).put(cell.batchSize(), cell.toTarget(target, false));
+        }
+        byLr.forEach((lr, steps) -> CriticalBatchFit.of(steps, 1000, 0.9,
+                RandomStreams.stream(CellSummary.BOOTSTRAP_SEED, CRITICAL_BATCH_STREAM)).ifPresent(fit -> out.put(lr, fit)));
+        return out;
     }
 
     /** @return the cells of dataset {@code d} */
@@ -155,6 +184,21 @@ public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells,
             row.put("gradient_noise_probes", pooled == null ? 0 : pooled.probes());
             row.put("gradient_noise_nonpositive_probes", pooled == null ? 0 : pooled.nonPositiveProbes());
             row.put("critical_batch_size", CellSummary.finite(noiseScale));
+            List<Map<String, Object>> measured = new ArrayList<>();
+            measuredCriticalBatch(d).forEach((lr, fit) -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("lr", lr);
+                m.put("b_noise", CellSummary.finite(fit.bNoise()));
+                m.put("b_noise_low", CellSummary.finite(fit.interval().low()));
+                m.put("b_noise_high", CellSummary.finite(fit.interval().high()));
+                m.put("steps_min", CellSummary.finite(fit.stepsMin()));
+                m.put("examples_min", CellSummary.finite(fit.examplesMin()));
+                m.put("batch_sizes", fit.batchSizes());
+                m.put("seeds_per_batch", fit.seedsPerBatch());
+                m.put("b_noise_over_b_simple", CellSummary.finite(fit.bNoise() / noiseScale));
+                measured.add(m);
+            });
+            row.put("critical_batch_measured", measured);
             if (noiseScale > 0) {
                 int[] batches = cellsOf(d).stream().mapToInt(CellSummary::batchSize).distinct().sorted().toArray();
                 Map<String, List<Integer>> regimes = new TreeMap<>();
