@@ -20,7 +20,6 @@ import org.batchscope.analyzer.sweep.SweepDataset;
 import org.batchscope.analyzer.sweep.SweepSpec;
 import org.batchscope.common.BadInputException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,8 +39,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    VerboseOption verbose;
 
     @Option(names = "--data", paramLabel = "PATH", description = "A generated dataset folder, an ImageFolder, a CSV file or a <name>X.npy file (labels in <name>y.npy).")
     Path data;

@@ -26,7 +26,6 @@ import org.batchscope.reports.results.SweepResults;
 import org.batchscope.reports.sweep.SummaryTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -79,8 +78,6 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    @Mixin
-    VerboseOption verbose;
 
     @Spec
     CommandSpec spec;

@@ -27,8 +27,6 @@ import picocli.CommandLine.Spec;
                     + "preview.png and manifest.json (last). Options override --spec values."})
 public final class GenerateImagesCommand implements Callable<Integer> {
 
-    @Mixin
-    VerboseOption verbose;
 
     @Mixin
     GenerateOptions options;

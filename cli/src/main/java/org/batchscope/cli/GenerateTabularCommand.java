@@ -34,8 +34,6 @@ import picocli.CommandLine.Spec;
             "Spec file fields: see samples/specs/tabular-*.yaml; options override them."})
 public final class GenerateTabularCommand implements Callable<Integer> {
 
-    @Mixin
-    VerboseOption verbose;
 
     @Mixin
     GenerateOptions options;
