@@ -151,7 +151,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             LoadedDataset loaded = DatasetLoader.load(data, options);
             datasets.add(new SweepDataset(loaded, loaded.ratio(), options));
         } else {
-            for (SpecVariants.Variant v : SpecVariants.generate(specFile, ratios, out, cores, err)) {
+            for (SpecVariants.Variant v : SpecVariants.generate(SpecVariants.read(specFile), ratios, out, cores, err)) {
                 datasets.add(new SweepDataset(DatasetLoader.load(v.folder(), options), v.ratio(), options));
             }
         }

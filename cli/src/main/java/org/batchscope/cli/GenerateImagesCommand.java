@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.batchscope.common.BadInputException;
 import org.batchscope.generator.SummaryStats;
 import org.batchscope.generator.image.ImageDatasetWriter;
-import org.batchscope.generator.image.ImageSpec;
+import org.batchscope.generator.spec.ImageSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,7 +99,7 @@ public final class GenerateImagesCommand implements Callable<Integer> {
         if (spec.commandLine().getParseResult().hasMatchedOption("--counterfactuals")) {
             overrides.put("counterfactuals", counterfactuals);
         }
-        return options.baseSpec(ImageSpec.class, ImageSpec::defaults).with(overrides);
+        return options.baseSpec(ImageSpec.class, ImageSpec::defaults, "generate images").with(overrides);
     }
 
     private static String describe(Map<String, Long> counts) {
