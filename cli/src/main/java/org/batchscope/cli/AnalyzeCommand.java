@@ -177,7 +177,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 datasets.add(new SweepDataset(DatasetLoader.load(v.folder(), options), v.ratio(), options));
             }
         }
-        Sweep.Result result = Sweep.run(sweep, datasets, out, err, System.console() != null);
+        Sweep.Result result = Sweep.run(sweep, datasets, out, TerminalProgress.forStderr(err, System.console() != null));
         result.verdict().forEach(stdout::println);
         stdout.println("results: " + out.resolve(SummaryWriter.CSV) + ", " + out.resolve(SummaryWriter.JSON));
         if (!noReport) {
