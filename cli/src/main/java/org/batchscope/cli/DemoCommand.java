@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import org.batchscope.analyzer.metrics.OscillationMetrics;
 import org.batchscope.analyzer.sweep.ShortcutReliance;
 import org.batchscope.common.BadInputException;
+import org.batchscope.common.MetricDefinition;
+import org.batchscope.common.MetricRegistry;
 import org.batchscope.generator.NoisePreset;
 import org.batchscope.generator.output.DatasetFolder;
 import org.batchscope.reports.results.Numbers;
@@ -236,8 +238,11 @@ public final class DemoCommand implements Callable<Integer> {
                     Numbers.fixed(c.mean(ShortcutReliance.FEATURE_RELIANCE), 3),
                     Numbers.fixed(c.mean(ShortcutReliance.BG_GAP), 3));
         }
-        stdout.println("Mean over seeds (± sample std). amplitude: std of validation accuracy over the last half of");
-        stdout.println("each run; reversal: share of evaluations where it turns; feature_reliance: 1 = predictions follow the");
-        stdout.println("eyes; bg_gap: accuracy lost when the background is swapped.");
+        stdout.println("Mean over seeds (± sample std); amplitude and reversal of the validation accuracy.");
+        for (String name : List.of(OscillationMetrics.AMPLITUDE, OscillationMetrics.REVERSAL_RATE,
+                ShortcutReliance.FEATURE_RELIANCE, ShortcutReliance.BG_GAP)) {
+            MetricDefinition metric = MetricRegistry.find(name).orElseThrow();
+            stdout.println(name + " (" + metric.unit() + "): " + metric.definition());
+        }
     }
 }
