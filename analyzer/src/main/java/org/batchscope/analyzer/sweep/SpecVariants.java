@@ -61,19 +61,29 @@ public final class SpecVariants {
         List<Variant> variants = new ArrayList<>();
         for (double ratio : wanted) {
             Path folder = out.resolve(DATASETS).resolve("r=" + BigDecimal.valueOf(ratio).stripTrailingZeros().toPlainString());
-            DatasetSpec spec = base.with(Map.of("ratio", ratio));
-            if (!isComplete(folder, Manifest.specSha256(spec))) {
-                err.println("generating " + spec.kind().specName() + " dataset r=" + ratio + " into " + folder);
-                err.flush();
-                if (spec instanceof ImageSpec image) {
-                    new ImageDatasetWriter(image, threads, (split, done, total) -> { }).write(folder, false);
-                } else {
-                    TabularGenerator.generate((TabularSpec) spec, folder, false, threads, (split, done, total) -> { });
-                }
-            }
+            ensureGenerated(base.with(Map.of("ratio", ratio)), folder, threads, err);
             variants.add(new Variant(folder, ratio));
         }
         return variants;
+    }
+
+    /**
+     * Generates the dataset of {@code spec} into {@code folder}, unless the folder already holds the
+     * complete dataset of that spec (its manifest's {@code spec_sha256}).
+     *
+     * @param err progress lines
+     */
+    public static void ensureGenerated(DatasetSpec spec, Path folder, int threads, PrintWriter err) {
+        if (!isComplete(folder, Manifest.specSha256(spec))) {
+            err.println("generating " + spec.kind().specName() + " dataset r=" + spec.requestedRatio() + " into "
+                    + folder);
+            err.flush();
+            if (spec instanceof ImageSpec image) {
+                new ImageDatasetWriter(image, threads, (split, done, total) -> { }).write(folder, false);
+            } else {
+                TabularGenerator.generate((TabularSpec) spec, folder, false, threads, (split, done, total) -> { });
+            }
+        }
     }
 
     private static boolean isComplete(Path folder, String specSha256) {

@@ -44,8 +44,13 @@ public sealed interface DatasetSpec permits ImageSpec, TabularSpec {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        /** @return the kind called {@code name}, or null when there is none */
-        static Kind bySpecName(String name) {
+        /** @return the spec of this kind with every field at its default */
+        public DatasetSpec defaults() {
+            return this == IMAGES ? ImageSpec.defaults() : TabularSpec.defaults();
+        }
+
+        /** @return the kind called {@code name} ({@code images} or {@code tabular}), or null when there is none */
+        public static Kind bySpecName(String name) {
             return Arrays.stream(values()).filter(k -> k.specName().equals(name)).findFirst().orElse(null);
         }
 
