@@ -20,7 +20,6 @@ import org.batchscope.common.AtomicFiles;
 import org.batchscope.common.BadInputException;
 import org.batchscope.reports.experiment.ExperimentReport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,8 +45,6 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    VerboseOption verbose;
 
     @Parameters(index = "0", paramLabel = "NAME", description = "list, or the experiment to run.")
     String name;
