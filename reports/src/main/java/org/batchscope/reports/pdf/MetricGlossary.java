@@ -1,5 +1,6 @@
 package org.batchscope.reports.pdf;
 
+import java.util.function.Predicate;
 import org.batchscope.common.MetricDefinition;
 import org.batchscope.common.MetricRegistry;
 
@@ -12,13 +13,21 @@ public final class MetricGlossary {
     private MetricGlossary() {
     }
 
-    /** Adds the appendix, on a new page, to {@code report}. */
+    /** Adds the appendix with every metric of the registry, on a new page, to {@code report}. */
     public static PdfReport appendTo(PdfReport report) {
+        return appendTo(report, metric -> true);
+    }
+
+    /**
+     * Adds the appendix, on a new page, to {@code report}: the terms, then the metrics {@code shown}
+     * accepts (a report that measures only some metrics defines only those).
+     */
+    public static PdfReport appendTo(PdfReport report, Predicate<MetricDefinition> shown) {
         report.heading("Appendix: metric definitions", true);
         for (MetricRegistry.Term term : MetricRegistry.terms()) {
             entry(report, capitalised(term.name()) + ". " + term.definition(), term.formula());
         }
-        for (MetricDefinition metric : MetricRegistry.metrics()) {
+        for (MetricDefinition metric : MetricRegistry.metrics().stream().filter(shown).toList()) {
             String better = metric.better() == MetricDefinition.Better.NEITHER ? ""
                     : "; " + metric.better().text() + " is better";
             String prefixes = metric.series() ? "; also with the prefixes validation_loss_ and minibatch_loss_" : "";
