@@ -53,6 +53,13 @@ final class TerminalProgress implements ProgressReporter {
         }
     }
 
+    /** Writes {@code line} on its own line; the bar is redrawn below it at its next update. */
+    @Override
+    public synchronized void note(String line) {
+        stderr.println();
+        stderr.println(line);
+    }
+
     @Override
     public synchronized void finished(String what) {
         bar.step();

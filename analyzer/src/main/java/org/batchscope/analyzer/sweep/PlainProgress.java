@@ -44,6 +44,12 @@ public final class PlainProgress implements ProgressReporter {
         err.flush();
     }
 
+    @Override
+    public synchronized void note(String line) {
+        err.println(line);
+        err.flush();
+    }
+
     static String format(Duration d) {
         long s = d.toSeconds();
         return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)

@@ -17,6 +17,10 @@ public interface ProgressReporter {
         @Override
         public void finished(String what) {
         }
+
+        @Override
+        public void note(String line) {
+        }
     };
 
     /** A sweep of {@code total} runs starts, of which {@code alreadyDone} were done by an earlier invocation. */
@@ -24,6 +28,9 @@ public interface ProgressReporter {
 
     /** One run ended, described by {@code what} (for example {@code "B=8 lr=0.1 seed=2 completed"}). */
     void finished(String what);
+
+    /** Tells one line that is not progress (a stored run trained again, and why). */
+    void note(String line);
 
     /** @return the line that opens a sweep's progress: runs, runs already done, runs to do */
     static String startLine(int total, int alreadyDone) {

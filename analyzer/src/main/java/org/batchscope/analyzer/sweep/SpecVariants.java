@@ -1,6 +1,5 @@
 package org.batchscope.analyzer.sweep;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -9,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.batchscope.common.BadInputException;
-import org.batchscope.common.Json;
+import org.batchscope.common.files.DatasetManifest;
 import org.batchscope.generator.image.ImageDatasetWriter;
 import org.batchscope.generator.spec.ImageSpec;
 import org.batchscope.generator.output.DatasetFolder;
@@ -92,8 +91,8 @@ public final class SpecVariants {
             return false;
         }
         try {
-            return specSha256.equals(Json.mapper().readTree(manifest.toFile()).path("spec_sha256").asText());
-        } catch (IOException e) {
+            return specSha256.equals(DatasetManifest.read(manifest).specSha256());
+        } catch (BadInputException e) {
             return false;
         }
     }
