@@ -13,7 +13,6 @@ import org.batchscope.analyzer.diagnose.Labels;
 import org.batchscope.analyzer.logs.LogReader;
 import org.batchscope.analyzer.logs.TrainingLog;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,8 +54,6 @@ public final class DiagnoseCommand implements Callable<Integer> {
             description = "Output folder for diagnose.pdf, diagnose.json and the PNG charts (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Mixin
-    VerboseOption verbose;
 
     @Spec
     CommandSpec spec;

@@ -10,7 +10,6 @@ import org.batchscope.reports.sweep.CurveAxis;
 import org.batchscope.reports.sweep.ReportSections;
 import org.batchscope.reports.sweep.SweepReport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,8 +43,6 @@ public final class ReportCommand implements Callable<Integer> {
             description = "x axis of the training curves (chart 1): epochs, steps or samples. Default: ${DEFAULT-VALUE}.")
     String xAxis;
 
-    @Mixin
-    VerboseOption verbose;
 
     @Spec
     CommandSpec spec;

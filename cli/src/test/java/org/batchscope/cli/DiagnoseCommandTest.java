@@ -77,8 +77,8 @@ class DiagnoseCommandTest {
         assertThat(out.resolve("oscillation-metrics.png")).exists();
         assertThat(out.resolve("minibatch-loss.png")).doesNotExist(); // Keras logs have no per-step loss
         try (PDDocument pdf = Loader.loadPDF(out.resolve("diagnose.pdf").toFile())) {
-            // title, reading and table, two figures, appendix
-            assertThat(pdf.getNumberOfPages()).isEqualTo(5);
+            // title, reading and table, two figures, appendix (two pages: the registry's series metrics and loss spikes)
+            assertThat(pdf.getNumberOfPages()).isEqualTo(6);
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("batchscope diagnose", "Reading", "Metrics per log", "0.0589", "0.0129",
                     "0.8889", "Training curves per log", "Oscillation of validation accuracy per log",

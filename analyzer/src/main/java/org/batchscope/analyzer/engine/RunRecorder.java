@@ -36,7 +36,7 @@ public interface RunRecorder {
     }
 
     /**
-     * One gradient-statistics probe (formulas in {@code org.batchscope.analyzer.metrics}).
+     * One gradient-statistics probe (formulas in {@code org.batchscope.analyzer.metrics} and the metric registry).
      *
      * @param estimator          {@code per_example} or {@code two_batch}
      * @param gradientNorm       |mean g|, the norm of the mean gradient over the probe set (biased upwards)

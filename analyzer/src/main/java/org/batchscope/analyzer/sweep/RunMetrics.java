@@ -13,8 +13,9 @@ import org.batchscope.analyzer.metrics.OscillationMetrics;
 import org.batchscope.common.RandomStreams;
 
 /**
- * One run's metrics, by the snake_case names written to its result file (DESIGN.md, "Metric
- * definitions"; every series metric over the window W = the last ceil(T/2) points):
+ * One run's metrics, by the snake_case names written to its result file (defined in the metric registry,
+ * {@link org.batchscope.common.MetricRegistry}; every series metric over the window W = the last
+ * ceil(T/2) points):
  * <ul>
  *   <li>{@code amplitude}, {@code mean_abs_change}, {@code reversal_rate}, {@code detrended_std},
  *       {@code hf_power_share}, {@code max_drawdown}: of the validation accuracy per evaluation (fraction);</li>

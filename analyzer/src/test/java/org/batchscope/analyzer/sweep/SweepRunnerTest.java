@@ -28,7 +28,7 @@ class SweepRunnerTest {
 
     private SweepRunner.Outcome run(List<PlannedRun> runs) {
         return SweepRunner.run(runs, List.of(SweepPlanTest.dataset(null)), new ResultsStore(out),
-                new ProgressReporter(new PrintWriter(progress, true), false), 2);
+                new PlainProgress(new PrintWriter(progress, true)), 2);
     }
 
     private static List<PlannedRun> plan(double lr) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.batchscope.common.Json;
 import org.batchscope.common.ToolVersion;
 import org.batchscope.analyzer.logs.TrainingLog;
+import org.batchscope.analyzer.sweep.RunMetrics;
 import org.batchscope.reports.pdf.MetricGlossary;
 import org.batchscope.reports.pdf.PdfReport;
 import org.batchscope.reports.pdf.ReportTable;
@@ -83,7 +84,9 @@ public final class DiagnosisReport {
         for (Figure figure : figures) {
             report.figure(figure, DiagnosisFigures.caption(figure));
         }
-        return MetricGlossary.appendTo(report);
+        // a log diagnosis measures the series metrics and loss spikes only
+        return MetricGlossary.appendTo(report,
+                metric -> metric.series() || metric.name().equals(RunMetrics.LOSS_SPIKES));
     }
 
     private static Map<String, Object> toJson(Diagnosis diagnosis, String reading) {

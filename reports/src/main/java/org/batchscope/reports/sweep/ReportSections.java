@@ -3,7 +3,7 @@ package org.batchscope.reports.sweep;
 import java.util.List;
 
 /**
- * The charts of the sweep report in report order (the issue's numbering: 1 to 8; then 9 generalization
+ * The charts of the sweep report in report order (charts 1 to 8; then 9 generalization
  * gap, 10 sharpness, 11 cost against batch size).
  */
 public final class ReportSections {
