@@ -19,7 +19,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * Chart 6, minibatch loss per step: one panel per run (one seed per batch size), the raw loss as a
  * thin line, its exponential moving average bold, the spike threshold (EMA + 3 EM-std, judged before
- * each step) dashed, and every loss spike ({@link LossSpikes}) as a red triangle.
+ * each step) dashed, and every loss spike ({@link LossSpikes}) as a red triangle. Spikes are found on
+ * every step; a long run's lines are drawn from {@link PointBudget}'s thinned points.
  */
 public final class MinibatchLossChart {
 
@@ -63,7 +64,7 @@ public final class MinibatchLossChart {
         XYSeries ema = new XYSeries("EMA", false, true);
         XYSeries threshold = new XYSeries("spike threshold", false, true);
         XYSeries spikeMarks = new XYSeries("spikes (" + spikes.length + ")", false, true);
-        for (int t = 0; t < x.length; t++) {
+        for (int t : PointBudget.indices(losses, PointBudget.BUCKETS)) {
             loss.add(x[t], losses[t]);
             ema.add(x[t], band.ema()[t]);
             if (t > 0) {
