@@ -13,8 +13,9 @@ import org.batchscope.reports.render.SvgExport;
 
 /**
  * A report as one self-contained HTML file: the facts of the run, headings, paragraphs, preformatted
- * lines, tables (each sortable by clicking a column header: numbers numerically, text alphabetically,
- * a second click reverses) and figures inlined as SVG ({@link SvgExport}) with numbered captions. The
+ * lines, tables (each sortable by clicking a column header: cells that start with a number by that
+ * number, as {@code 0.912 ± 0.004} by 0.912, before the others, which sort alphabetically; a second
+ * click reverses) and figures inlined as SVG ({@link SvgExport}) with numbered captions. The
  * stylesheet and the sorting script are in the file; nothing is fetched from the network. Written
  * atomically, in UTF-8.
  *
@@ -52,8 +53,8 @@ public final class HtmlReport {
             (function () {
               function key(cell) {
                 var text = cell.textContent.trim();
-                var number = Number(text);
-                return text !== '' && !isNaN(number) ? number : text;
+                var number = /^[-+]?(\\d+\\.?\\d*|\\.\\d+)(e[-+]?\\d+)?/i.exec(text);
+                return number ? Number(number[0]) : text;
               }
               function sortBy(table, column, header) {
                 var ascending = header.getAttribute('aria-sort') !== 'ascending';
