@@ -172,7 +172,7 @@ class DiagnoseCommandTest {
                 "--out", out.toString());
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(result.out()).contains("read as Lightning metrics.csv, x: epoch, step", "compared: val_acc_epoch",
-                "val_acc_epoch compared as the validation accuracy (also logged: val_acc_mean_pos_epoch,");
+                "val_acc_epoch compared as the validation accuracy (also logged: val_acc_step; pass --y to choose)");
     }
 
     @Test

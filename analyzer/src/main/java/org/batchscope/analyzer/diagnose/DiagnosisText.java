@@ -101,8 +101,8 @@ public final class DiagnosisText {
             for (SeriesDiagnosis s : log.series()) {
                 if (!s.measured()) {
                     out.append("  ").append(s.curve().name()).append(": only ").append(s.curve().points())
-                            .append(" finite points; the metrics need at least ").append(Diagnosis.MIN_POINTS)
-                            .append('\n');
+                            .append(s.curve().points() == 1 ? " finite point" : " finite points")
+                            .append("; the metrics need at least ").append(Diagnosis.MIN_POINTS).append('\n');
                 }
             }
             out.append('\n');
@@ -126,7 +126,7 @@ public final class DiagnosisText {
             if (first != null) {
                 NonFinite at = first.nonFinite();
                 sentences.add(String.format(Locale.ROOT, "%s diverged at %s %s: %s is %s there (line %d)%s;"
-                        + " its metrics use the finite values before and after.", log.label(), first.xName(),
+                        + " its metrics use the finite values only.", log.label(), first.xName(),
                         position(at.x()), first.name(), at.text(), at.line(),
                         at.finiteAfter() == 0 ? " and never finite again" : " and finite again later"));
             }

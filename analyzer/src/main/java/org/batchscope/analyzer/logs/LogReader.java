@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.batchscope.common.BadInputException;
@@ -27,7 +28,8 @@ import org.batchscope.common.BadInputException;
  *       then the row number).</li>
  * </ol>
  * Accuracy columns with values above 1 and at most 100 are percent and are divided by 100 (with a
- * note); above 100 they are not accuracies and are read as plain values. {@link Columns} (--x, --y)
+ * note); above 100, or below 10 in a column whose name says more than accuracy (Lightning's
+ * {@code val_acc_mean_pos}, a mean rank near 6), they are not accuracies and are read as plain values. {@link Columns} (--x, --y)
  * override the x axis and the measured series of any layout, and make any CSV readable. A log with no
  * numeric column is bad input, and so is a file whose layout is not recognised and has no --y.
  */
@@ -39,6 +41,9 @@ public final class LogReader {
     private static final Pattern TENSORBOARD_ROLE = Pattern.compile(
             "(?i)(?:^|[/_.-])(train|training|validation|valid|val|eval|test)$");
     private static final String WANDB_SEPARATOR = " - ";
+    /** The words of a plainly named accuracy column: {@code val_acc}, {@code Train Accuracy}, {@code val_acc_epoch}. */
+    private static final Set<String> PLAIN_ACCURACY_WORDS = Set.of("acc", "accuracy", "top1", "train", "training", "val",
+            "valid", "validation", "eval", "evaluation", "dev", "test", "epoch", "step");
     /** Header names shown in a message before the rest is summed up. */
     private static final int HEADER_SHOWN = 12;
 
@@ -281,10 +286,11 @@ public final class LogReader {
         List<String> notes = new ArrayList<>();
         for (Curve curve : log.curves()) {
             double max = curve.max();
-            if (curve.kind().isAccuracy() && max > 100) {
+            boolean plainName = SeriesKind.words(curve.name()).stream().allMatch(PLAIN_ACCURACY_WORDS::contains);
+            if (curve.kind().isAccuracy() && (max > 100 || max > 1 && max < 10 && !plainName)) {
                 curves.add(curve.withKind(SeriesKind.OTHER));
                 notes.add(curve.name() + ": values up to " + plain(max)
-                        + " are neither a fraction nor a percent, so it is read as a plain value, not an accuracy");
+                        + " are not a fraction (nor plainly a percent), so it is read as a plain value, not an accuracy");
             } else if (curve.kind().isAccuracy() && max > 1) {
                 curves.add(curve.scaled(0.01));
                 notes.add(curve.name() + ": values up to " + plain(max) + " read as percent and divided by 100");

@@ -138,7 +138,12 @@ class LogCorpusTest {
         Diagnosis diagnosis = diagnose(log);
         assertCompared("lightning/val-on-step/metrics.csv", diagnosis, "val_acc_epoch", 10);
         assertThat(diagnosis.logs().get(0).choice()).isEqualTo("val_acc_epoch compared as the validation accuracy"
-                + " (also logged: val_acc_mean_pos_epoch, val_acc_mean_pos_step, val_acc_step; pass --y to choose)");
+                + " (also logged: val_acc_step; pass --y to choose)");
+        // a mean rank near 6 in a column named like an accuracy is neither a fraction nor plainly a percent
+        assertThat(log.curve("val_acc_mean_pos_epoch").kind()).isEqualTo(SeriesKind.OTHER);
+        assertThat(log.curve("val_acc_mean_pos_epoch").max()).isGreaterThan(6);
+        assertThat(log.notes()).anyMatch(n -> n.startsWith("val_acc_mean_pos_epoch: values up to ")
+                && n.endsWith(" are not a fraction (nor plainly a percent), so it is read as a plain value, not an accuracy"));
     }
 
     @Test

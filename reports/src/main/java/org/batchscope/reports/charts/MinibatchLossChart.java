@@ -28,6 +28,8 @@ public final class MinibatchLossChart {
     public static final String NAME = "minibatch-loss";
 
     private static final Color SPIKE = new Color(0xC00000);
+    /** Above this many spikes in a panel their triangles are drawn small, so they do not hide the curve. */
+    private static final int MANY_SPIKES = 200;
 
     private MinibatchLossChart() {
     }
@@ -83,7 +85,7 @@ public final class MinibatchLossChart {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setSeriesLinesVisible(0, false);
         renderer.setSeriesShapesVisible(0, true);
-        renderer.setSeriesShape(0, ShapeUtils.createUpTriangle(5));
+        renderer.setSeriesShape(0, ShapeUtils.createUpTriangle(spikes.length > MANY_SPIKES ? 2 : 5));
         renderer.setSeriesPaint(0, SPIKE);
         renderer.setSeriesPaint(1, ChartStyle.color(0));
         renderer.setSeriesStroke(1, ChartStyle.solid(2.4f));

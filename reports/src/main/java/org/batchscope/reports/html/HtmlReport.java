@@ -37,7 +37,7 @@ public final class HtmlReport {
             pre { background: #F6F6F6; padding: .3em .6em; white-space: pre-wrap; overflow-wrap: anywhere; margin: .2em 0; }
             .table { overflow-x: auto; margin: .8em 0; }
             table { border-collapse: collapse; font-size: .85em; }
-            th, td { padding: .25em .5em; border-bottom: 1px solid #DDD; overflow-wrap: anywhere; }
+            th, td { padding: .25em .5em; border-bottom: 1px solid #DDD; }
             th { background: #DCE6F0; cursor: pointer; user-select: none; text-align: left; }
             th[aria-sort=ascending]::after { content: " \\25B2"; }
             th[aria-sort=descending]::after { content: " \\25BC"; }
@@ -122,17 +122,22 @@ public final class HtmlReport {
         return this;
     }
 
-    /** Adds a sortable table; cells that read as numbers are right-aligned. */
+    /**
+     * Adds a sortable table; cells that read as numbers are right-aligned; names may wrap after
+     * {@code _ / -}, and a table still wider than the page scrolls sideways inside its box.
+     */
     public HtmlReport table(ReportTable table) {
         body.append("<div class=\"table\"><table class=\"sortable\">\n<thead><tr>");
         for (String name : table.header()) {
-            body.append("<th scope=\"col\">").append(escape(name)).append("</th>");
+            body.append("<th scope=\"col\">").append(breakable(name)).append("</th>");
         }
         body.append("</tr></thead>\n<tbody>\n");
         for (List<String> row : table.rows()) {
             body.append("<tr>");
             for (String cell : row) {
-                body.append(ReportTable.isNumeric(cell) ? "<td class=\"num\">" : "<td>").append(escape(cell)).append("</td>");
+                boolean numeric = ReportTable.isNumeric(cell);
+                body.append(numeric ? "<td class=\"num\">" : "<td>").append(numeric ? escape(cell) : breakable(cell))
+                        .append("</td>");
             }
             body.append("</tr>\n");
         }
@@ -167,6 +172,14 @@ public final class HtmlReport {
     /** Writes the page to {@code target} atomically. */
     public void write(Path target) {
         AtomicFiles.write(target, html().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @return escaped text that may break after {@code _}, {@code /} and {@code -} ({@code <wbr>}), so
+     *         that long names wrap at their word joints instead of widening the table
+     */
+    static String breakable(String text) {
+        return escape(text).replaceAll("([_/-])", "$1<wbr>");
     }
 
     /** @return text with the characters HTML gives a meaning to escaped */
