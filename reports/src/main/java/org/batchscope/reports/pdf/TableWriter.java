@@ -11,7 +11,8 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
  * {@value #MIN_SIZE} pt), and when it still does not fit, cells wrap onto several lines inside their
  * column (text breaks after {@code _ / - .} or a space where it can, anywhere when it must; numbers
  * never break), each column getting at least its widest unbreakable piece and the rest of the page
- * shared in proportion to what it lacks. Zebra rows, numbers right-aligned, and the header repeated at
+ * shared in proportion to what it lacks; and when even that is too wide, the columns are split over
+ * several tables that each repeat the first column. Zebra rows, numbers right-aligned, and the header repeated at
  * the top of every page the table runs onto.
  */
 final class TableWriter {
@@ -41,7 +42,12 @@ final class TableWriter {
             total = sum(widths);
         }
         if (total > flow.textWidth()) {
-            widths = wrappedWidths(header, rows, flow, size, widths);
+            float[] least = leastWidths(header, rows, flow, size);
+            if (sum(least) > flow.textWidth() && header.size() > 2) {
+                writeInParts(flow, table, least);
+                return;
+            }
+            widths = wrappedWidths(least, flow, widths);
         }
         writeRow(flow, header, widths, size, flow.bold, HEADER_FILL);
         for (int r = 0; r < rows.size(); r++) {
@@ -106,9 +112,35 @@ final class TableWriter {
         return widths;
     }
 
-    /** Each column its widest unbreakable piece, plus a share of the rest of the page. */
-    private static float[] wrappedWidths(List<String> header, List<List<String>> rows, PageFlow flow, float size,
-                                         float[] natural) {
+    /**
+     * Too many columns to fit even wrapped: the table is written as several tables, each with the first
+     * column (the row's name) and as many of the next columns as fit.
+     */
+    private static void writeInParts(PageFlow flow, ReportTable table, float[] least) {
+        List<List<Integer>> parts = new ArrayList<>();
+        List<Integer> part = new ArrayList<>();
+        float used = least[0];
+        for (int c = 1; c < least.length; c++) {
+            if (!part.isEmpty() && used + least[c] > flow.textWidth()) {
+                parts.add(part);
+                part = new ArrayList<>();
+                used = least[0];
+            }
+            part.add(c);
+            used += least[c];
+        }
+        parts.add(part);
+        for (List<Integer> columns : parts) {
+            List<Integer> kept = new ArrayList<>(List.of(0));
+            kept.addAll(columns);
+            List<String> header = kept.stream().map(table.header()::get).toList();
+            List<List<String>> rows = table.rows().stream().map(r -> kept.stream().map(r::get).toList()).toList();
+            write(flow, new ReportTable(header, rows));
+        }
+    }
+
+    /** @return each column's widest unbreakable piece, padded */
+    private static float[] leastWidths(List<String> header, List<List<String>> rows, PageFlow flow, float size) {
         float[] least = new float[header.size()];
         for (int c = 0; c < header.size(); c++) {
             least[c] = widestPiece(header.get(c), flow.bold, size) + 2 * PAD;
@@ -118,6 +150,11 @@ final class TableWriter {
                 least[c] = Math.max(least[c], widestPiece(row.get(c), flow.regular, size) + 2 * PAD);
             }
         }
+        return least;
+    }
+
+    /** Each column its widest unbreakable piece, plus a share of the rest of the page. */
+    private static float[] wrappedWidths(float[] least, PageFlow flow, float[] natural) {
         float spare = flow.textWidth() - sum(least);
         float lacking = 0;
         for (int c = 0; c < least.length; c++) {
