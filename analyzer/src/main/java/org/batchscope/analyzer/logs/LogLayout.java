@@ -26,6 +26,11 @@ public enum LogLayout {
      * at all (then x is the row number); every numeric column against it.
      */
     PANDAS("pandas history dump"),
+    /**
+     * A table against steps without an epoch column, as hand-written loops log it: a {@code step},
+     * {@code global_step}, {@code iteration} or {@code iter} column; every other numeric column against it.
+     */
+    STEPS("per-step table"),
     /** Any other CSV, read with the columns named by --x and --y. */
     COLUMNS("CSV with --x/--y");
 

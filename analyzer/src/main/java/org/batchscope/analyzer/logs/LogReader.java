@@ -1,5 +1,6 @@
 package org.batchscope.analyzer.logs;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +25,8 @@ import org.batchscope.common.BadInputException;
  *       columns are skipped; each run becomes its own log;</li>
  *   <li>Lightning {@code metrics.csv}: {@code epoch} and {@code step} columns, see {@link LogLayout#LIGHTNING};</li>
  *   <li>Keras CSVLogger: an {@code epoch} column and no {@code step};</li>
+ *   <li>a per-step table: a {@code step}, {@code global_step}, {@code iteration} or {@code iter} column
+ *       and no {@code epoch};</li>
  *   <li>pandas history dump: an unnamed index column, or no x column but loss or accuracy columns (x is
  *       then the row number).</li>
  * </ol>
@@ -119,6 +122,8 @@ public final class LogReader {
             logs = List.of(lightning(table, epoch, step, x));
         } else if (epoch >= 0) {
             logs = List.of(perEpochTable(table, LogLayout.KERAS, x != null ? x : XAxis.of(table, epoch), null));
+        } else if (stepColumn(table) >= 0) {
+            logs = List.of(perEpochTable(table, LogLayout.STEPS, x != null ? x : XAxis.of(table, stepColumn(table)), null));
         } else if (indexColumn(table) >= 0) {
             logs = List.of(perEpochTable(table, LogLayout.PANDAS,
                     x != null ? x : new XAxis(indexColumn(table), "index"), null));
@@ -133,9 +138,13 @@ public final class LogReader {
                     + "): no epoch, step, loss or accuracy column; pass --y (and --x, or --x "
                     + Columns.ROW_NUMBER + " for the row number) to choose the columns");
         }
+        String text = text(table);
         List<TrainingLog> result = new ArrayList<>();
         for (TrainingLog log : logs) {
             log = percentAccuracy(log);
+            if (text != null) {
+                log = log.with(log.curves(), log.requested(), text);
+            }
             if (log.curves().isEmpty()) {
                 throw new BadInputException(file + ": no numeric column" + (logs.size() > 1 ? " for run " + log.label() : "")
                         + " (columns: " + brief(table.header()) + ")");
@@ -143,6 +152,21 @@ public final class LogReader {
             result.add(log);
         }
         return requested(table, result, chosen.ys());
+    }
+
+    /** @return a note on a separator other than a comma or an encoding other than UTF-8, or null */
+    private static String text(LogTable table) {
+        String separator = switch (table.separator()) {
+            case '\t' -> "tab-separated";
+            case ';' -> "semicolon-separated";
+            default -> null;
+        };
+        String encoding = table.charset().equals(StandardCharsets.UTF_8) ? null : table.charset().displayName(Locale.ROOT);
+        if (separator == null && encoding == null) {
+            return null;
+        }
+        return "text: " + (separator == null ? "" : separator) + (separator != null && encoding != null ? ", " : "")
+                + (encoding == null ? "" : encoding);
     }
 
     /** @return the header names, the first {@value #HEADER_SHOWN} and how many more */
@@ -154,6 +178,16 @@ public final class LogReader {
     private static boolean isTensorBoard(LogTable table) {
         return table.header().size() == 3 && table.column("wall time") >= 0 && table.column("step") >= 0
                 && table.column("value") >= 0;
+    }
+
+    /** @return the first column named {@code step}, {@code global_step}, {@code iteration} or {@code iter}, or -1 */
+    private static int stepColumn(LogTable table) {
+        for (String name : List.of("step", "global_step", "iteration", "iter")) {
+            if (table.column(name) >= 0 && table.isNumeric(table.column(name))) {
+                return table.column(name);
+            }
+        }
+        return -1;
     }
 
     /** @return an unnamed first column as pandas writes its index ({@code ""} or {@code Unnamed: 0}), or -1 */

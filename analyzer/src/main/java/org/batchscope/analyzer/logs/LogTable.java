@@ -143,10 +143,6 @@ final class LogTable {
         return -1;
     }
 
-    int rowCount() {
-        return rows;
-    }
-
     /** @return whether a column holds at least one number */
     boolean isNumeric(int column) {
         return !text[column] && !present[column].isEmpty();

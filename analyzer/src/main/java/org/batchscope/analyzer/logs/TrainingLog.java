@@ -26,11 +26,6 @@ public record TrainingLog(Path file, String label, LogLayout layout, List<Curve>
         notes = List.copyOf(notes);
     }
 
-    /** @return a log chosen by meaning, with no notes yet */
-    public static TrainingLog of(Path file, String label, LogLayout layout, List<Curve> curves) {
-        return new TrainingLog(file, label, layout, curves, List.of(), List.of());
-    }
-
     /** @return the same log under another label */
     public TrainingLog withLabel(String newLabel) {
         return new TrainingLog(file, newLabel, layout, curves, requested, notes);

@@ -44,6 +44,7 @@ class LogCorpusTest {
         TrainingLog log = single("keras/tab-separated.csv");
         assertLog(log, LogLayout.KERAS, "tab-separated", Map.of("accuracy", "training_accuracy@epoch",
                 "loss", "training_loss@epoch", "val_accuracy", "validation_accuracy@epoch", "val_loss", "validation_loss@epoch"));
+        assertThat(log.notes()).contains("text: tab-separated");
         assertCompared("keras/tab-separated.csv", diagnose(log), "val_accuracy", 12);
     }
 
@@ -53,6 +54,7 @@ class LogCorpusTest {
         assertLog(log, LogLayout.KERAS, "semicolon", Map.of("accuracy", "training_accuracy@epoch",
                 "learning_rate", "value@epoch", "loss", "training_loss@epoch",
                 "val_accuracy", "validation_accuracy@epoch", "val_loss", "validation_loss@epoch"));
+        assertThat(log.notes()).contains("text: semicolon-separated");
         assertCompared("keras/semicolon.csv", diagnose(log), "val_accuracy", 10);
     }
 
@@ -194,9 +196,11 @@ class LogCorpusTest {
     void utf16AndLatin1FilesAreRead() {
         TrainingLog utf16 = single("encodings/utf16.csv");
         assertThat(utf16.layout()).isEqualTo(LogLayout.KERAS);
+        assertThat(utf16.notes()).contains("text: UTF-16LE");
         assertCompared("encodings/utf16.csv", diagnose(utf16), "val_accuracy", 8);
         TrainingLog latin1 = single("encodings/latin1.csv");
         assertThat(latin1.curves()).extracting(Curve::name).containsExactly("loss", "val_loss", "durée (s)");
+        assertThat(latin1.notes()).contains("text: ISO-8859-1");
         assertCompared("encodings/latin1.csv", diagnose(latin1), "val_loss", 8);
     }
 

@@ -128,6 +128,17 @@ class LogReaderTest {
     }
 
     @Test
+    void aHandWrittenLoopLoggingStepsIsAPerStepTable() throws Exception {
+        Path file = write("loop.csv", "Iteration,loss,lr\n0,2.0,0.1\n100,1.5,0.1\n200,1.2,0.1\n");
+        TrainingLog log = single(file);
+        assertThat(log.layout()).isEqualTo(LogLayout.STEPS);
+        Curve loss = log.curve("loss");
+        assertThat(loss.xName()).isEqualTo("Iteration");
+        assertThat(loss.perStep()).isTrue();
+        assertThat(loss.x()).containsExactly(0, 100, 200);
+    }
+
+    @Test
     void binaryFileIsBadInput() throws Exception {
         Path file = dir.resolve("model.pt");
         Files.write(file, new byte[] {(byte) 0x80, 0x02, 0x63, 0x00, 0x01, 0x02, 0x03, 0x00, 0x10});
