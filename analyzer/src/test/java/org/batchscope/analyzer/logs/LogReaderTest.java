@@ -82,10 +82,12 @@ class LogReaderTest {
 
     @Test
     void anyCsvWithChosenColumns() throws Exception {
-        Path file = write("custom.csv", "iteration,score,note\n1,0.5,a\n2,,b\n3,0.7,c\n");
-        TrainingLog log = single(LogReader.read(file, new LogReader.Columns("iteration", List.of("score"))));
+        Path file = write("custom.csv", "when,score,note\n1,0.5,a\n2,,b\n3,0.7,c\n");
+        TrainingLog log = single(LogReader.read(file, new LogReader.Columns("when", List.of("score"))));
         assertThat(log.layout()).isEqualTo(LogLayout.COLUMNS);
-        Curve score = log.curves().get(0);
+        assertThat(log.requested()).containsExactly("score");
+        Curve score = log.curve("score");
+        assertThat(score.xName()).isEqualTo("when");
         assertThat(score.kind()).isEqualTo(SeriesKind.OTHER);
         assertThat(score.x()).containsExactly(1, 3);
         assertThat(score.y()).containsExactly(0.5, 0.7);
