@@ -31,6 +31,14 @@ class SvgExportTest {
     }
 
     @Test
+    void rasterImagesAreInlinedAsPngDataUris() {
+        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        picture.setRGB(3, 3, 0x00FF00);
+        Figure figure = new Figure("with-image", 200, 200, (g2, area) -> g2.drawImage(picture, 10, 10, 80, 80, null));
+        assertThat(SvgExport.render(figure)).contains("<image", "data:image/png;base64,iVBORw0KGgo");
+    }
+
+    @Test
     void textIsEscaped() {
         String page = HtmlReport.titled("a <b> & \"c\"").paragraph("x < y\nz").html();
         assertThat(page).contains("<title>a &lt;b&gt; &amp; &quot;c&quot;</title>", "<p>x &lt; y<br>\nz</p>");
