@@ -1,6 +1,5 @@
 package org.batchscope.analyzer.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +11,8 @@ import org.batchscope.analyzer.metrics.BreakdownRatio;
 import org.batchscope.analyzer.metrics.CriticalBatchSize;
 import org.batchscope.analyzer.metrics.OscillationMetrics;
 import org.batchscope.analyzer.metrics.SeedComparison;
+import org.batchscope.analyzer.sharpness.Sharpness;
+import org.batchscope.common.files.RunFile;
 
 /**
  * The sweep's results gathered from the stored run files: its cells ({@link CellSummary}), the
@@ -40,12 +41,12 @@ public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells,
     /** Gathers the cells of {@code runs} from {@code store}; runs without a file are left out. */
     public static SweepSummary gather(List<PlannedRun> runs, List<SweepDataset> datasets, ResultsStore store,
             Double targetAccuracy) {
-        Map<String, List<JsonNode>> byCell = new LinkedHashMap<>();
+        Map<String, List<RunFile<RunSpec, Sharpness>>> byCell = new LinkedHashMap<>();
         Map<String, PlannedRun> first = new LinkedHashMap<>();
         for (PlannedRun run : runs) {
             String key = run.datasetIndex() + "/" + run.spec().lr() + "/" + run.batchSize();
             first.putIfAbsent(key, run);
-            List<JsonNode> list = byCell.computeIfAbsent(key, k -> new ArrayList<>());
+            List<RunFile<RunSpec, Sharpness>> list = byCell.computeIfAbsent(key, k -> new ArrayList<>());
             store.read(run.hash()).ifPresent(list::add);
         }
         List<CellSummary> cells = new ArrayList<>();
