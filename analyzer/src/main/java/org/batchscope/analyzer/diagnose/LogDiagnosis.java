@@ -2,6 +2,7 @@ package org.batchscope.analyzer.diagnose;
 
 import java.util.List;
 import java.util.Optional;
+import org.batchscope.analyzer.logs.Curve;
 import org.batchscope.analyzer.logs.SeriesKind;
 import org.batchscope.analyzer.logs.TrainingLog;
 
@@ -10,9 +11,13 @@ import org.batchscope.analyzer.logs.TrainingLog;
  *
  * @param log       the log
  * @param batchSize its batch size when known (from --batch-size or the label), else null
- * @param series    one entry per measured series, in column order
+ * @param series    one entry per measured series: the --y columns in that order, else in column order
+ * @param compared  the series compared across logs, or null when the log has none of the compared kind
+ * @param choice    a sentence on how {@code compared} was chosen among others of its kind, or null when
+ *                  there was no choice
  */
-public record LogDiagnosis(TrainingLog log, Integer batchSize, List<SeriesDiagnosis> series) {
+public record LogDiagnosis(TrainingLog log, Integer batchSize, List<SeriesDiagnosis> series, SeriesDiagnosis compared,
+                           String choice) {
 
     public LogDiagnosis {
         series = List.copyOf(series);
@@ -21,6 +26,11 @@ public record LogDiagnosis(TrainingLog log, Integer batchSize, List<SeriesDiagno
     /** @return the first measured series of {@code kind}, if any */
     public Optional<SeriesDiagnosis> first(SeriesKind kind) {
         return series.stream().filter(s -> s.measured() && s.curve().kind() == kind).findFirst();
+    }
+
+    /** @return the logged series (measured or not) that hold values that are not finite, in column order */
+    public List<Curve> nonFinite() {
+        return log.curves().stream().filter(c -> c.nonFinite() != null).toList();
     }
 
     /** @return the label of the log */

@@ -40,6 +40,7 @@ import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.data.xy.XYZDataset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.batchscope.reports.html.HtmlReportBrowserTest;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A real, tiny sweep (MLP, two noise ratios, batch sizes 4 and 16, two seeds), read back and reported. */
@@ -180,11 +181,12 @@ class SweepReportTest {
         SweepResults read = ResultsReader.read(results);
         Path out = dir.resolve("report");
         List<Path> written = SweepReport.write(read, out);
-        assertThat(written.get(written.size() - 1)).isEqualTo(out.resolve("report.pdf"));
+        assertThat(written.subList(written.size() - 2, written.size()))
+                .containsExactly(out.resolve("report.pdf"), out.resolve("report.html"));
         assertThat(written.stream().map(p -> p.getFileName().toString()).toList()).contains("seed-picture-1.png",
                 "seed-picture-2.png", "oscillation-metrics.png", "heatmaps.png", "noise-robustness.png",
                 "minibatch-loss-1.png", "gradient-noise-scale.png");
-        int figures = written.size() - 1;
+        int figures = written.size() - 2;
         try (PDDocument pdf = Loader.loadPDF(out.resolve("report.pdf").toFile())) {
             // one landscape page per figure; portrait: title, verdict + table, charts not drawn, and the
             // appendix (the metric registry's terms and metrics, 3 to 5 pages)
@@ -203,5 +205,16 @@ class SweepReportTest {
                     "Oscillation and accuracy over batch size and noise ratio", "Final accuracy against noise ratio",
                     "Gradient noise scale over training", "Charts not drawn", "The dataset: No contact sheet", "Appendix: metric definitions");
         }
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("<h2>Verdict</h2>", "<table class=\"sortable\">", "Charts not drawn");
+        for (ResultCell cell : read.cells()) {
+            assertThat(html).contains(SummaryTable.finalAccuracy(cell));
+        }
+        HtmlReportBrowserTest.assertRendersInChromium(out.resolve("report.html"), figures, summaryColumn());
+    }
+
+    /** @return the summary table's reversal column (plain numbers), to sort by in the browser check */
+    private static int summaryColumn() {
+        return SummaryTable.of(ResultsReader.read(results)).header().indexOf("reversal");
     }
 }
