@@ -106,6 +106,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--batch-sizes", defaultValue = "1,4,8,32", paramLabel = "B,B,...", description = "Batch sizes. Default: ${DEFAULT-VALUE}.")
     String batchSizes;
 
+    @Option(names = "--rho", paramLabel = "P", description = "Background-class correlation of the training images, [0, 1]: with probability P an image's background is the family tied to its class (default 0: no shortcut to learn; test images keep 0).")
+    Double rho;
+
     @Option(names = "--threads", paramLabel = "N", description = "Runs trained at once (default: all cores).")
     Integer threads;
 
@@ -147,6 +150,7 @@ public final class DemoCommand implements Callable<Integer> {
     String specText(String command) {
         int trainImages = train != null ? train : scale.train;
         BadInputException.require(trainImages >= 2, "--train", "an integer >= 2", trainImages);
+        BadInputException.require(rho == null || (rho >= 0 && rho <= 1), "--rho", "a number in [0, 1]", rho);
         return String.join("\n",
                 "# written by batchscope demo: the eye-colour dogs; analyze replaces ratio with each of --ratios",
                 "# " + command,
@@ -158,7 +162,7 @@ public final class DemoCommand implements Callable<Integer> {
                 "seed: 1",
                 "classes: [blue, amber]",
                 "counterfactuals: true",
-                "");
+                rho == null ? "" : "rho: " + Numbers.compact(rho) + "\n");
     }
 
     /** @return the arguments of the equivalent {@code batchscope analyze} command, --threads aside */
@@ -208,20 +212,26 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints one line per noise ratio and batch size: final accuracy, oscillation and background reliance. */
+    /**
+     * Prints one line per noise ratio and batch size: final accuracy, oscillation and background reliance
+     * (with the shortcut gap when the training images had a background shortcut, rho &gt; 0).
+     */
     static void printSummary(SweepResults results, PrintWriter stdout) {
-        String format = "%6s %4s  %-15s  %9s  %8s  %16s  %6s%n";
+        boolean shortcut = results.cells().stream().anyMatch(c -> c.has(ShortcutReliance.SHORTCUT_GAP));
+        String format = "%6s %4s  %-15s  %9s  %8s  %16s  %6s" + (shortcut ? "  %12s" : "%s") + "%n";
         stdout.printf(Locale.ROOT, format, "r", "B", "final accuracy", "amplitude", "reversal", "feature_reliance",
-                "bg_gap");
+                "bg_gap", shortcut ? "shortcut_gap" : "");
         for (ResultCell c : results.cells()) {
             stdout.printf(Locale.ROOT, format, c.ratio() == null ? "-" : Numbers.compact(c.ratio()), c.batchSize(),
                     SummaryTable.finalAccuracy(c), Numbers.fixed(c.mean(OscillationMetrics.AMPLITUDE), 4),
                     Numbers.fixed(c.mean(OscillationMetrics.REVERSAL_RATE), 2),
                     Numbers.fixed(c.mean(ShortcutReliance.FEATURE_RELIANCE), 3),
-                    Numbers.fixed(c.mean(ShortcutReliance.BG_GAP), 3));
+                    Numbers.fixed(c.mean(ShortcutReliance.BG_GAP), 3),
+                    shortcut ? Numbers.fixed(c.mean(ShortcutReliance.SHORTCUT_GAP), 3) : "");
         }
         stdout.println("Mean over seeds (± sample std). amplitude: std of validation accuracy over the last half of");
         stdout.println("each run; reversal: share of evaluations where it turns; feature_reliance: 1 = predictions follow the");
-        stdout.println("eyes; bg_gap: accuracy lost when the background is swapped.");
+        stdout.println("eyes; bg_gap: accuracy lost when the background is swapped" + (shortcut
+                ? "; shortcut_gap: accuracy on test images\nwith their class's background family minus accuracy with another class's family." : "."));
     }
 }
