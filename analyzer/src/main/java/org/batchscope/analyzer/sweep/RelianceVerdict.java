@@ -18,7 +18,9 @@ import org.batchscope.analyzer.data.ShortcutSets;
  *       {@code bg_only_accuracy - chance} above the margin.</li>
  * </ul>
  * Tables add the column-permutation line: the model leans on the noise columns when permuting them
- * costs more than half of what permuting the informative columns costs.
+ * costs more than half of what permuting the informative columns costs. With shortcut groups, a small
+ * noise drop is not read as "uses the informative columns": on a test split whose shortcut block
+ * carries no label, a model that follows the block loses nothing when the block is permuted.
  */
 final class RelianceVerdict {
 
@@ -78,10 +80,13 @@ final class RelianceVerdict {
         double noise = meanOver(cells, ShortcutReliance.NOISE_PERMUTATION_DROP);
         if (Double.isFinite(informative) && Double.isFinite(noise)) {
             boolean leans = noise > informative / 2;
+            boolean grouped = shortcut != null && shortcut.grouped() != null;
             lines.add("  columns: accuracy drops " + num(informative) + " with the informative columns permuted, "
                     + num(noise) + " with the noise columns permuted"
                     + (shortcut != null && shortcut.trainRho() == 0 ? " (training rho 0: no shortcut to learn)" : "")
-                    + (leans ? ": the model leans on the noise columns." : ": the model uses the informative columns."));
+                    + (grouped && !leans ? " (on the test split, whose shortcut block carries the label only with"
+                            + " rho_eval, these drops cannot show the shortcut; the line above does)."
+                    : leans ? ": the model leans on the noise columns." : ": the model uses the informative columns."));
             high |= leans;
         }
         return high;

@@ -80,4 +80,23 @@ class RelianceVerdictTest {
         return new LoadedDataset(LoadedDataset.IMAGES, "dogs", "ab".repeat(32), List.of("amber", "blue"), two, two,
                 two, Map.of(), List.of(), 3.0, 3.0, shortcut);
     }
+
+    /** A table: a rule reading only the shortcut block (ShortcutRelianceTest) loses nothing when the noise columns are permuted. */
+    @Test
+    void aTableShortcutIsNotHiddenBySmallPermutationDrops() {
+        Map<String, Double> blockRule = Map.of(ShortcutReliance.ALIGNED_ACCURACY, 1.0,
+                ShortcutReliance.CONFLICTING_ACCURACY, 0.0, ShortcutReliance.SHORTCUT_GAP, 1.0,
+                ShortcutReliance.WORST_GROUP_ACCURACY, 0.0, ShortcutReliance.SHORTCUT_AGREEMENT, 1.0,
+                ShortcutReliance.INFORMATIVE_PERMUTATION_DROP, 0.0, ShortcutReliance.NOISE_PERMUTATION_DROP, 0.0);
+        TensorData two = new TensorData(new float[2], new int[] {0, 1}, new int[] {1}, 2);
+        LoadedDataset table = new LoadedDataset(LoadedDataset.TABULAR, "table", "ab".repeat(32), List.of("0", "1"), two,
+                two, two, Map.of(), List.of("informative"), 3.0, 3.0,
+                new ShortcutSets(0.9, two, new int[] {0, 1}, two, new int[] {0, 1}));
+        List<String> lines = new ArrayList<>();
+        assertThat(RelianceVerdict.addLines(cells(blockRule), table, lines)).isTrue();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("  shortcut (training rho 0.900, the shortcut block carries the label)")
+                .endsWith(": the model takes the shortcut.");
+        assertThat(lines.get(1)).doesNotContain("uses the informative columns").contains("cannot show the shortcut");
+    }
 }
