@@ -59,7 +59,7 @@ public final class RelianceChart {
         if (panel.cells().size() > 6) {
             cells.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
-        NumberAxis values = Axes.value("fraction of test images (or accuracy drop)");
+        NumberAxis values = Axes.value("fraction of test samples (or accuracy drop)");
         values.setAutoRangeIncludesZero(true);
         CategoryPlot plot = new CategoryPlot(dataset, cells, values, renderer);
         ChartStyle.apply(plot);
