@@ -1,6 +1,5 @@
 package org.batchscope.analyzer.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.batchscope.analyzer.engine.TensorData;
 import org.batchscope.common.BadInputException;
+import org.batchscope.common.files.DatasetManifest;
 
 /**
  * The shortcut sets of a generated image dataset ({@link ShortcutSets}): the training rho from the
@@ -34,20 +34,19 @@ final class ImageShortcutSets {
      * @return the sets, {@link ShortcutSets#none} when rho is 0 or the dataset lacks what they need, or null
      *         when the manifest records no rho
      */
-    static ShortcutSets read(Path root, JsonNode manifest, TensorData test, Map<String, TensorData> extraSets,
+    static ShortcutSets read(Path root, DatasetManifest manifest, TensorData test, Map<String, TensorData> extraSets,
             List<String> classNames) {
-        JsonNode rho = manifest.path("spec").path("rho");
-        if (!rho.isNumber()) {
+        Double rho = manifest.rho();
+        if (rho == null) {
             return null;
         }
-        JsonNode tie = manifest.path("background_of_class");
         TensorData onlyBackground = extraSets.get(ONLY_BACKGROUND);
-        if (rho.asDouble() == 0 || !tie.isObject() || test == null || onlyBackground == null) {
-            return ShortcutSets.none(rho.asDouble());
+        if (rho == 0 || manifest.backgroundOfClass().isEmpty() || test == null || onlyBackground == null) {
+            return ShortcutSets.none(rho);
         }
         Map<String, Integer> classOfFamily = new HashMap<>();
-        tie.fields().forEachRemaining(e -> classOfFamily.put(e.getValue().asText(), classNames.indexOf(e.getKey())));
-        return new ShortcutSets(rho.asDouble(), test, shortcutClasses(root, TEST, classNames, classOfFamily),
+        manifest.backgroundOfClass().forEach((name, family) -> classOfFamily.put(family, classNames.indexOf(name)));
+        return new ShortcutSets(rho, test, shortcutClasses(root, TEST, classNames, classOfFamily),
                 onlyBackground, shortcutClasses(root, ONLY_BACKGROUND, classNames, classOfFamily));
     }
 

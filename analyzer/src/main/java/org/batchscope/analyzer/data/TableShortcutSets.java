@@ -1,10 +1,10 @@
 package org.batchscope.analyzer.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.batchscope.analyzer.engine.BatchPlan;
 import org.batchscope.analyzer.engine.TensorData;
+import org.batchscope.common.files.DatasetManifest;
 
 /**
  * The shortcut sets of a generated table ({@link ShortcutSets}). In training, block
@@ -31,26 +31,27 @@ final class TableShortcutSets {
     }
 
     /** @return the sets, {@link ShortcutSets#none} when they cannot be formed, or null when the manifest records no rho */
-    static ShortcutSets read(JsonNode manifest, List<String> roles, TensorData train, TensorData test) {
-        JsonNode rho = manifest.path("spec").path("rho");
-        if (!rho.isNumber()) {
+    static ShortcutSets read(DatasetManifest manifest, List<String> roles, TensorData train, TensorData test) {
+        Double rho = manifest.rho();
+        if (rho == null) {
             return null;
         }
-        String blockSuffix = ":" + manifest.path("spec").path("shortcut_block").asInt(0);
+        Integer shortcutBlock = manifest.spec().shortcutBlock();
+        String blockSuffix = ":" + (shortcutBlock == null ? 0 : shortcutBlock);
         boolean[] block = ColumnPermutation.columns(roles,
                 role -> role.startsWith("noise:") && !role.equals("noise:iid") && role.endsWith(blockSuffix));
         boolean any = false;
         for (boolean b : block) {
             any |= b;
         }
-        if (rho.asDouble() == 0 || test == null || !any || test.sampleSize() != block.length) {
-            return ShortcutSets.none(rho.asDouble());
+        if (rho == 0 || test == null || !any || test.sampleSize() != block.length) {
+            return ShortcutSets.none(rho);
         }
         int k = test.classes();
         int[][] donors = donorsByClass(train, k);
         for (int[] rows : donors) {
             if (rows.length == 0) {
-                return ShortcutSets.none(rho.asDouble());
+                return ShortcutSets.none(rho);
             }
         }
         int n = test.count();
@@ -64,7 +65,7 @@ final class TableShortcutSets {
         int[] alignedRows = java.util.stream.IntStream.range(0, n).toArray();
         TensorData featureless = ColumnPermutation.permute(grouped.select(alignedRows),
                 ColumnPermutation.columns(roles, ColumnPermutation::isInformative), PERMUTATION_SEED);
-        return new ShortcutSets(rho.asDouble(), grouped, shortcutClass, featureless,
+        return new ShortcutSets(rho, grouped, shortcutClass, featureless,
                 java.util.Arrays.copyOf(shortcutClass, n));
     }
 

@@ -2,15 +2,14 @@ package org.batchscope.analyzer.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.batchscope.analyzer.data.LoadedDataset;
 import org.batchscope.analyzer.data.ShortcutSets;
 import org.batchscope.analyzer.engine.TensorData;
-import org.batchscope.common.Json;
+import org.batchscope.analyzer.sharpness.Sharpness;
+import org.batchscope.common.files.RunFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,13 +61,9 @@ class RelianceVerdictTest {
     }
 
     private static List<CellSummary> cells(Map<String, Double> metrics) {
-        List<JsonNode> runs = new ArrayList<>();
+        List<RunFile<RunSpec, Sharpness>> runs = new ArrayList<>();
         for (int seed = 0; seed < 2; seed++) {
-            ObjectNode run = Json.mapper().createObjectNode();
-            run.put("status", RunResult.COMPLETED);
-            ObjectNode m = run.putObject("metrics");
-            metrics.forEach(m::put);
-            runs.add(run);
+            runs.add(StoredRuns.completed(metrics, 1, Double.NaN, 1.5, Double.NaN, Double.NaN, 0, 1, 0));
         }
         return List.of(new CellSummary(0, 3.0, 0.05, 0.05, 8, "8", runs));
     }
