@@ -108,6 +108,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--batch-sizes", defaultValue = "1,4,8,32", paramLabel = "B,B,...", description = "Batch sizes. Default: ${DEFAULT-VALUE}.")
     String batchSizes;
 
+    @Option(names = "--rho", paramLabel = "P", description = "Background-class correlation of the training images, [0, 1]: with probability P an image's background is the family tied to its class (default 0: no shortcut to learn; test images keep 0).")
+    Double rho;
+
     @Option(names = "--threads", paramLabel = "N", description = "Runs trained at once (default: all cores).")
     Integer threads;
 
@@ -150,6 +153,7 @@ public final class DemoCommand implements Callable<Integer> {
     String specText(String command) {
         int trainImages = train != null ? train : scale.train;
         BadInputException.require(trainImages >= 2, "--train", "an integer >= 2", trainImages);
+        BadInputException.require(rho == null || (rho >= 0 && rho <= 1), "--rho", "a number in [0, 1]", rho);
         return String.join("\n",
                 "# written by batchscope demo: the eye-colour dogs; analyze replaces ratio with each of the sweep's ratios",
                 "# " + command,
@@ -161,7 +165,7 @@ public final class DemoCommand implements Callable<Integer> {
                 "seed: 1",
                 "classes: [blue, amber]",
                 "counterfactuals: true",
-                "");
+                rho == null ? "" : "rho: " + Numbers.compact(rho) + "\n");
     }
 
     /**
@@ -226,23 +230,32 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints one line per noise ratio and batch size: final accuracy, oscillation and background reliance. */
+    /**
+     * Prints one line per noise ratio and batch size: final accuracy, oscillation and background reliance
+     * (with the shortcut gap when the training images had a background shortcut, rho &gt; 0).
+     */
     static void printSummary(SweepResults results, PrintWriter stdout) {
-        String format = "%6s %4s  %-15s  %9s  %8s  %16s  %6s%n";
+        boolean shortcut = results.cells().stream().anyMatch(c -> c.has(ShortcutReliance.SHORTCUT_GAP));
+        String format = "%6s %4s  %-15s  %9s  %8s  %16s  %6s" + (shortcut ? "  %12s" : "%s") + "%n";
         stdout.printf(Locale.ROOT, format, "r", "B", "final accuracy", "amplitude", "reversal", "feature_reliance",
-                "bg_gap");
+                "bg_gap", shortcut ? "shortcut_gap" : "");
         for (ResultCell c : results.cells()) {
             stdout.printf(Locale.ROOT, format, c.ratio() == null ? "-" : Numbers.compact(c.ratio()), c.batchSize(),
                     SummaryTable.finalAccuracy(c), Numbers.fixed(c.mean(OscillationMetrics.AMPLITUDE), 4),
                     Numbers.fixed(c.mean(OscillationMetrics.REVERSAL_RATE), 2),
                     Numbers.fixed(c.mean(ShortcutReliance.FEATURE_RELIANCE), 3),
-                    Numbers.fixed(c.mean(ShortcutReliance.BG_GAP), 3));
+                    Numbers.fixed(c.mean(ShortcutReliance.BG_GAP), 3),
+                    shortcut ? Numbers.fixed(c.mean(ShortcutReliance.SHORTCUT_GAP), 3) : "");
         }
         stdout.println("Mean over seeds (± sample std); amplitude and reversal of the validation accuracy.");
         for (String name : List.of(OscillationMetrics.AMPLITUDE, OscillationMetrics.REVERSAL_RATE,
                 ShortcutReliance.FEATURE_RELIANCE, ShortcutReliance.BG_GAP)) {
             MetricDefinition metric = MetricRegistry.find(name).orElseThrow();
             stdout.println(name + " (" + metric.unit() + "): " + metric.definition());
+        }
+        if (shortcut) {
+            stdout.println("shortcut_gap: accuracy on test images with their class's background family minus accuracy"
+                    + " with another class's family.");
         }
     }
 }

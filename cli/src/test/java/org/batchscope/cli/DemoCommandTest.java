@@ -111,4 +111,15 @@ class DemoCommandTest {
         assertThat(result.err()).contains("--out " + out + " holds something other than a demo");
         assertThat(out.resolve("notes.txt")).hasContent("mine");
     }
+
+    @Test
+    void rhoOutsideZeroToOneIsRefusedBeforeAnythingIsWritten() {
+        Path out = dir.resolve("rho");
+
+        CliRunner.Result result = demo(out, "--rho", "1.5");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(result.err()).contains("--rho").contains("[0, 1]");
+        assertThat(out).doesNotExist();
+    }
 }

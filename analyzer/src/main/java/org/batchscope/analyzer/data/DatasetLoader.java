@@ -24,7 +24,8 @@ import org.batchscope.generator.output.Manifest;
  *   <li>a folder with {@code manifest.json}: a generated dataset, read through its manifest (kind
  *       {@code images}: ImageFolder splits {@code train}, {@code val}, {@code test} plus the
  *       counterfactual {@code test-*} splits; kind {@code tabular}: {@code <split>_X.npy} and
- *       {@code <split>_y.npy}, or {@code <split>.csv} when no NPY files were written);</li>
+ *       {@code <split>_y.npy}, or {@code <split>.csv} when no NPY files were written), with its shortcut
+ *       sets ({@link ImageShortcutSets}, {@link TableShortcutSets});</li>
  *   <li>another folder: an ImageFolder, either {@code <root>/<class>/<image>} or with split folders
  *       {@code <root>/train/<class>/<image>} (plus optional {@code val/}, {@code test/});</li>
  *   <li>a {@code .csv} file with a label column;</li>
@@ -74,15 +75,23 @@ public final class DatasetLoader {
         if (kind.equals(LoadedDataset.IMAGES)) {
             ImageSplits splits = ImageSplits.read(root, options.imageSize(), true);
             return new LoadedDataset(kind, root.toString(), sha, splits.classNames, splits.train, splits.validation,
-                    splits.test, splits.extra, List.of(), ratio, achieved);
+                    splits.test, splits.extra, List.of(), ratio, achieved,
+                    ImageShortcutSets.read(root, manifest, splits.test, splits.extra, splits.classNames));
         }
         if (kind.equals(LoadedDataset.TABULAR)) {
             boolean npy = Files.isRegularFile(root.resolve("train_X.npy"));
             Path train = root.resolve(npy ? "train_X.npy" : "train.csv");
             TableSplits splits = npy ? TableSplits.npy(train) : TableSplits.csv(train, LoadOptions.DEFAULT_LABEL_COLUMN);
-            return splits.toDataset(root.toString(), sha, ManifestRoles.columnRoles(manifest), ratio, achieved);
+            List<String> roles = ManifestRoles.columnRoles(manifest);
+            LoadedDataset data = splits.toDataset(root.toString(), sha, roles, ratio, achieved);
+            return withShortcut(data, TableShortcutSets.read(manifest, roles, splits.splits.get("train"), data.test()));
         }
         throw new BadInputException(manifestFile + ": kind must be images or tabular (got '" + kind + "')");
+    }
+
+    private static LoadedDataset withShortcut(LoadedDataset d, ShortcutSets shortcut) {
+        return new LoadedDataset(d.kind(), d.source(), d.contentSha256(), d.classNames(), d.train(), d.validation(),
+                d.test(), d.extraSets(), d.columnRoles(), d.ratio(), d.achievedRatio(), shortcut);
     }
 
     private static LoadedDataset loadImageFolder(Path root, LoadOptions options) {

@@ -18,9 +18,7 @@ import org.batchscope.analyzer.metrics.OscillationMetrics;
  *   <li>whether the oscillation comes with the step size: Spearman's rank correlation between
  *       lr_effective / B and the amplitude over the dataset's cells, "yes" at {@value #STRONG_CORRELATION}
  *       or more (at least 3 cells);</li>
- *   <li>whether it comes with learning the background: images, when the mean {@code bg_gap} or
- *       {@code bg_only_accuracy} - chance exceeds {@value #RELIANCE_MARGIN}; tables, when permuting the
- *       noise columns costs more than half of what permuting the informative columns costs;</li>
+ *   <li>whether the model takes a shortcut (the background, the nuisance columns): {@link RelianceVerdict};</li>
  *   <li>whether any cell learned at all: a warning when the best mean final accuracy is within
  *       {@link BreakdownRatio#CHANCE_MARGIN} of chance;</li>
  *   <li>the gradient noise scale beside the batch sizes tried;</li>
@@ -91,7 +89,7 @@ public final class Verdict {
             lines.add("  step size: amplitude against lr/B has Spearman correlation " + num(rho) + " over "
                     + cells.size() + " cells" + (stepSize ? ": the oscillation grows with the step size." : "."));
         }
-        boolean background = backgroundLine(cells, data, lines);
+        boolean background = RelianceVerdict.addLines(cells, data, lines);
         double noiseScale = summary.gradientNoiseScale(d);
         if (Double.isFinite(noiseScale)) {
             String below = cells.stream().filter(c -> c.batchSize() < noiseScale).map(CellSummary::batchLabel).distinct()
@@ -106,29 +104,6 @@ public final class Verdict {
         lines.addAll(CostVerdict.lines(cells, learned ? summary.targetAccuracy(d) : Double.NaN));
         lines.add("  try: " + advice(stepSize, background, !steady.isEmpty(), data.kind()));
         return lines;
-    }
-
-    private static boolean backgroundLine(List<CellSummary> cells, LoadedDataset data, List<String> lines) {
-        double gap = meanOver(cells, ShortcutReliance.BG_GAP);
-        double bgOnly = meanOver(cells, ShortcutReliance.BG_ONLY_ACCURACY);
-        double feature = meanOver(cells, ShortcutReliance.FEATURE_RELIANCE);
-        if (Double.isFinite(gap) || Double.isFinite(bgOnly)) {
-            boolean high = gap > RELIANCE_MARGIN || bgOnly - data.chance() > RELIANCE_MARGIN;
-            lines.add("  background: bg_gap " + num(gap) + ", bg_only_accuracy " + num(bgOnly) + " (chance "
-                    + num(data.chance()) + "), feature_reliance " + num(feature) + (high
-                    ? ": the model leans on the background." : ": little reliance on the background."));
-            return high;
-        }
-        double informative = meanOver(cells, ShortcutReliance.INFORMATIVE_PERMUTATION_DROP);
-        double noise = meanOver(cells, ShortcutReliance.NOISE_PERMUTATION_DROP);
-        if (Double.isFinite(informative) && Double.isFinite(noise)) {
-            boolean high = noise > informative / 2;
-            lines.add("  columns: accuracy drops " + num(informative) + " with the informative columns permuted, "
-                    + num(noise) + " with the noise columns permuted" + (high
-                    ? ": the model leans on the noise columns." : ": the model uses the informative columns."));
-            return high;
-        }
-        return false;
     }
 
     private static String advice(boolean stepSize, boolean background, boolean anySteady, String kind) {
@@ -148,10 +123,6 @@ public final class Verdict {
             tips.add("the steady batch sizes above");
         }
         return String.join("; ", tips) + ".";
-    }
-
-    private static double meanOver(List<CellSummary> cells, String metric) {
-        return cells.stream().mapToDouble(c -> c.mean(metric)).filter(Double::isFinite).average().orElse(Double.NaN);
     }
 
     /** @return the measured critical batch size beside B_simple (only meaningful once the task was learned) */

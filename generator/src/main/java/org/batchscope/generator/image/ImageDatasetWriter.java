@@ -109,6 +109,10 @@ public final class ImageDatasetWriter {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("achieved_ratio_by_split", bySplit);
         extra.put("classes", spec.classes());
+        extra.put("background_of_class", SampleFactory.backgroundOfClass(spec));
+        extra.put("background_of_class_definition", "with probability rho (train split), val_rho (val) or test_rho"
+                + " (test and its counterfactuals) an image's background is the family tied to its class here,"
+                + " else uniform over backgrounds; with rho = 0 in train the background carries no class");
         extra.put("ratio_definition", "r = E_noise / E_feature; E_noise = sum over pixels outside the eye mask"
                 + " of ||x - mean colour outside the eye mask||^2; E_feature = sum over eye-mask pixels of"
                 + " ||x - x_swap||^2, x_swap the swap-feature counterfactual; on final 8-bit RGB values");
