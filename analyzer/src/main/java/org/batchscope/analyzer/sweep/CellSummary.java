@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.batchscope.analyzer.metrics.AveragedNoiseScale;
 import org.batchscope.analyzer.metrics.SeedStatistics;
 import org.batchscope.analyzer.metrics.VarianceSplit;
 import org.batchscope.analyzer.sharpness.Sharpness;
@@ -89,6 +90,27 @@ public record CellSummary(int dataset, Double ratio, double lr, double lrEffecti
                     : run.evaluations().get(i).step()));
         }
         return out.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).toArray();
+    }
+
+    /**
+     * @return the gradient-noise estimates (tr(Sigma) in [0], |G|^2 in [1]) of the probes in the last
+     *         half of every completed run ({@code gradient_probes}, as {@link RunMetrics} takes them)
+     */
+    public double[][] lastHalfProbeEstimates() {
+        List<double[]> rows = new ArrayList<>();
+        for (RunFile<RunSpec, Sharpness> run : completed()) {
+            List<RunFile.ProbeRow> probes = run.probes();
+            for (int i = probes.size() / 2; i < probes.size(); i++) {
+                rows.add(new double[] {probes.get(i).traceCovariance(), probes.get(i).squaredNorm()});
+            }
+        }
+        return new double[][] {rows.stream().mapToDouble(r -> r[0]).toArray(), rows.stream().mapToDouble(r -> r[1]).toArray()};
+    }
+
+    /** @return {@link RunMetrics#noiseScale} over the probes of {@link #lastHalfProbeEstimates}, null when none */
+    public AveragedNoiseScale noiseScale() {
+        double[][] estimates = lastHalfProbeEstimates();
+        return RunMetrics.noiseScale(estimates[0], estimates[1]);
     }
 
     /**

@@ -50,7 +50,7 @@ public final class RunResult {
     }
 
     private static RunFile.ProbeRow row(RunRecorder.GradientProbe p) {
-        return new RunFile.ProbeRow(p.step(), p.estimator(), p.gradientNorm(), p.traceCovariance(), p.noiseScale(),
-                p.meanGsnr());
+        return new RunFile.ProbeRow(p.step(), p.estimator(), p.gradientNorm(), p.squaredNorm(), p.traceCovariance(),
+                p.noiseScale(), p.meanGsnr(), p.batchSharpness());
     }
 }

@@ -111,6 +111,7 @@ public final class SweepRunner {
                     new TrainingJob(config, data.train(), data.validation(), probe, null), recording);
             steps = outcome.steps();
             Map<String, Double> metrics = RunMetrics.of(recording, outcome.steps(), schedule.stepsPerEpoch());
+            metrics.putAll(EdgeOfStability.of(recording.probes(), recording.learningRates(), config.optimizer()));
             String status;
             String message = null;
             Sharpness sharpness = null;

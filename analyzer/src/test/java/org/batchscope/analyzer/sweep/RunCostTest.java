@@ -34,7 +34,7 @@ class RunCostTest {
             recording.onStep(s, 0, 1, 0.5, 0.1);
         }
         recording.onEvaluation(evaluation(3));
-        recording.onGradientProbe(new RunRecorder.GradientProbe(3, "per_example", 1, 1, 1, 1));
+        recording.onGradientProbe(new RunRecorder.GradientProbe(3, "per_example", 1, 1, 1, 1, 1, Double.NaN));
         recording.onStep(3, 1, 1, 0.5, 0.1);
         recording.onStep(4, 1, 1, 0.5, 0.1);
         recording.onEvaluation(evaluation(5));

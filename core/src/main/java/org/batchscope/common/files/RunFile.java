@@ -81,14 +81,18 @@ public record RunFile<C, S>(@JsonProperty("schema_version") int schemaVersion,
      *
      * @param estimator       {@code per_example} or {@code two_batch}
      * @param gradientNorm    |G|
+     * @param squaredNorm     |G|^2 estimated without bias: |mean g|^2 - tr(Sigma)/n (may be <= 0)
      * @param traceCovariance tr(Sigma)
      * @param noiseScale      B_simple = tr(Sigma) / |G|^2
      * @param meanGsnr        mean gradient signal-to-noise ratio; NaN for the two-batch estimator
+     * @param batchSharpness  g^T H g / |g|^2 of the probe's minibatches, averaged; NaN where not measured
      */
     public record ProbeRow(@JsonProperty("step") long step, @JsonProperty("estimator") String estimator,
             @JsonProperty("gradient_norm") double gradientNorm,
+            @JsonProperty("squared_norm") double squaredNorm,
             @JsonProperty("trace_covariance") double traceCovariance,
-            @JsonProperty("noise_scale") double noiseScale, @JsonProperty("mean_gsnr") double meanGsnr) {
+            @JsonProperty("noise_scale") double noiseScale, @JsonProperty("mean_gsnr") double meanGsnr,
+            @JsonProperty("batch_sharpness") double batchSharpness) {
     }
 
     /**

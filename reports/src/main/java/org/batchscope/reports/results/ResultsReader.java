@@ -135,9 +135,11 @@ public final class ResultsReader {
                 .map(e -> new ResultRun.Evaluation(e.step(), e.epoch(), e.validationAccuracy(), e.validationLoss()))
                 .toList();
         List<ResultRun.Probe> probes = stored.probes().stream()
-                .map(p -> new ResultRun.Probe(p.step(), p.noiseScale())).toList();
+                .map(p -> new ResultRun.Probe(p.step(), p.noiseScale(), p.batchSharpness())).toList();
+        Double threshold = stored.metrics() == null ? null : stored.metrics().get("stability_threshold");
         return new ResultRun(stored.configHash(), stored.status(), dataset, config.run().batchSize(), config.lr(),
-                config.run().seed(), stored.steps().loss(), evaluations, probes);
+                config.run().seed(), stored.steps().loss(), evaluations, probes,
+                threshold == null ? Double.NaN : threshold);
     }
 
     /** Typed access to one summary table's rows (open maps), each problem naming the file and the column. */

@@ -55,7 +55,8 @@ final class LeanRun implements EngineRun {
         this.grads = network.gradients();
         this.optimizer = Optimizer.of(config.optimizer(), params.length);
         this.decay = new WeightDecay(network.layout(), config.optimizer().weightDecay());
-        this.probe = config.probeEverySteps() > 0 ? new PerExampleGradientProbe(network, job.probe()) : null;
+        this.probe = config.probeEverySteps() > 0 ? new PerExampleGradientProbe(network, job.probe(), batchSize)
+                : null;
     }
 
     @Override

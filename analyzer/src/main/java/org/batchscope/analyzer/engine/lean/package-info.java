@@ -7,6 +7,9 @@
  * {@link org.batchscope.analyzer.engine.TrainingLoop},
  * and {@code PerExampleGradientProbe} measures gradient noise on the probe set. Convolutions are im2col plus OpenBLAS
  * {@code cblas_sgemm} (single-threaded) per chunk of samples, large dense layers one sgemm per minibatch; everything else is Java
- * loops with fixed summation orders, so runs are bit-reproducible.
+ * loops with fixed summation orders, so runs are bit-reproducible. Every layer also has the tangent
+ * passes of Pearlmutter's R-operator beside its forward and backward pass; {@code HessianVectorPass}
+ * chains them into exact Hessian-vector products, which {@code LeanHessian} offers as the trained
+ * model's {@link org.batchscope.analyzer.engine.HessianOperator}.
  */
 package org.batchscope.analyzer.engine.lean;
