@@ -16,9 +16,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.batchscope.analyzer.metrics.OscillationMetrics;
 import org.batchscope.analyzer.sweep.ShortcutReliance;
+import org.batchscope.common.AtomicFiles;
 import org.batchscope.common.BadInputException;
+import org.batchscope.common.OutputFolder;
 import org.batchscope.generator.NoisePreset;
-import org.batchscope.generator.output.DatasetFolder;
 import org.batchscope.reports.results.Numbers;
 import org.batchscope.reports.results.ResultCell;
 import org.batchscope.reports.results.ResultsReader;
@@ -109,7 +110,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Runs trained at once (default: all cores).")
     Integer threads;
 
-    @Option(names = "--overwrite", description = "Delete what --out holds and start afresh (else a rerun resumes).")
+    @Option(names = "--overwrite", description = "Delete the results --out holds and start afresh (else a rerun with the same settings resumes).")
     boolean overwrite;
 
     @Override
@@ -118,20 +119,26 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<String> args = analyzeArguments();
         String command = "batchscope analyze " + String.join(" ", args);
-        prepareFolder(specText(command));
+        byte[] specText = specText(command).getBytes(StandardCharsets.UTF_8);
         if (threads != null) {
             args.addAll(List.of("--threads", String.valueOf(threads)));
         }
-        err.println("demo: " + command);
-        err.flush();
         AnalyzeCommand analyze = new AnalyzeCommand();
         try {
             new CommandLine(analyze).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             throw new BadInputException(e.getMessage());
         }
+        AnalyzeCommand.PreparedSweep prepared = analyze.prepare(specText);
+        int code;
         StringWriter analyzeOut = new StringWriter();
-        int code = analyze.analyze(new PrintWriter(analyzeOut, true), err);
+        try (OutputFolder folder = OutputFolder.claim(out, OutputFolder.Kind.RESULTS, prepared.identity(), overwrite,
+                "--out")) {
+            AtomicFiles.write(out.resolve(SPEC_FILE), specText);
+            err.println("demo: " + command);
+            err.flush();
+            code = analyze.run(prepared, new PrintWriter(analyzeOut, true), err);
+        }
         printSummary(ResultsReader.read(out), stdout);
         stdout.println();
         stdout.print(analyzeOut);
@@ -147,6 +154,9 @@ public final class DemoCommand implements Callable<Integer> {
     String specText(String command) {
         int trainImages = train != null ? train : scale.train;
         BadInputException.require(trainImages >= 2, "--train", "an integer >= 2", trainImages);
+        int size = imageSize != null ? imageSize : scale.imageSize;
+        BadInputException.require(size >= 16 && size <= 512, "--image-size", "an integer in [16, 512]", size);
+        BadInputException.require(trainImages <= 1_000_000, "--train", "an integer in [2, 1000000]", trainImages);
         return String.join("\n",
                 "# written by batchscope demo: the eye-colour dogs; analyze replaces ratio with each of --ratios",
                 "# " + command,
@@ -172,40 +182,6 @@ public final class DemoCommand implements Callable<Integer> {
                 "--evals-per-epoch", String.valueOf(scale.evalsPerEpoch),
                 "--probes-per-run", String.valueOf(scale.probesPerRun)));
         return args;
-    }
-
-    /**
-     * Makes {@code out} a demo folder holding {@code specText}: a missing or empty folder, or an earlier
-     * demo's with the same spec (resumed), is fine; another demo's or anything else is refused unless
-     * {@code --overwrite}, which deletes its content first.
-     */
-    private void prepareFolder(String specText) {
-        Path specFile = out.resolve(SPEC_FILE);
-        try {
-            if (Files.exists(out) && !Files.isDirectory(out)) {
-                throw new BadInputException("--out " + out + " is a file; it must be a folder");
-            }
-            boolean reusable = !Files.exists(out) || isEmpty(out) || (Files.isRegularFile(specFile)
-                    && Files.readString(specFile, StandardCharsets.UTF_8).equals(specText));
-            if (!reusable) {
-                if (!overwrite) {
-                    throw new BadInputException("--out " + out + " holds " + (Files.isRegularFile(specFile)
-                            ? "a demo with other settings" : "something other than a demo")
-                            + "; choose another folder or pass --overwrite to delete its content");
-                }
-                DatasetFolder.deleteContents(out);
-            }
-            Files.createDirectories(out);
-            Files.writeString(specFile, specText, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + out + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean isEmpty(Path folder) throws IOException {
-        try (Stream<Path> entries = Files.list(folder)) {
-            return entries.findAny().isEmpty();
-        }
     }
 
     /** Prints one line per noise ratio and batch size: final accuracy, oscillation and background reliance. */

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -74,9 +73,7 @@ public final class Json {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON;
         try {
-            return mapper.readValue(Files.readAllBytes(file), type);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException("--spec: file " + file + " does not exist");
+            return mapper.readValue(readSpecBytes(file), type);
         } catch (UnrecognizedPropertyException e) {
             throw new BadInputException(file + ": unknown key '" + e.getPropertyName() + "'"
                     + " (allowed: " + e.getKnownPropertyIds() + ")");
@@ -91,6 +88,11 @@ public final class Json {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** @return the bytes of a spec file, or one line naming {@code --spec} and why it cannot be read */
+    public static byte[] readSpecBytes(Path file) {
+        return InputFiles.readAllBytes(file, "--spec");
     }
 
     private static String describePath(JsonMappingException e) {

@@ -16,6 +16,16 @@ public interface TrainingEngine {
     /** @return whether this engine can train {@code model} */
     boolean supports(ModelArchitecture model);
 
+    /**
+     * Checks, before a sweep starts, that this engine can train {@code model} on samples like those of
+     * {@code train}: an engine that reads a user's model file reads it here and runs it on one sample.
+     * Built-in models need nothing; the default does nothing.
+     *
+     * @throws org.batchscope.common.BadInputException naming the model and what is wrong with it
+     */
+    default void check(ModelArchitecture model, TensorData train) {
+    }
+
     /** Trains one job, reporting to {@code recorder}. */
     RunOutcome train(TrainingJob job, RunRecorder recorder);
 }

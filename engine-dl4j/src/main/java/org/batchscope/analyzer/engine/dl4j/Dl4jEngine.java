@@ -44,6 +44,15 @@ public final class Dl4jEngine implements TrainingEngine {
         return model != null;
     }
 
+    /** Reads a user's model file and runs it on one training sample; built-in models need no check. */
+    @Override
+    public void check(ModelArchitecture model, TensorData train) {
+        if (model instanceof ModelArchitecture.UserDl4jModel user) {
+            Nd4jThreads.useOneThreadPerOp();
+            Dl4jNetworkFactory.checkUserModel(user, train);
+        }
+    }
+
     @Override
     public RunOutcome train(TrainingJob job, RunRecorder recorder) {
         long start = System.nanoTime();
