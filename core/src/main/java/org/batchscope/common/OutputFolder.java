@@ -19,19 +19,21 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * One command's ownership of its output folder, taken before anything else is written there.
  *
  * <p><b>Lock.</b> {@link #claim} creates the folder if needed and takes an operating-system lock
- * ({@link FileChannel#tryLock}) on {@code <folder>/}{@value #LOCK}, writing the owner's process id and a
- * random token into it. A second process that claims the folder gets a {@link BadInputException} naming
- * the owner's pid. The OS drops the lock when its process dies, however it dies, so the file a killed
- * process leaves behind is recognised as stale and taken over. {@link #close} deletes the lock file
- * while still holding the lock; a process that had opened the deleted file then locks a file that is no
- * longer at the path, which it detects by reading its token back through the path, and it retries.
+ * ({@link FileChannel#tryLock}) on {@code <folder>/}{@value #LOCK}, writing the owner's process id into
+ * it. A second process that claims the folder gets a {@link BadInputException} naming that pid. The OS
+ * drops the lock when its process dies, however it dies, so the file a killed process leaves behind is
+ * recognised as stale and taken over. The file stays after {@link #close} (deleting it would let a
+ * process that had opened it lock a file no longer at the path); only the OS lock counts. POSIX locks
+ * belong to the process and any channel closed on the file releases them, so within one JVM the held
+ * folders are also kept in a registry that is consulted before the file is touched.
  *
  * <p><b>What the folder is.</b> {@code <folder>/}{@value #RECORD} records the {@link Kind} of output and
  * an identity (a dataset's spec hash, the data a sweep ran on, the logs a diagnosis read). A folder is
@@ -45,7 +47,7 @@ import java.util.stream.Stream;
  */
 public final class OutputFolder implements AutoCloseable {
 
-    /** The lock file: the owner's pid and token while a command runs; absent afterwards. */
+    /** The lock file: the pid of the command that owns, or last owned, the folder. */
     public static final String LOCK = ".batchscope-lock";
     /** What the folder holds: {@code {"kind": ..., "identity": ...}}. */
     public static final String RECORD = ".batchscope-folder.json";
@@ -76,6 +78,9 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
+    /** Folders (absolute, normalised) whose lock this JVM holds. */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
     private final Path root;
     private final FileChannel channel;
     private final FileLock lock;
@@ -99,11 +104,15 @@ public final class OutputFolder implements AutoCloseable {
         if (overwrite && Files.isDirectory(folder)) {
             refuseProtected(folder, root, option);
         }
+        if (Files.isDirectory(folder)) {
+            // refuse before the lock file is made, so that a refused folder is left exactly as it was
+            new OutputFolder(folder, null, null).accept(kind, identity, overwrite, root, option, false);
+        }
         createFolder(folder, root, option);
         OutputFolder owned = lock(folder, root, option);
         Path given = root;
         try {
-            owned.accept(kind, identity, overwrite, root, option);
+            owned.accept(kind, identity, overwrite, root, option, true);
             Map<String, String> record = new LinkedHashMap<>();
             record.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
             record.put("identity", identity);
@@ -120,17 +129,16 @@ public final class OutputFolder implements AutoCloseable {
      *         running process holds it (no lock file, or a stale one)
      */
     public static String runningOwner(Path folder) {
-        Path file = folder.resolve(LOCK);
+        Path key = folder.toAbsolutePath().normalize();
+        if (HELD.contains(key)) {
+            return "pid " + ProcessHandle.current().pid();
+        }
+        Path file = key.resolve(LOCK);
         if (!Files.isRegularFile(file)) {
             return null;
         }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            FileLock probe;
-            try {
-                probe = ch.tryLock();
-            } catch (OverlappingFileLockException e) {
-                return ownerText(file);
-            }
+            FileLock probe = tryLock(ch);
             if (probe == null) {
                 return ownerText(file);
             }
@@ -146,19 +154,17 @@ public final class OutputFolder implements AutoCloseable {
         return root;
     }
 
-    /** Deletes the lock file and releases the lock. */
+    /** Releases the lock; the lock file stays, stale (see the class comment). */
     @Override
     public void close() {
-        try {
-            Files.deleteIfExists(root.resolve(LOCK));
-        } catch (IOException e) {
-            // a lock file left behind is stale once the lock is released, and is taken over
-        }
+        Path key = root.toAbsolutePath().normalize();
         try {
             lock.release();
             channel.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot release " + root.resolve(LOCK) + ": " + e.getMessage(), e);
+        } finally {
+            HELD.remove(key);
         }
     }
 
@@ -185,38 +191,38 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     private static OutputFolder lock(Path folder, Path given, String option) {
-        Path file = folder.resolve(LOCK);
-        for (int attempt = 0; attempt < 10; attempt++) {
-            FileChannel ch;
-            try {
-                ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            } catch (IOException e) {
-                throw new BadInputException(option + " " + given + " is not writable: " + reason(e));
-            }
-            try {
-                FileLock lock = tryLock(ch);
-                if (lock == null) {
-                    String owner = ownerText(file);
-                    ch.close();
-                    throw new BadInputException(option + " " + given + " is in use by another batchscope command ("
-                            + (owner.isEmpty() ? "pid unknown" : owner)
-                            + "); wait for it to finish or choose another folder");
-                }
-                String token = "pid " + ProcessHandle.current().pid() + " token " + UUID.randomUUID() + "\n";
-                ch.truncate(0);
-                ch.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)), 0);
-                ch.force(false);
-                if (token.equals(readQuietly(file))) {
-                    return new OutputFolder(folder, ch, lock);
-                }
-                lock.release();
-                ch.close();
-            } catch (IOException e) {
-                closeQuietly(ch);
-                throw new BadInputException(option + " " + given + " is not writable: " + reason(e));
-            }
+        if (!HELD.add(folder)) {
+            throw inUse(given, option, "pid " + ProcessHandle.current().pid());
         }
-        throw new BadInputException(option + " " + given + ": could not take its lock " + file + " (it keeps changing)");
+        Path file = folder.resolve(LOCK);
+        FileChannel ch = null;
+        try {
+            ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileLock lock = tryLock(ch);
+            if (lock == null) {
+                ch.close();
+                throw inUse(given, option, ownerText(file));
+            }
+            byte[] owner = ("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8);
+            ch.truncate(0);
+            ch.write(ByteBuffer.wrap(owner), 0);
+            ch.force(false);
+            return new OutputFolder(folder, ch, lock);
+        } catch (IOException e) {
+            if (ch != null) {
+                closeQuietly(ch);
+            }
+            HELD.remove(folder);
+            throw new BadInputException(option + " " + given + " is not writable: " + reason(e));
+        } catch (RuntimeException e) {
+            HELD.remove(folder);
+            throw e;
+        }
+    }
+
+    private static BadInputException inUse(Path given, String option, String owner) {
+        return new BadInputException(option + " " + given + " is in use by another batchscope command ("
+                + (owner.isEmpty() ? "pid unknown" : owner) + "); wait for it to finish or choose another folder");
     }
 
     private static FileLock tryLock(FileChannel ch) throws IOException {
@@ -227,7 +233,11 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    private void accept(Kind kind, String identity, boolean overwrite, Path given, String option) {
+    /**
+     * Refuses the folder unless it may hold this output (see the class comment); with {@code apply} and
+     * {@code overwrite}, clears it.
+     */
+    private void accept(Kind kind, String identity, boolean overwrite, Path given, String option, boolean apply) {
         List<Path> content = content();
         if (content.isEmpty()) {
             return;
@@ -243,7 +253,9 @@ public final class OutputFolder implements AutoCloseable {
         }
         boolean sameIdentity = record != null && identity.equals(record.path("identity").asText(null));
         if (overwrite) {
-            deleteContents(root);
+            if (apply) {
+                deleteContents(root);
+            }
         } else if (!sameIdentity) {
             throw new BadInputException(option + " " + given + " holds " + kind.description() + " of other input"
                     + (record == null ? " (or from an older batchscope)" : "")
@@ -291,11 +303,11 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    /** @return the folder's entries other than the lock and the record */
+    /** @return the folder's entries other than the lock, the record and temporary files of {@link AtomicFiles} */
     private List<Path> content() {
         try (Stream<Path> entries = Files.list(root)) {
             return entries.filter(p -> !p.getFileName().toString().equals(LOCK)
-                    && !p.getFileName().toString().equals(RECORD)).toList();
+                    && !p.getFileName().toString().equals(RECORD) && !AtomicFiles.isTemporary(p)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
         }
@@ -339,13 +351,10 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
+    /** Reads the owner's pid; only called when this JVM holds no lock on the file (see the class comment). */
     private static String ownerText(Path file) {
         String text = readQuietly(file);
-        if (text == null) {
-            return "";
-        }
-        int token = text.indexOf(" token");
-        return (token >= 0 ? text.substring(0, token) : text).strip();
+        return text == null ? "" : text.strip();
     }
 
     private static String readQuietly(Path file) {

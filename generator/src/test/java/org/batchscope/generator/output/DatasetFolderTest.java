@@ -32,7 +32,6 @@ class DatasetFolderTest {
                     SummaryStats.of(2.0, 4.0), Map.of("x0", "informative"), Map.of());
         }
         assertThat(out.resolve(DatasetFolder.IN_PROGRESS)).doesNotExist();
-        assertThat(out.resolve(OutputFolder.LOCK)).as("released").doesNotExist();
         String manifest = Files.readString(out.resolve("manifest.json"));
         // sha256("hello\n") as printed by sha256sum
         String helloSha = "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03";
@@ -90,7 +89,7 @@ class DatasetFolderTest {
         Path out = tmp.resolve("ds");
         DatasetFolder.open(out, "abc", false, "--out").close();
         // what a SIGKILLed generator leaves: its lock file (no OS lock any more), temporary files, staging
-        Files.writeString(out.resolve(OutputFolder.LOCK), "pid 999999 token t\n");
+        Files.writeString(out.resolve(OutputFolder.LOCK), "pid 999999\n");
         Files.writeString(out.resolve(".train.csv.tmp-123456"), "half");
         Files.createDirectories(out.resolve("sub"));
         Files.writeString(out.resolve("sub/.metadata.csv.tmp-42"), "half");
