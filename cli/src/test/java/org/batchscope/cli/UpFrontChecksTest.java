@@ -36,9 +36,15 @@ class UpFrontChecksTest {
 
     private CliRunner.Result analyze(Path dataset, Path out, String... extra) {
         List<String> args = new ArrayList<>(List.of("analyze", "--data", dataset.toString(), "--out", out.toString(),
-                "--batch-sizes", "8", "--seeds", "1", "--epochs", "1", "--threads", "1", "--probes-per-run", "0",
-                "--no-report"));
+                "--seeds", "1", "--probes-per-run", "0", "--no-report"));
         args.addAll(List.of(extra));
+        // small defaults for the options a test does not set itself
+        String[][] defaults = {{"--batch-sizes", "8"}, {"--epochs", "1"}, {"--threads", "1"}};
+        for (String[] option : defaults) {
+            if (!args.contains(option[0])) {
+                args.addAll(List.of(option));
+            }
+        }
         return CliRunner.run(args.toArray(String[]::new));
     }
 
@@ -112,8 +118,10 @@ class UpFrontChecksTest {
         assertThat(report.exitCode()).as(report.err()).isEqualTo(ExitCodes.OK);
         CliRunner.Result replaced = analyze(other, out, "--overwrite");
         assertThat(replaced.exitCode()).as(replaced.err()).isEqualTo(ExitCodes.OK);
-        CliRunner.Result reportAgain = CliRunner.run("report", out.toString(), "--out", dir.resolve("report").toString());
-        assertOneLine(reportAgain, "--out " + dir.resolve("report") + " holds a sweep report of other input");
+        Path second = dir.resolve("results2");
+        assertThat(analyze(data, second).exitCode()).isEqualTo(ExitCodes.OK);
+        CliRunner.Result otherReport = CliRunner.run("report", second.toString(), "--out", dir.resolve("report").toString());
+        assertOneLine(otherReport, "--out " + dir.resolve("report") + " holds a sweep report of other input");
     }
 
     @Test

@@ -284,10 +284,21 @@ public final class DatasetLoader {
                 }
                 sampleShape = sample;
                 s.images = sample.length == 3;
-                s.splits.put(e.getKey(), new TensorData(e.getValue()[0].toFloats(), e.getValue()[1].toInts(),
-                        sample, classes));
+                float[] features = e.getValue()[0].toFloats();
+                requireFinite(features, e.getValue()[0].file(), shape[0] == 0 ? 1 : features.length / shape[0]);
+                s.splits.put(e.getKey(), new TensorData(features, e.getValue()[1].toInts(), sample, classes));
             }
             return s;
+        }
+
+        /** Refuses NaN and infinite features, as the CSV reader does, naming the first one's row and column. */
+        private static void requireFinite(float[] features, Path file, int perRow) {
+            for (int i = 0; i < features.length; i++) {
+                if (!Float.isFinite(features[i])) {
+                    throw new BadInputException(file + ": row " + i / perRow + ", value " + i % perRow + " is "
+                            + features[i] + "; features must be finite numbers");
+                }
+            }
         }
 
         private static Path labelsFile(Path x) {
