@@ -119,8 +119,7 @@ public final class Json {
     }
 
     private static String expected(Class<?> type) {
-        if (Number.class.isAssignableFrom(com.fasterxml.jackson.databind.util.ClassUtil.wrapperType(type))
-                || (type.isPrimitive() && type != boolean.class)) {
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
             return "a number";
         }
         if (type == Boolean.class || type == boolean.class) {

@@ -292,7 +292,7 @@ public final class DatasetLoader {
         }
 
         /** Refuses NaN and infinite features, as the CSV reader does, naming the first one's row and column. */
-        private static void requireFinite(float[] features, Path file, int perRow) {
+        private static void requireFinite(float[] features, Object file, int perRow) {
             for (int i = 0; i < features.length; i++) {
                 if (!Float.isFinite(features[i])) {
                     throw new BadInputException(file + ": row " + i / perRow + ", value " + i % perRow + " is "
