@@ -135,8 +135,8 @@ class UpFrontChecksTest {
         assertOneLine(analyze(data, out, "--threads", "10000"), "--threads must be an integer in [1, 256] (got 10000)");
         assertOneLine(analyze(data, out, "--batch-sizes", "500"),
                 "--batch-sizes: 500 is larger than the training set of " + data + " (120 samples)");
-        assertOneLine(analyze(data, out, "--epochs", "100000", "--batch-sizes", "1"),
-                "--epochs: 100000 epochs at batch size 1 on 120 samples are more than 1000000000 steps per run");
+        assertOneLine(analyze(data, out, "--budget", "steps", "--steps", "2000000000"),
+                "--steps must be an integer in [1, 1000000000] (got 2000000000)");
         assertOneLine(CliRunner.run("analyze", "--spec", "x.yaml", "--ratios", "3,3", "--out", out.toString()),
                 "--ratios must be distinct values (got [3.0, 3.0])");
         assertThat(out).doesNotExist();
