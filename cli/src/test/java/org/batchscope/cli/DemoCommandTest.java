@@ -122,11 +122,11 @@ class DemoCommandTest {
     @Test
     void aBadValueWritesNothingSoTheCorrectedCommandRuns() {
         Path out = dir.resolve("demo");
-        CliRunner.Result bad = demo(out, "--image-size", "8");
+        CliRunner.Result bad = CliRunner.run("demo", "--out", out.toString(), "--image-size", "8");
         assertThat(bad.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(bad.err()).isEqualTo("error: --image-size must be an integer in [16, 512] (got 8)\n");
         assertThat(out).doesNotExist();
-        CliRunner.Result epochs = demo(out, "--epochs", "1000000000");
+        CliRunner.Result epochs = CliRunner.run("demo", "--out", out.toString(), "--epochs", "1000000000");
         assertThat(epochs.err()).isEqualTo("error: --epochs must be an integer in [1, 100000] (got 1000000000)\n");
         assertThat(out).as("checked before the spec is written").doesNotExist();
     }
