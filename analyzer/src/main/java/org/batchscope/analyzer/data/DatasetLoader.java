@@ -17,6 +17,7 @@ import org.batchscope.common.files.DatasetManifest;
 import org.batchscope.common.Sha256;
 import org.batchscope.generator.output.DatasetFolder;
 import org.batchscope.generator.output.Manifest;
+import org.batchscope.generator.output.ManifestCheck;
 
 /**
  * Loads what {@code --data} points at into a {@link LoadedDataset}:
@@ -45,14 +46,27 @@ public final class DatasetLoader {
     private DatasetLoader() {
     }
 
-    /** @return the dataset at {@code path} */
+    /** @return the dataset at {@code path}, a generated one verified against its manifest with checksums */
     public static LoadedDataset load(Path path, LoadOptions options) {
+        return load(path, options, true);
+    }
+
+    /**
+     * @param checksums whether a generated dataset's files are checked against the manifest's SHA-256s
+     *                  (their presence and sizes always are; see {@link ManifestCheck})
+     * @return the dataset at {@code path}
+     */
+    public static LoadedDataset load(Path path, LoadOptions options, boolean checksums) {
         if (!Files.exists(path)) {
             throw new BadInputException("--data: " + path + " does not exist");
         }
         if (Files.isDirectory(path)) {
-            return Files.isRegularFile(path.resolve(DatasetFolder.MANIFEST))
-                    ? loadGenerated(path, options) : loadImageFolder(path, options);
+            boolean generated = Files.isRegularFile(path.resolve(DatasetFolder.MANIFEST))
+                    || Files.exists(path.resolve(DatasetFolder.IN_PROGRESS));
+            if (generated) {
+                ManifestCheck.verify(path, checksums, "--data");
+            }
+            return generated ? loadGenerated(path, options) : loadImageFolder(path, options);
         }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {
@@ -272,10 +286,21 @@ public final class DatasetLoader {
                 }
                 sampleShape = sample;
                 s.images = sample.length == 3;
-                s.splits.put(e.getKey(), new TensorData(e.getValue()[0].toFloats(), e.getValue()[1].toInts(),
-                        sample, classes));
+                float[] features = e.getValue()[0].toFloats();
+                requireFinite(features, e.getValue()[0].file(), shape[0] == 0 ? 1 : features.length / shape[0]);
+                s.splits.put(e.getKey(), new TensorData(features, e.getValue()[1].toInts(), sample, classes));
             }
             return s;
+        }
+
+        /** Refuses NaN and infinite features, as the CSV reader does, naming the first one's row and column. */
+        private static void requireFinite(float[] features, Object file, int perRow) {
+            for (int i = 0; i < features.length; i++) {
+                if (!Float.isFinite(features[i])) {
+                    throw new BadInputException(file + ": row " + i / perRow + ", value " + i % perRow + " is "
+                            + features[i] + "; features must be finite numbers");
+                }
+            }
         }
 
         private static Path labelsFile(Path x) {
