@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.batchscope.common.AtomicFiles;
 import org.batchscope.common.Json;
 
 /**
@@ -52,6 +53,16 @@ public final class ResultsStore {
 
     /** Writes a run's result atomically. */
     public void write(RunResult result) {
-        Json.write(file(result.configHash()), result);
+        write(result.configHash(), content(result));
+    }
+
+    /** Writes the run file content {@code runFile} ({@link #content}) of the run {@code hash} atomically. */
+    public void write(String hash, byte[] runFile) {
+        AtomicFiles.write(file(hash), runFile);
+    }
+
+    /** @return the bytes of a run's file: the result's canonical JSON ({@link Json#toBytes}) */
+    public static byte[] content(RunResult result) {
+        return Json.toBytes(result);
     }
 }

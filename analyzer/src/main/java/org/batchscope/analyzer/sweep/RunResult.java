@@ -92,6 +92,15 @@ public record RunResult(@JsonProperty("config_hash") String configHash, @JsonPro
             @JsonProperty("training_seconds_at_evaluation") double[] trainingSecondsAtEvaluation) {
     }
 
+    /**
+     * @return the result of a run that failed where no recording came back (a task that a cluster gave up
+     *         on): status {@code failed}, {@code message}, empty columns and zero time
+     */
+    public static RunResult failed(PlannedRun run, String message) {
+        RunRecording nothing = new RunRecording(0, () -> 0L);
+        return of(run, FAILED, message, nothing, new java.util.TreeMap<>(), null, new Timing(0, 0, 0, 0, 0, new double[0]));
+    }
+
     /** @return a result from a recording */
     static RunResult of(PlannedRun run, String status, String message, RunRecording recording,
             Map<String, Double> metrics, Sharpness sharpness, Timing timing) {

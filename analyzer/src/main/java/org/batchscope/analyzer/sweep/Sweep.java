@@ -29,10 +29,16 @@ public final class Sweep {
      * @param terminal whether {@code err} is a terminal (progress bar) or not (plain lines)
      */
     public static Result run(SweepSpec spec, List<SweepDataset> datasets, Path out, PrintWriter err, boolean terminal) {
+        return run(spec, datasets, out, err, terminal, new LocalRunExecutor(spec.threads()));
+    }
+
+    /** As {@link #run(SweepSpec, List, Path, PrintWriter, boolean)}, training the runs on {@code executor}. */
+    public static Result run(SweepSpec spec, List<SweepDataset> datasets, Path out, PrintWriter err, boolean terminal,
+            RunExecutor executor) {
         List<PlannedRun> runs = SweepPlan.plan(spec, datasets);
         ResultsStore store = new ResultsStore(out);
-        SweepRunner.Outcome outcome = SweepRunner.run(runs, datasets, store, new ProgressReporter(err, terminal),
-                spec.threads());
+        SweepRunner.Outcome outcome = SweepRunner.run(spec, runs, datasets, store,
+                new ProgressReporter(err, terminal), executor);
         List<String> verdict = SummaryWriter.write(out, spec, SweepSummary.gather(runs, datasets, store, spec.targetAccuracy()));
         return new Result(runs.size(), outcome, verdict);
     }

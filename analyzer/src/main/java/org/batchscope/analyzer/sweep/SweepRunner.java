@@ -1,14 +1,9 @@
 package org.batchscope.analyzer.sweep;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.batchscope.analyzer.data.LoadedDataset;
 import org.batchscope.analyzer.engine.BatchPlan;
 import org.batchscope.analyzer.engine.DifferentiableModel;
@@ -20,8 +15,8 @@ import org.batchscope.analyzer.sharpness.Sharpness;
 import org.batchscope.analyzer.sharpness.SharpnessSettings;
 
 /**
- * Executes the runs of a plan that the store does not hold yet, one run per thread on a fixed pool,
- * writing each result as soon as it finishes. A run that throws is stored as {@code failed} with the
+ * Executes the runs of a plan that the store does not hold yet on a {@link RunExecutor} (by default
+ * {@link LocalRunExecutor}: one run per thread on a fixed pool), writing each result as soon as it comes back. A run that throws is stored as {@code failed} with the
  * exception's text and the sweep goes on; a run whose loss stops being finite is stored as
  * {@code diverged}. A completed run is then measured further: test accuracy, {@link ShortcutReliance},
  * {@link GeneralizationGap} and, when its model is a {@link DifferentiableModel} (the lean engine's are),
@@ -45,47 +40,49 @@ public final class SweepRunner {
     private SweepRunner() {
     }
 
-    /** Runs what is left of {@code runs} on {@code threads} threads. */
+    /** Runs what is left of {@code runs} on {@code threads} threads of this process. */
     public static Outcome run(List<PlannedRun> runs, List<SweepDataset> datasets, ResultsStore store,
             ProgressReporter progress, int threads) {
+        return run(null, runs, datasets, store, progress, new LocalRunExecutor(threads));
+    }
+
+    /**
+     * Runs what is left of {@code runs} (planned from {@code spec}) on {@code executor}, writing each run's
+     * file as it comes back.
+     */
+    public static Outcome run(SweepSpec spec, List<PlannedRun> runs, List<SweepDataset> datasets, ResultsStore store,
+            ProgressReporter progress, RunExecutor executor) {
         List<PlannedRun> todo = runs.stream().filter(r -> !store.isDone(r.hash())).toList();
         progress.start(runs.size(), runs.size() - todo.size());
-        Map<String, TensorData> probeSets = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, todo.size())), task -> {
-            Thread thread = new Thread(task, "batchscope-run");
-            thread.setDaemon(true);
-            return thread;
+        AtomicInteger failed = new AtomicInteger();
+        executor.execute(spec, todo, datasets, (run, status, runFile) -> {
+            store.write(run.hash(), runFile);
+            if (status.equals(RunResult.FAILED)) {
+                failed.incrementAndGet();
+            }
+            progress.finished(String.format(Locale.ROOT, "B=%s lr=%s seed=%d %s", run.batchLabel(),
+                    run.spec().lr(), run.seed(), status));
         });
-        List<Future<String>> futures = new ArrayList<>();
-        try {
-            for (PlannedRun run : todo) {
-                futures.add(pool.submit(() -> {
-                    RunResult result = train(run, datasets.get(run.datasetIndex()), probeSets);
-                    store.write(result);
-                    progress.finished(String.format(Locale.ROOT, "B=%s lr=%s seed=%d %s", run.batchLabel(),
-                            run.spec().lr(), run.seed(), result.status()));
-                    return result.status();
-                }));
-            }
-            int failed = 0;
-            for (Future<String> future : futures) {
-                if (future.get().equals(RunResult.FAILED)) {
-                    failed++;
-                }
-            }
-            return new Outcome(runs.size() - todo.size(), todo.size(), failed);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("sweep interrupted; rerun the same command to resume", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot store a run result: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return new Outcome(runs.size() - todo.size(), todo.size(), failed.get());
     }
 
     /** Trains one run and measures it; never throws for a failure of the engine. */
     static RunResult train(PlannedRun run, SweepDataset dataset, Map<String, TensorData> probeSets) {
+        return train(run, dataset, probeSets, true);
+    }
+
+    /**
+     * Trains one run and measures it, letting an exception of the engine through (for an executor that
+     * retries a failed task itself and records the failure with {@link RunResult#failed} when it gives up).
+     *
+     * @param probeSets the probe sets built so far for {@code dataset} (filled here; thread-safe)
+     */
+    public static RunResult trainOrThrow(PlannedRun run, SweepDataset dataset, Map<String, TensorData> probeSets) {
+        return train(run, dataset, probeSets, false);
+    }
+
+    private static RunResult train(PlannedRun run, SweepDataset dataset, Map<String, TensorData> probeSets,
+            boolean recordFailure) {
         RunConfig config = run.spec().run();
         LoadedDataset data = dataset.data();
         int n = data.train().count();
@@ -122,6 +119,9 @@ public final class SweepRunner {
             return RunResult.of(run, status, message, recording, metrics, sharpness,
                     RunCost.of(recording, steps, n, config.batchSize(), seconds(start)));
         } catch (RuntimeException e) {
+            if (!recordFailure) {
+                throw e;
+            }
             return RunResult.of(run, RunResult.FAILED, e.toString(), recording, new java.util.TreeMap<>(), null,
                     RunCost.of(recording, steps, n, config.batchSize(), seconds(start)));
         }
