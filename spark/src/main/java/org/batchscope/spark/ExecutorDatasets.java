@@ -26,10 +26,14 @@ import org.batchscope.generator.tabular.TabularSpec;
 
 /**
  * The datasets an executor JVM holds, each obtained once per JVM as its {@link DatasetSource} says (by
- * path, or generated from its spec into {@code <java.io.tmpdir>/batchscope-spark-data/<content_sha256>}
- * and checked), with the sweep plans and probe sets built on it. Thread-safe: tasks run concurrently.
+ * path, or generated from its spec into {@code <cache>/<content_sha256>} and checked, where the cache is
+ * the system property {@value #CACHE_PROPERTY} or {@code <java.io.tmpdir>/batchscope-spark-data}), with
+ * the sweep plans and probe sets built on it. Thread-safe: tasks run concurrently.
  */
 final class ExecutorDatasets {
+
+    /** The system property that names the folder for generated datasets. */
+    static final String CACHE_PROPERTY = "batchscope.spark.dataCache";
 
     /** How the executor got a dataset. */
     enum Origin {
@@ -115,7 +119,9 @@ final class ExecutorDatasets {
      * @return the folder
      */
     static Path generate(DatasetSource source) {
-        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "batchscope-spark-data");
+        String configured = System.getProperty(CACHE_PROPERTY);
+        Path cache = configured != null ? Path.of(configured)
+                : Path.of(System.getProperty("java.io.tmpdir"), "batchscope-spark-data");
         Path folder = cache.resolve(source.contentSha256());
         try {
             if (!Files.isDirectory(folder) || !hasContent(folder, source.contentSha256())) {

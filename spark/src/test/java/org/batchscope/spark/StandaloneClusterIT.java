@@ -26,10 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * driver and ships batchscope to the executors as the assembly jar (built in the package phase, hence an
  * integration test). A sweep is run through one worker and compared with the local executor's results;
  * then a sweep during which that worker is killed (SIGKILL) and a second one started ends with every run
- * written exactly once and the same results. Everything is stopped at the end; the class is bounded to 6
+ * written exactly once and the same results. Everything is stopped at the end; the test is bounded to 9
  * minutes.
  */
-@Timeout(value = 6, unit = TimeUnit.MINUTES)
+@Timeout(value = 9, unit = TimeUnit.MINUTES)
 class StandaloneClusterIT {
 
     private static final Duration START = Duration.ofSeconds(120);
@@ -64,7 +64,7 @@ class StandaloneClusterIT {
     private static SweepFiles.Cli analyze(Path out, String seeds, String... executor) {
         List<String> args = new java.util.ArrayList<>(List.of("analyze", "--data", data.toString(), "--out",
                 out.toString(), "--batch-sizes", "1,2,4,8", "--seeds", seeds, "--epochs", "3", "--threads", "2",
-                "--no-report"));
+                "--no-report", "--engine", "lean"));
         args.addAll(List.of(executor));
         return SweepFiles.run(args.toArray(String[]::new));
     }
