@@ -2,8 +2,8 @@
 # The same sweep through a Spark standalone cluster on 127.0.0.1 with 1 and then 2 workers of one core
 # each (plus, for the per-task overhead, the local executor on one thread). Prints wall times, the
 # speed-up and the per-task overhead. Usage, from the repository root:
-#   mvn -B -o -q -pl spark -am package -DskipTests   # the assembly, spark/target/batchscope-spark.jar
 #   bash bench/spark/loopback.sh [SEEDS] [EPOCHS] [TRAIN_ROWS]
+# It builds the assembly (spark/target/batchscope-spark.jar) and lists Spark's jars first.
 set -euo pipefail
 seeds=${1:-4}
 epochs=${2:-3}
@@ -11,10 +11,9 @@ rows=${3:-2000}
 root=$(pwd)
 work=$(mktemp -d /tmp/batchscope-spark-bench.XXXXXX)
 assembly=$root/spark/target/batchscope-spark.jar
-test -f "$assembly" || { echo "build the assembly first: mvn -B -o -q -pl spark -am package -DskipTests" >&2; exit 2; }
 
-# Spark's jars (a Spark distribution's jars/ folder) from the spark module's class path
-mvn -B -o -q -pl spark -am dependency:build-classpath -Dmdep.includeScope=test \
+# the assembly, and Spark's jars (a Spark distribution's jars/ folder) from the spark module's class path
+mvn -B -o -q -pl spark -am package -DskipTests dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.excludeGroupIds=org.batchscope -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 mkdir -p "$work/spark-home/jars"
 tr ':' '\n' < spark/target/bench-classpath.txt | while read -r jar; do ln -sf "$jar" "$work/spark-home/jars/"; done
