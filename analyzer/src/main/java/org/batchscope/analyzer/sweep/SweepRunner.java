@@ -40,7 +40,7 @@ public final class SweepRunner {
     private SweepRunner() {
     }
 
-    /** Runs what is left of {@code runs} on {@code threads} threads of this process. */
+    /** Runs what is left of {@code runs} on {@code threads} threads of this process (which need no spec). */
     public static Outcome run(List<PlannedRun> runs, List<SweepDataset> datasets, ResultsStore store,
             ProgressReporter progress, int threads) {
         return run(null, runs, datasets, store, progress, new LocalRunExecutor(threads));
@@ -49,6 +49,8 @@ public final class SweepRunner {
     /**
      * Runs what is left of {@code runs} (planned from {@code spec}) on {@code executor}, writing each run's
      * file as it comes back.
+     *
+     * @param spec the sweep the runs were planned from; null only with a {@link LocalRunExecutor}
      */
     public static Outcome run(SweepSpec spec, List<PlannedRun> runs, List<SweepDataset> datasets, ResultsStore store,
             ProgressReporter progress, RunExecutor executor) {
