@@ -62,7 +62,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "auto", paramLabel = "NAME", description = "auto (MLP for tables, small CNN for images), logreg, mlp, cnn, or a DL4J model file. Default: ${DEFAULT-VALUE}.")
     String model;
 
-    @Option(names = "--engine", paramLabel = "NAME", description = "Training engine: lean or dl4j (default: the first that supports the model).")
+    @Option(names = "--engine", paramLabel = "NAME", description = "Training engine: lean or dl4j (default: the highest-ranked engine in this build that supports the model: lean for the built-in models, dl4j for a DL4J model file).")
     String engine;
 
     @Option(names = "--batch-sizes", split = ",", defaultValue = "1,4,8,32", paramLabel = "B", description = "Batch sizes; full = the whole training set (batch gradient descent). Default: ${DEFAULT-VALUE}.")

@@ -4,8 +4,10 @@ import java.io.Serializable;
 import org.apache.spark.SparkEnv;
 import org.batchscope.analyzer.sweep.PlannedRun;
 import org.batchscope.analyzer.sweep.ResultsStore;
-import org.batchscope.analyzer.sweep.RunResult;
+import org.batchscope.analyzer.sweep.RunSpec;
 import org.batchscope.analyzer.sweep.SweepRunner;
+import org.batchscope.analyzer.sharpness.Sharpness;
+import org.batchscope.common.files.RunFile;
 
 /**
  * One planned run as a Spark task: on the executor, get the dataset ({@link ExecutorDatasets}), plan the
@@ -23,7 +25,7 @@ record RunTask(String sweepSpec, DatasetSource dataset, String hash) implements 
     TaskOutcome call() {
         ExecutorDatasets.Held held = ExecutorDatasets.obtain(dataset);
         PlannedRun run = held.plannedRun(sweepSpec, hash);
-        RunResult result = SweepRunner.trainOrThrow(run, held.dataset(), held.probeSets());
+        RunFile<RunSpec, Sharpness> result = SweepRunner.trainOrThrow(run, held.dataset(), held.probeSets());
         SparkEnv env = SparkEnv.get();
         return new TaskOutcome(result.status(), ResultsStore.content(result), held.origin(),
                 (env == null ? "?" : env.executorId()) + "@" + ExecutorDatasets.host());

@@ -16,6 +16,9 @@ import org.batchscope.analyzer.sweep.PlannedRun;
 import org.batchscope.analyzer.sweep.ResultsStore;
 import org.batchscope.analyzer.sweep.RunExecutor;
 import org.batchscope.analyzer.sweep.RunResult;
+import org.batchscope.analyzer.sweep.RunSpec;
+import org.batchscope.analyzer.sharpness.Sharpness;
+import org.batchscope.common.files.RunFile;
 import org.batchscope.analyzer.sweep.SweepDataset;
 import org.batchscope.analyzer.sweep.SweepSpec;
 import org.batchscope.common.Json;
@@ -103,7 +106,7 @@ final class SparkRunExecutor implements RunExecutor {
                 throw new IllegalStateException("the Spark context stopped (" + firstLine(e.getCause())
                         + "); rerun the same command to resume", e.getCause());
             }
-            RunResult failed = RunResult.failed(run, "Spark gave up on the run's task: " + firstLine(e.getCause()));
+            RunFile<RunSpec, Sharpness> failed = RunResult.failed(run, "Spark gave up on the run's task: " + firstLine(e.getCause()));
             sink.finished(run, RunResult.FAILED, ResultsStore.content(failed));
         }
     }

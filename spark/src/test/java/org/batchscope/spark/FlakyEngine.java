@@ -4,10 +4,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.batchscope.analyzer.engine.ModelArchitecture;
-import org.batchscope.analyzer.engine.RunOutcome;
-import org.batchscope.analyzer.engine.RunRecorder;
+import org.batchscope.analyzer.engine.EngineRun;
 import org.batchscope.analyzer.engine.TrainingEngine;
 import org.batchscope.analyzer.engine.TrainingJob;
+import org.batchscope.analyzer.engine.TrainingSchedule;
 import org.batchscope.analyzer.engine.lean.LeanEngine;
 
 /**
@@ -29,18 +29,28 @@ public final class FlakyEngine implements TrainingEngine {
     }
 
     @Override
+    public int rank() {
+        return 0;
+    }
+
+    @Override
+    public String version() {
+        return lean.version();
+    }
+
+    @Override
     public boolean supports(ModelArchitecture model) {
         return lean.supports(model);
     }
 
     @Override
-    public RunOutcome train(TrainingJob job, RunRecorder recorder) {
+    public EngineRun start(TrainingJob job, TrainingSchedule schedule) {
         long seed = job.config().seed();
         int attempt = ATTEMPTS.computeIfAbsent(job.config().batchSize() + "/" + seed, k -> new AtomicInteger())
                 .incrementAndGet();
         if (seed == 1 || attempt == 1) {
             throw new IllegalStateException("flaky engine: attempt " + attempt + " of seed " + seed + " fails");
         }
-        return lean.train(job, recorder);
+        return lean.start(job, schedule);
     }
 }

@@ -50,4 +50,23 @@ public final class PercentileBootstrap {
         double tail = 100 * (1 - confidence) / 2;
         return new ConfidenceInterval(quantile.evaluate(tail), quantile.evaluate(100 - tail));
     }
+
+    /**
+     * The R_7 quantile (linear interpolation between order statistics, as {@link Percentile} computes
+     * it) of values that may include +Infinity: a quantile that falls on or next to an infinite value is
+     * +Infinity.
+     *
+     * @param q in [0, 1]
+     */
+    public static double quantile(double[] values, double q) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        double h = (sorted.length - 1) * q;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        if (Double.isInfinite(sorted[lo]) || Double.isInfinite(sorted[hi])) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.batchscope.analyzer.engine.TensorData;
+import org.batchscope.analyzer.sharpness.Sharpness;
+import org.batchscope.common.files.RunFile;
 
 /**
  * The default {@link RunExecutor}: one run per thread on a fixed pool of this process, each run's file
@@ -38,7 +40,7 @@ public final class LocalRunExecutor implements RunExecutor {
         try {
             for (PlannedRun run : runs) {
                 futures.add(pool.submit(() -> {
-                    RunResult result = SweepRunner.train(run, datasets.get(run.datasetIndex()), probeSets);
+                    RunFile<RunSpec, Sharpness> result = SweepRunner.train(run, datasets.get(run.datasetIndex()), probeSets);
                     sink.finished(run, result.status(), ResultsStore.content(result));
                 }));
             }

@@ -41,6 +41,12 @@ public final class ProgressReporter {
     }
 
     /** Reports one finished run, described by {@code what} (for example {@code "B=8 lr=0.1 seed=2 completed"}). */
+    /** Writes one line that is not progress (a stored run trained again, and why). */
+    public synchronized void note(String line) {
+        err.println(line);
+        err.flush();
+    }
+
     public synchronized void finished(String what) {
         done++;
         finishedHere++;

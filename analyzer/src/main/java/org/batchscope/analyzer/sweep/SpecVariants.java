@@ -2,7 +2,6 @@ package org.batchscope.analyzer.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.batchscope.common.BadInputException;
+import org.batchscope.common.files.DatasetManifest;
 import org.batchscope.common.Json;
 import org.batchscope.generator.image.ImageDatasetWriter;
 import org.batchscope.generator.image.ImageSpec;
@@ -133,8 +133,8 @@ public final class SpecVariants {
             return false;
         }
         try {
-            return specSha256.equals(Json.mapper().readTree(manifest.toFile()).path("spec_sha256").asText());
-        } catch (IOException e) {
+            return specSha256.equals(DatasetManifest.read(manifest).specSha256());
+        } catch (BadInputException e) {
             return false;
         }
     }

@@ -3,26 +3,18 @@ package org.batchscope.analyzer.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import org.batchscope.common.Json;
+import org.batchscope.analyzer.sharpness.Sharpness;
+import org.batchscope.common.files.RunFile;
 import org.junit.jupiter.api.Test;
 
 class SweepSummaryTest {
 
     /** A stored completed run with one metric and a validation-accuracy curve. */
-    private static JsonNode run(double amplitude, double... curve) {
-        StringBuilder evaluations = new StringBuilder();
-        for (double v : curve) {
-            evaluations.append(evaluations.length() == 0 ? "" : ",").append("{\"validation_accuracy\":").append(v).append('}');
-        }
-        try {
-            return Json.mapper().readTree("{\"status\":\"completed\",\"metrics\":{\"amplitude\":" + amplitude
-                    + ",\"final_accuracy\":0.8},\"evaluations\":[" + evaluations + "],\"timing\":{\"wall_seconds\":1.5}}");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private static RunFile<RunSpec, Sharpness> run(double amplitude, double... curve) {
+        return StoredRuns.completed(Map.of("amplitude", amplitude, "final_accuracy", 0.8), 1, Double.NaN, 1.5,
+                Double.NaN, Double.NaN, curve);
     }
 
     @Test
@@ -55,6 +47,16 @@ class SweepSummaryTest {
                 "dataset,ratio,batch_size,batch_label,lr,lr_effective,lr_over_batch,seeds,diverged,failed,"
                         + "amplitude_mean,amplitude_std,amplitude_ci_low,amplitude_ci_high,final_accuracy_mean");
         assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("0,,4,4,0.1,0.1,0.025,1,0,0,0.1,,,,0.8");
+    }
+
+    @Test
+    void csvQuotesFieldsWithCommasAndQuotes() {
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("dataset", 0);
+        row.put("batch_label", "a,\"b\"");
+        row.put("amplitude_mean", 0.5);
+        assertThat(SummaryWriter.csv(List.of(row))).isEqualTo("dataset,batch_label,amplitude_mean,amplitude_std,"
+                + "amplitude_ci_low,amplitude_ci_high\n0,\"a,\"\"b\"\"\",0.5,,,\n");
     }
 
     @Test

@@ -22,7 +22,7 @@ public final class ReportSections {
      */
     public static List<ReportSection> standard(CurveAxis curveAxis) {
         return List.of(new SeedPictureSection(curveAxis), new OscillationSection(), new HeatmapSection(),
-                new RobustnessSection(), new RelianceSection(), new MinibatchLossSection(), new NoiseScaleSection(),
+                new RobustnessSection(), new RelianceSection(), new MinibatchLossSection(), new NoiseScaleSection(), new BatchSharpnessSection(),
                 new ContactSheetSection(), BatchSizeMetricSection.generalization(), BatchSizeMetricSection.sharpness(),
                 BatchSizeMetricSection.cost());
     }

@@ -110,12 +110,8 @@ class SweepReportTest {
     }
 
     private static double runMetric(String hash, String metric) {
-        try {
-            return Json.mapper().readTree(results.resolve("runs").resolve(hash + ".json").toFile())
-                    .path("metrics").path(metric).asDouble();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return org.batchscope.analyzer.sweep.RunResult.read(results.resolve("runs").resolve(hash + ".json")).metrics()
+                .get(metric);
     }
 
     @Test
@@ -128,9 +124,18 @@ class SweepReportTest {
         Files.writeString(empty.resolve("summary.json"), "{\"cells\": [");
         assertThatThrownBy(() -> ResultsReader.read(empty)).isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith(empty.resolve("summary.json") + ": not valid JSON (line 1)");
+        Files.writeString(empty.resolve("summary.json"), "{\"schema_version\": 2, \"cells\": []}");
+        assertThatThrownBy(() -> ResultsReader.read(empty)).isInstanceOf(BadInputException.class)
+                .hasMessage(empty.resolve("summary.json") + ": field 'sweep' is missing; is this an analyzer results folder?");
         Files.writeString(empty.resolve("summary.json"), "{\"cells\": []}");
         assertThatThrownBy(() -> ResultsReader.read(empty)).isInstanceOf(BadInputException.class)
-                .hasMessage(empty.resolve("summary.json") + ": field 'datasets' is missing; is this an analyzer results folder?");
+                .hasMessage(empty.resolve("summary.json") + ": schema_version 1 was written by an older batchscope (this"
+                        + " one reads 2); rerun batchscope analyze on the same folder to refresh it");
+        Files.writeString(empty.resolve("summary.json"), "{\"schema_version\": 3, \"cells\": []}");
+        assertThatThrownBy(() -> ResultsReader.read(empty)).isInstanceOf(BadInputException.class)
+                .hasMessage(empty.resolve("summary.json") + ": schema_version 3 is newer than batchscope "
+                        + org.batchscope.common.ToolVersion.version() + " reads (2); use the batchscope that wrote it"
+                        + " or a newer one");
     }
 
     @Test
