@@ -88,7 +88,7 @@ class SparkLocalModeTest {
         Map<String, JsonNode> reference = SweepFiles.runsWithoutTiming(lean);
         for (JsonNode run : flaky.values()) {
             long seed = run.path("config").path("run").path("seed").asLong();
-            int batch = run.path("config").path("run").path("batchSize").asInt();
+            int batch = run.path("config").path("run").path("batch_size").asInt();
             assertThat(batch).isIn(4, 16);
             if (seed == 1) {
                 assertThat(run.path("status").asText()).isEqualTo("failed");
@@ -98,7 +98,7 @@ class SparkLocalModeTest {
                 assertThat(run.path("status").asText()).isEqualTo("completed");
                 JsonNode same = reference.values().stream()
                         .filter(r -> r.path("config").path("run").path("seed").asLong() == seed
-                                && r.path("config").path("run").path("batchSize").asInt() == batch)
+                                && r.path("config").path("run").path("batch_size").asInt() == batch)
                         .findFirst().orElseThrow();
                 for (String field : List.of("steps", "evaluations", "gradient_probes", "metrics", "sharpness")) {
                     assertThat(run.path(field)).as(field).isEqualTo(same.path(field));
