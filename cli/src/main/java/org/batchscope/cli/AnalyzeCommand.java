@@ -201,6 +201,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         BadInputException.require(out != null, "--out", "a results folder (on the command line or in the sweep file)",
                 "nothing");
+        RunExecutors.check(executor, master);
         BadInputException.require(ratios == null || specFile != null, "--ratios", "used with --spec", ratios);
         BadInputException.require(ratios == null || ratios.stream().distinct().count() == ratios.size(), "--ratios",
                 "distinct values", ratios);

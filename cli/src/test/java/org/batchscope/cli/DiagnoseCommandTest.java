@@ -192,8 +192,9 @@ class DiagnoseCommandTest {
         assertThat(CliRunner.run("diagnose", SAMPLES.resolve("lightning/bs32/metrics.csv").toString(), "--out",
                 out.toString()).exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(out.resolve("minibatch-loss.png")).exists();
+        // other logs into the same folder: refused unless --overwrite (the folder records what it holds)
         assertThat(CliRunner.run("diagnose", SAMPLES.resolve("keras/bs8.csv").toString(), "--out",
-                out.toString()).exitCode()).isEqualTo(ExitCodes.OK);
+                out.toString(), "--overwrite").exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(out.resolve("minibatch-loss.png")).doesNotExist();
         assertThat(out.resolve("seed-picture.png")).exists();
     }

@@ -27,15 +27,24 @@ public final class RunExecutors {
      * @throws BadInputException for an unknown name, or {@code --master} with the local executor
      */
     public static RunExecutor create(String name, RunExecutorProvider.Settings settings) {
+        RunExecutorProvider provider = check(name, settings.master());
+        return provider == null ? new LocalRunExecutor(settings.threads()) : provider.create(settings);
+    }
+
+    /**
+     * Checks {@code --executor} and {@code --master} before any work starts.
+     *
+     * @return the provider of executor {@code name}, or null for the local executor
+     * @throws BadInputException for an executor not in this build, or a master without one that takes it
+     */
+    public static RunExecutorProvider check(String name, String master) {
         if (name.equals(LocalRunExecutor.NAME)) {
-            BadInputException.require(settings.master() == null, "--master", "used with --executor spark",
-                    settings.master());
-            return new LocalRunExecutor(settings.threads());
+            BadInputException.require(master == null, "--master", "used with --executor spark", master);
+            return null;
         }
         return providers().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow(() -> new BadInputException(name.equals("spark") ? "--executor spark: " + SPARK_BUILD_HINT
-                        : "--executor must be one of " + names() + " (got " + name + ")"))
-                .create(settings);
+                        : "--executor must be one of " + names() + " (got " + name + ")"));
     }
 
     private static Stream<RunExecutorProvider> providers() {
