@@ -147,7 +147,7 @@ public record CellSummary(int dataset, Double ratio, double lr, double lrEffecti
         if (values.length == 0) {
             return;
         }
-        SeedStatistics stats = SeedStatistics.of(values, BOOTSTRAP_SEED);
+        SeedStatistics stats = SeedStatistics.of(values);
         row.put(name + "_mean", finite(stats.mean()));
         row.put(name + "_std", finite(stats.std()));
         row.put(name + "_ci_low", finite(stats.ci95().low()));
