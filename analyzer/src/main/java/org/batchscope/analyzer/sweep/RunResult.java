@@ -14,6 +14,9 @@ import org.batchscope.analyzer.sharpness.Sharpness;
  * @param config       the run's full configuration
  * @param status       {@code completed}, {@code diverged} (a non-finite loss ended it) or {@code failed}
  *                     (an error, in {@code message}; a rerun retries it)
+ * @param state        what the validation curve did ({@link org.batchscope.analyzer.metrics.RunState#fileName()}:
+ *                     steady, improving, oscillating, collapsed, chance, diverged; {@link RunStates}); null for a
+ *                     failed run
  * @param message      what went wrong, for diverged and failed runs; null otherwise
  * @param steps        per-step columns
  * @param evaluations  per evaluation
@@ -25,7 +28,8 @@ import org.batchscope.analyzer.sharpness.Sharpness;
  *                     between reruns
  */
 public record RunResult(@JsonProperty("config_hash") String configHash, @JsonProperty("config") RunSpec config,
-        @JsonProperty("status") String status, @JsonProperty("message") String message,
+        @JsonProperty("status") String status, @JsonProperty("state") String state,
+        @JsonProperty("message") String message,
         @JsonProperty("steps") Steps steps, @JsonProperty("evaluations") List<EvaluationRow> evaluations,
         @JsonProperty("gradient_probes") List<ProbeRow> probes, @JsonProperty("metrics") Map<String, Double> metrics,
         @JsonProperty("sharpness") Sharpness sharpness, @JsonProperty("timing") Timing timing) {
@@ -93,9 +97,9 @@ public record RunResult(@JsonProperty("config_hash") String configHash, @JsonPro
     }
 
     /** @return a result from a recording */
-    static RunResult of(PlannedRun run, String status, String message, RunRecording recording,
+    static RunResult of(PlannedRun run, String status, String state, String message, RunRecording recording,
             Map<String, Double> metrics, Sharpness sharpness, Timing timing) {
-        return new RunResult(run.hash(), run.spec(), status, message, Steps.of(recording),
+        return new RunResult(run.hash(), run.spec(), status, state, message, Steps.of(recording),
                 recording.evaluations().stream().map(EvaluationRow::of).toList(),
                 recording.probes().stream().map(ProbeRow::of).toList(), metrics, sharpness, timing);
     }
