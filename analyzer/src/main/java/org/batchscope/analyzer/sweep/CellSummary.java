@@ -7,14 +7,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.batchscope.analyzer.metrics.RunState;
 import org.batchscope.analyzer.metrics.SeedStatistics;
 import org.batchscope.analyzer.metrics.VarianceSplit;
 
 /**
  * The statistics of one cell (the runs of one dataset, learning rate and batch size that differ only
  * in seed), from their stored results. For every run metric M over the cell's completed runs that have
- * it: {@code M_mean}, {@code M_std} (sample std) and the percentile-bootstrap 95% interval
- * {@code M_ci_low}, {@code M_ci_high} ({@link SeedStatistics}, bootstrap seed {@value #BOOTSTRAP_SEED});
+ * it: {@code M_mean}, {@code M_std} (sample std) and the Student-t 95% interval of the mean
+ * {@code M_ci_low}, {@code M_ci_high} ({@link SeedStatistics}; {@code seeds} says how many runs it rests on);
+ * the runs' {@code state}s in seed order, separated by {@code ;}, and {@code state_<name>}, how many runs
+ * are in each {@link RunState} (diverged runs are counted there and in {@code diverged}, failed runs in
+ * {@code failed}: neither enters the means);
  * and for the validation accuracy curves the split {@code within_run_variance} /
  * {@code between_run_variance} ({@link VarianceSplit}, each run over its last ceil(T/2) evaluations).
  * Std, interval and between-run variance are absent (null) with a single completed seed. The same
@@ -34,9 +40,6 @@ import org.batchscope.analyzer.metrics.VarianceSplit;
 public record CellSummary(int dataset, Double ratio, double lr, double lrEffective, int batchSize, String batchLabel,
         List<JsonNode> runs) {
 
-    /** The bootstrap seed of every cell's intervals (fixed: summaries are reproducible). */
-    public static final long BOOTSTRAP_SEED = 0;
-
     /**
      * The measures that depend on wall-clock time, so differ between reruns of the same sweep: a row's
      * columns that start with one of these names.
@@ -52,6 +55,23 @@ public record CellSummary(int dataset, Double ratio, double lr, double lrEffecti
     /** @return the number of runs with {@code status} */
     public long count(String status) {
         return runs.stream().filter(r -> r.path("status").asText().equals(status)).count();
+    }
+
+    /** @return the state of each run that has one (completed and diverged runs), in seed order */
+    public List<RunState> states() {
+        return runs.stream().map(r -> RunState.fromFileName(r.path("state").asText(null))).filter(Objects::nonNull)
+                .toList();
+    }
+
+    /** @return how many runs are in {@code state} */
+    public long count(RunState state) {
+        return states().stream().filter(state::equals).count();
+    }
+
+    /** @return the {@code lr_scaling} of the cell's runs ({@code fixed}, {@code linear}, {@code sqrt}), or null */
+    public String lrScaling() {
+        return runs.stream().map(r -> r.path("config").path("lr_scaling").asText(null)).filter(Objects::nonNull)
+                .findFirst().orElse(null);
     }
 
     /** @return metric {@code name} of each completed run that has it */
@@ -106,6 +126,10 @@ public record CellSummary(int dataset, Double ratio, double lr, double lrEffecti
         row.put("seeds", completed().size());
         row.put("diverged", count(RunResult.DIVERGED));
         row.put("failed", count(RunResult.FAILED));
+        row.put("state", states().stream().map(RunState::fileName).collect(Collectors.joining(";")));
+        for (RunState state : RunState.values()) {
+            row.put("state_" + state.fileName(), count(state));
+        }
         TreeSet<String> names = new TreeSet<>();
         for (JsonNode run : completed()) {
             for (Iterator<String> it = run.path("metrics").fieldNames(); it.hasNext();) {

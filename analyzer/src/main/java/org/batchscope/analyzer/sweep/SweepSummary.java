@@ -18,8 +18,10 @@ import org.batchscope.analyzer.metrics.SeedComparison;
  * comparisons between batch sizes, what each dataset's gradients say, and noise robustness.
  * <ul>
  *   <li>comparisons: for each dataset and learning rate, each pair of batch sizes A < B with
- *       completed seeds, {@code p_a_steadier} = P(A steadier than B) on validation-accuracy amplitude
- *       ({@link SeedComparison});</li>
+ *       completed seeds, {@code p_a_steadier} = P(A steadier than B) on validation-accuracy amplitude,
+ *       the two-sided p-value of the exact Mann-Whitney test ({@link SeedComparison}), the seeds on
+ *       each side, the smallest p those seeds can give, and {@code conclusion}: {@code a_steadier} or
+ *       {@code b_steadier} when p <= {@value #ALPHA}, else {@code inconclusive};</li>
  *   <li>per dataset: {@code gradient_noise_scale} = the median of the completed runs'
  *       {@code gradient_noise_scale}; the critical batch size B_crit ~ B_simple, and each tried batch size
  *       {@code below} or {@code at_or_above} it ({@link CriticalBatchSize});</li>
@@ -36,6 +38,9 @@ import org.batchscope.analyzer.metrics.SeedComparison;
  * @param targetAccuracy {@code --target-accuracy}, or null for the automatic target per dataset
  */
 public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells, Double targetAccuracy) {
+
+    /** Significance level of the comparisons between batch sizes (two-sided). */
+    public static final double ALPHA = 0.05;
 
     /** Gathers the cells of {@code runs} from {@code store}; runs without a file are left out. */
     public static SweepSummary gather(List<PlannedRun> runs, List<SweepDataset> datasets, ResultsStore store,
@@ -95,7 +100,14 @@ public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells,
                     row.put("lr", a.lr());
                     row.put("batch_size_a", a.batchSize());
                     row.put("batch_size_b", b.batchSize());
-                    row.put("p_a_steadier", SeedComparison.probabilitySteadier(ampA, ampB));
+                    double p = SeedComparison.pValue(ampA, ampB);
+                    double probability = SeedComparison.probabilitySteadier(ampA, ampB);
+                    row.put("seeds_a", ampA.length);
+                    row.put("seeds_b", ampB.length);
+                    row.put("p_a_steadier", probability);
+                    row.put("p_value", p);
+                    row.put("smallest_possible_p_value", SeedComparison.smallestPValue(ampA.length, ampB.length));
+                    row.put("conclusion", p > ALPHA ? "inconclusive" : probability > 0.5 ? "a_steadier" : "b_steadier");
                     out.add(row);
                 }
             }
