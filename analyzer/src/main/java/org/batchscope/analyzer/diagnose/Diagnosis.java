@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.batchscope.analyzer.metrics.LossSpikes;
 import org.batchscope.analyzer.metrics.OscillationMetrics;
+import org.batchscope.analyzer.metrics.RunState;
+import org.batchscope.analyzer.metrics.RunStateRule;
 import org.batchscope.analyzer.metrics.SeriesWindow;
 import org.batchscope.common.BadInputException;
 import org.batchscope.analyzer.logs.Curve;
@@ -64,7 +66,7 @@ public record Diagnosis(List<LogDiagnosis> logs, SeriesKind primary) {
                         + " column to measure (columns read: " + log.curves().stream().map(Curve::name).toList()
                         + "); pass --x and --y to choose columns");
             }
-            diagnosed.add(new LogDiagnosis(log, batchSize, series));
+            diagnosed.add(new LogDiagnosis(log, batchSize, series, state(log)));
         }
         SeriesKind primary = null;
         for (SeriesKind kind : PRIMARY_ORDER) {
@@ -73,6 +75,17 @@ public record Diagnosis(List<LogDiagnosis> logs, SeriesKind primary) {
             }
         }
         return new Diagnosis(diagnosed, primary);
+    }
+
+    /** @return the state of the log's first validation accuracy series ({@link LogDiagnosis#state()}), or null */
+    static RunState state(TrainingLog log) {
+        Curve accuracy = log.curves().stream().filter(c -> c.kind() == SeriesKind.VAL_ACCURACY).findFirst().orElse(null);
+        if (accuracy == null || accuracy.points() < MIN_POINTS) {
+            return null;
+        }
+        boolean lossNotFinite = log.curves().stream().filter(c -> c.kind() == SeriesKind.VAL_LOSS
+                || c.kind() == SeriesKind.TRAIN_LOSS).anyMatch(c -> java.util.Arrays.stream(c.y()).anyMatch(v -> !Double.isFinite(v)));
+        return RunStateRule.classify(new RunStateRule.Evidence(accuracy.y(), 0, Double.NaN, Double.NaN, lossNotFinite));
     }
 
     private static boolean isMeasured(Curve curve, LogLayout layout) {

@@ -48,7 +48,8 @@ public final class DiagnosisText {
         for (LogDiagnosis log : diagnosis.logs()) {
             out.append(log.label()).append("  (").append(log.log().file()).append(", ")
                     .append(log.log().layout().description())
-                    .append(log.batchSize() == null ? "" : ", batch size " + log.batchSize()).append(")\n");
+                    .append(log.batchSize() == null ? "" : ", batch size " + log.batchSize())
+                    .append(log.state() == null ? "" : ", state " + log.state().fileName()).append(")\n");
             List<List<String>> rows = new ArrayList<>();
             rows.add(COLUMNS);
             rows.addAll(rows(log));

@@ -108,6 +108,7 @@ public final class DiagnosisReport {
             entry.put("file", source.file().toString());
             entry.put("layout", source.layout().description());
             entry.put("batch_size", log.batchSize());
+            entry.put("state", log.state() == null ? null : log.state().fileName());
             entry.put("series", series);
             logs.add(entry);
         }
