@@ -210,18 +210,19 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Prints one line per noise ratio and batch size: final accuracy, oscillation and background reliance. */
     static void printSummary(SweepResults results, PrintWriter stdout) {
-        String format = "%6s %4s  %-15s  %9s  %8s  %16s  %6s%n";
+        String format = "%6s %4s  %-15s  %9s  %8s  %16s  %6s  %s%n";
         stdout.printf(Locale.ROOT, format, "r", "B", "final accuracy", "amplitude", "reversal", "feature_reliance",
-                "bg_gap");
+                "bg_gap", "runs by state");
         for (ResultCell c : results.cells()) {
             stdout.printf(Locale.ROOT, format, c.ratio() == null ? "-" : Numbers.compact(c.ratio()), c.batchSize(),
                     SummaryTable.finalAccuracy(c), Numbers.fixed(c.mean(OscillationMetrics.AMPLITUDE), 4),
                     Numbers.fixed(c.mean(OscillationMetrics.REVERSAL_RATE), 2),
                     Numbers.fixed(c.mean(ShortcutReliance.FEATURE_RELIANCE), 3),
-                    Numbers.fixed(c.mean(ShortcutReliance.BG_GAP), 3));
+                    Numbers.fixed(c.mean(ShortcutReliance.BG_GAP), 3), SummaryTable.states(c));
         }
-        stdout.println("Mean over seeds (± sample std). amplitude: std of validation accuracy over the last half of");
-        stdout.println("each run; reversal: share of evaluations where it turns; feature_reliance: 1 = predictions follow the");
-        stdout.println("eyes; bg_gap: accuracy lost when the background is swapped.");
+        stdout.println("Mean over completed seeds (± sample std). amplitude: std of validation accuracy over the last half");
+        stdout.println("of each run (a climb counts too; the states tell a climb from a zig-zag); reversal: share of");
+        stdout.println("evaluations where it turns; feature_reliance: 1 = predictions follow the eyes; bg_gap: accuracy");
+        stdout.println("lost when the background is swapped.");
     }
 }

@@ -136,6 +136,7 @@ public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells,
             row.put("achieved_ratio", data.achievedRatio());
             row.put("classes", data.classNames());
             row.put("chance", data.chance());
+            row.put("chance_rule", "share of the most frequent class in the training labels");
             row.put("train", data.train().count());
             row.put("val", data.validation().count());
             row.put("test", data.test() == null ? null : data.test().count());
