@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             DemoCommand.class,
             BenchCommand.class,
             ReportCommand.class,
+            ExperimentCommand.class,
             DiagnoseCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",

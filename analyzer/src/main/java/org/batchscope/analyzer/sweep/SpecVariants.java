@@ -67,19 +67,31 @@ public final class SpecVariants {
             BadInputException.require(ratio > 0 && Double.isFinite(ratio), "--ratios", "positive numbers", ratio);
             Path folder = out.resolve(DATASETS).resolve("r=" + BigDecimal.valueOf(ratio).stripTrailingZeros().toPlainString());
             fields.put("ratio", ratio);
-            Object spec = build(kind, fields);
-            if (!isComplete(folder, Manifest.specSha256(spec))) {
-                err.println("generating " + kind + " dataset r=" + ratio + " into " + folder);
-                err.flush();
-                if (spec instanceof ImageSpec image) {
-                    new ImageDatasetWriter(image, threads, (split, done, total) -> { }).write(folder, false);
-                } else {
-                    TabularGenerator.generate((TabularSpec) spec, folder, false, threads, (split, done, total) -> { });
-                }
-            }
+            ensureGenerated(kind, fields, folder, threads, err);
             variants.add(new Variant(folder, ratio));
         }
         return variants;
+    }
+
+    /**
+     * Generates the dataset of {@code kind} ({@code images} or {@code tabular}) whose spec is the defaults
+     * with {@code fields} replaced into {@code folder}, unless the folder already holds the complete
+     * dataset of that spec.
+     *
+     * @param err progress lines
+     */
+    public static void ensureGenerated(String kind, Map<String, Object> fields, Path folder, int threads,
+            PrintWriter err) {
+        Object spec = build(kind, fields);
+        if (!isComplete(folder, Manifest.specSha256(spec))) {
+            err.println("generating " + kind + " dataset r=" + fields.get("ratio") + " into " + folder);
+            err.flush();
+            if (spec instanceof ImageSpec image) {
+                new ImageDatasetWriter(image, threads, (split, done, total) -> { }).write(folder, false);
+            } else {
+                TabularGenerator.generate((TabularSpec) spec, folder, false, threads, (split, done, total) -> { });
+            }
+        }
     }
 
     private static Object build(String kind, Map<String, Object> fields) {

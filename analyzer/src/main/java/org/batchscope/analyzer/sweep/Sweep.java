@@ -16,8 +16,9 @@ public final class Sweep {
      * @param runs    runs in the grid
      * @param outcome what this invocation trained
      * @param verdict the verdict lines
+     * @param summary the gathered results
      */
-    public record Result(int runs, SweepRunner.Outcome outcome, List<String> verdict) {
+    public record Result(int runs, SweepRunner.Outcome outcome, List<String> verdict, SweepSummary summary) {
     }
 
     private Sweep() {
@@ -33,7 +34,8 @@ public final class Sweep {
         ResultsStore store = new ResultsStore(out);
         SweepRunner.Outcome outcome = SweepRunner.run(runs, datasets, store, new ProgressReporter(err, terminal),
                 spec.threads());
-        List<String> verdict = SummaryWriter.write(out, spec, SweepSummary.gather(runs, datasets, store, spec.targetAccuracy()));
-        return new Result(runs.size(), outcome, verdict);
+        SweepSummary summary = SweepSummary.gather(runs, datasets, store, spec.targetAccuracy());
+        List<String> verdict = SummaryWriter.write(out, spec, summary);
+        return new Result(runs.size(), outcome, verdict, summary);
     }
 }
