@@ -48,8 +48,8 @@ public record SeedStatistics(int seeds, double mean, double std, double min, dou
                 new ConfidenceInterval(Math.min(mean, mean - halfWidth), Math.max(mean, mean + halfWidth)));
     }
 
-    /** @return t_{(1 + c)/2} with {@code degreesOfFreedom} degrees of freedom */
+    /** @return t_{(1 + c)/2} with {@code degreesOfFreedom} degrees of freedom, solved to 1e-13 (the default 1e-9 is coarser) */
     static double tQuantile(int degreesOfFreedom) {
-        return new TDistribution(null, degreesOfFreedom).inverseCumulativeProbability((1 + CONFIDENCE) / 2);
+        return new TDistribution(null, degreesOfFreedom, 1e-13).inverseCumulativeProbability((1 + CONFIDENCE) / 2);
     }
 }
