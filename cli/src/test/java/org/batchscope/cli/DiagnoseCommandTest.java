@@ -49,19 +49,23 @@ class DiagnoseCommandTest {
                 SAMPLES.resolve("keras/bs64.csv").toString(), "--out", out.toString());
         assertThat(result.err()).isEmpty();
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(result.out()).contains("bs8  (", "Keras CSVLogger, batch size 8)",
+        assertThat(result.out()).contains("bs8  (", "Keras CSVLogger, batch size 8, state oscillating)",
                 "val_accuracy epoch      8      4    0.0589          0.0933        1.0000        0.0465"
                         + "         0.8889       0.0800           -",
                 "val_accuracy epoch      8      4    0.0129          0.0100        0.0000        0.0000"
                         + "         0.0000       0.0000           -",
                 "Validation accuracy oscillates most in bs8: amplitude 0.0589 against 0.0129 in bs64"
-                        + " (4.6 times as much); reversal rate 1.00 against 0.00");
+                        + " (4.6 times as much); reversal rate 1.00 against 0.00",
+                // bs64 climbs 0.75, 0.76, 0.77, 0.78 over its last half: improving, not oscillating (DiagnosisStateTest)
+                "States of the validation accuracy over the last half: bs8 oscillating, bs64 improving");
 
         JsonNode json = Json.mapper().readTree(out.resolve("diagnose.json").toFile());
         assertThat(json.get("compared_series").asText()).isEqualTo("val_accuracy");
         JsonNode bs8 = json.get("logs").get(0);
         assertThat(bs8.get("label").asText()).isEqualTo("bs8");
         assertThat(bs8.get("batch_size").asInt()).isEqualTo(8);
+        assertThat(bs8.get("state").asText()).isEqualTo("oscillating");
+        assertThat(json.get("logs").get(1).get("state").asText()).isEqualTo("improving");
         JsonNode metrics = bs8.get("series").get(1).get("metrics");
         assertThat(bs8.get("series").get(1).get("name").asText()).isEqualTo("val_accuracy");
         assertThat(metrics.get("amplitude").asDouble()).isCloseTo(Math.sqrt(0.0104 / 3), within(1e-12));

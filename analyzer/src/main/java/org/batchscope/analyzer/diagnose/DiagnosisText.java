@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.batchscope.analyzer.metrics.OscillationMetrics;
+import org.batchscope.analyzer.metrics.RunState;
+import org.batchscope.analyzer.metrics.RunStateRule;
 import org.batchscope.analyzer.logs.SeriesKind;
 
 /**
@@ -78,7 +80,10 @@ public final class DiagnosisText {
         return out.toString();
     }
 
-    /** @return a few sentences on which log oscillates most and by how much, and on loss spikes */
+    /**
+     * @return a few sentences on which log varies most and by how much ("oscillates" only when its state is
+     *         oscillating: amplitude also counts a steady climb), the logs' states, and loss spikes
+     */
     public static String reading(Diagnosis diagnosis) {
         List<String> sentences = new ArrayList<>();
         List<LogDiagnosis> comparable = new ArrayList<>(diagnosis.comparable());
@@ -101,11 +106,19 @@ public final class DiagnosisText {
                 String ratio = low.amplitude() > 0
                         ? String.format(Locale.ROOT, " (%.1f times as much)", top.amplitude() / low.amplitude())
                         : "";
-                sentences.add(String.format(Locale.ROOT, "%s oscillates most in %s: amplitude %.4f against %.4f in %s%s;"
+                sentences.add(String.format(Locale.ROOT, "%s %s most in %s: amplitude %.4f against %.4f in %s%s;"
                         + " reversal rate %.2f against %.2f (1 = a perfect zig-zag, 0 = monotone).",
-                        capitalise(quantity), most.label(), top.amplitude(), low.amplitude(), least.label(), ratio,
+                        capitalise(quantity), most.state() == RunState.OSCILLATING ? "oscillates" : "varies",
+                        most.label(), top.amplitude(), low.amplitude(), least.label(), ratio,
                         top.reversalRate(), low.reversalRate()));
             }
+        }
+        String states = diagnosis.logs().stream().filter(d -> d.state() != null)
+                .map(d -> d.label() + " " + d.state().fileName()).collect(java.util.stream.Collectors.joining(", "));
+        if (!states.isEmpty()) {
+            sentences.add("States of the validation accuracy over the last half: " + states + " (improving = still"
+                    + " rising, oscillating = zig-zags by more than " + RunStateRule.OSCILLATION_FLOOR + " x "
+                    + RunStateRule.UNKNOWN_RESOLUTION + " around its trend, the validation-set size being unknown).");
         }
         for (LogDiagnosis log : diagnosis.logs()) {
             for (SeriesDiagnosis s : log.series()) {
