@@ -27,7 +27,7 @@ import org.batchscope.analyzer.metrics.SeedComparison;
  *       {@code below} or {@code at_or_above} it ({@link CriticalBatchSize});</li>
  *   <li>noise robustness, with two or more datasets of known r > 0: for each batch size and learning
  *       rate, final accuracy and amplitude (cell means) against r, and the breakdown ratio where the
- *       accuracy falls to within 5 points of chance ({@link BreakdownRatio}; chance = the datasets'
+ *       accuracy falls to chance + 0.05 or below ({@link BreakdownRatio}; chance = the datasets'
  *       mean chance level).</li>
  *   <li>per dataset: the target accuracy of "time to target" ({@link TargetAccuracy}) and the split the
  *       generalization gap is measured against ({@link GeneralizationGap}).</li>
