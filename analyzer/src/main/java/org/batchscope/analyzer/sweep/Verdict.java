@@ -19,8 +19,8 @@ import org.batchscope.analyzer.metrics.SeedStatistics;
  *   <li>the chance level (share of the most frequent class in the training labels) and the validation set's
  *       resolution (one sample = 1 / N);</li>
  *   <li>per cell: how many runs are in each {@link RunState} (diverged and failed runs counted, never
- *       dropped silently) and the final accuracy's mean with its Student-t 95% interval, range and seed
- *       count ({@link SeedStatistics});</li>
+ *       dropped silently) and the final accuracy's mean with its Student-t 95% interval (clipped to [0, 1],
+ *       where the mean lies), range and seed count ({@link SeedStatistics});</li>
  *   <li>per state, the batch sizes with runs in it: still improving at the end, oscillating, collapsed to
  *       one class, at or below chance, diverged, steady;</li>
  *   <li>whether any cell learned: "not above chance" when the best mean final accuracy is within
@@ -141,8 +141,9 @@ public final class Verdict {
             SeedStatistics stats = SeedStatistics.of(finals);
             line.append("; final accuracy ").append(num(stats.mean()));
             if (finals.length > 1) {
-                line.append(" (95% t-interval ").append(num(stats.ci95().low())).append(" to ")
-                        .append(num(stats.ci95().high())).append(", range ").append(num(stats.min())).append(" to ")
+                // an accuracy's mean lies in [0, 1], so clipping the interval there loses no coverage
+                line.append(" (95% t-interval ").append(num(Math.max(0, stats.ci95().low()))).append(" to ")
+                        .append(num(Math.min(1, stats.ci95().high()))).append(", range ").append(num(stats.min())).append(" to ")
                         .append(num(stats.max())).append(", ").append(finals.length).append(" completed seeds)");
             } else {
                 line.append(" (1 completed seed)");

@@ -96,9 +96,10 @@ class SweepSummaryTest {
         assertThat(row.get("state_steady")).isEqualTo(0L);
         assertThat(row.get("seeds")).isEqualTo(2);
         assertThat(row.get("failed")).isEqualTo(1L);
-        // final accuracies {0.9, 0.5}: mean 0.7, s = sqrt(0.08), t_{0.975,1} = 12.7062047: half width 2.54124094
+        // final accuracies {0.9, 0.5}: mean 0.7, s = sqrt(0.08), t_{0.975,1} = 12.7062047: half width 2.54124094,
+        // so -1.84 to 3.24, clipped to the accuracy's range
         assertThat(Verdict.cellLine(cell)).isEqualTo("B=4 lr=0.100: 4 runs: 1 improving, 1 collapsed, 1 diverged,"
-                + " 1 failed (an error; a rerun retries it); final accuracy 0.700 (95% t-interval -1.84 to 3.24,"
+                + " 1 failed (an error; a rerun retries it); final accuracy 0.700 (95% t-interval 0.00 to 1.00,"
                 + " range 0.500 to 0.900, 2 completed seeds)");
     }
 
