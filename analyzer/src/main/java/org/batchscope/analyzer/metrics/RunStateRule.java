@@ -26,9 +26,10 @@ package org.batchscope.analyzer.metrics;
  * </ol>
  * detrended_std and reversal_rate are those of {@link SeriesMetrics}. Rates measured by simulation at
  * the demo's N = 128 and n = 10 (README, "Run states"; {@code RunStateRuleSimulationTest} prints them):
- * a steady curve scattered like fresh binomial draws is called oscillating about 1% of the time and
- * improving about 2%; a steady climb from 0.80 to 0.90 is never oscillating; a zig-zag of +/- 0.06
- * around 0.85 is found about 99% of the time.
+ * a steady curve scattered like fresh binomial draws is called oscillating about 0.9% of the time and
+ * improving about 1.8%; a climb from 0.80 to 0.90 over W with that scatter is called improving 83% and
+ * oscillating 0.4% of the time (a monotone climb never: its reversal_rate is 0); a zig-zag of +/- 0.06
+ * around 0.85 is found 98% of the time, one of +/- 0.04 61%.
  *
  * <p>When N is unknown (a user's log), the chance rule is skipped and sigma is {@value #UNKNOWN_RESOLUTION}
  * (one accuracy point), stated with the result.
