@@ -1,5 +1,7 @@
 package org.batchscope.analyzer.metrics;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.moment.Mean;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
@@ -48,8 +50,12 @@ public record SeedStatistics(int seeds, double mean, double std, double min, dou
                 new ConfidenceInterval(Math.min(mean, mean - halfWidth), Math.max(mean, mean + halfWidth)));
     }
 
+    /** t quantiles by degrees of freedom, solved once each (the solve costs far more than the statistics). */
+    private static final Map<Integer, Double> T_QUANTILES = new ConcurrentHashMap<>();
+
     /** @return t_{(1 + c)/2} with {@code degreesOfFreedom} degrees of freedom, solved to 1e-13 (the default 1e-9 is coarser) */
     static double tQuantile(int degreesOfFreedom) {
-        return new TDistribution(null, degreesOfFreedom, 1e-13).inverseCumulativeProbability((1 + CONFIDENCE) / 2);
+        return T_QUANTILES.computeIfAbsent(degreesOfFreedom, df -> new TDistribution(null, df, 1e-13)
+                .inverseCumulativeProbability((1 + CONFIDENCE) / 2));
     }
 }

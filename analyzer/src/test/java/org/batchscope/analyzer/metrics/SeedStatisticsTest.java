@@ -24,13 +24,13 @@ class SeedStatisticsTest {
 
     @Test
     void intervalIsTheStudentTInterval() {
-        // t_{0.975, 3} = 3.18244631 (any t table); half width 3.18244631 * sqrt(1/60) / 2 = 0.20542603
+        // t_{0.975, 3} = 3.182446305 (any t table); half width 3.182446305 * sqrt(1/60) / 2 = 0.2054260256
         ConfidenceInterval ci = SeedStatistics.of(AMPLITUDES).ci95();
-        assertThat(ci.low()).isCloseTo(0.35 - 0.20542603, within(1e-8));
-        assertThat(ci.high()).isCloseTo(0.35 + 0.20542603, within(1e-8));
-        // two seeds: t_{0.975, 1} = 12.7062047; {0, 1}: s = sqrt(0.5), half width 12.7062047 * 0.5 = 6.35310235
+        assertThat(ci.low()).isCloseTo(0.35 - 0.2054260256, within(1e-8));
+        assertThat(ci.high()).isCloseTo(0.35 + 0.2054260256, within(1e-8));
+        // two seeds: t_{0.975, 1} = 12.706204736; {0, 1}: s = sqrt(0.5), half width 12.706204736 * 0.5 = 6.353102368
         ConfidenceInterval two = SeedStatistics.of(new double[] {0, 1}).ci95();
-        assertThat(two.high()).isCloseTo(0.5 + 6.35310235, within(1e-8));
+        assertThat(two.high()).isCloseTo(0.5 + 6.353102368, within(1e-8));
     }
 
     @Test
