@@ -3,6 +3,7 @@ package org.batchscope.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.batchscope.analyzer.data.DatasetLoader;
@@ -19,29 +20,41 @@ import org.batchscope.analyzer.sweep.Sweep;
 import org.batchscope.analyzer.sweep.SweepDataset;
 import org.batchscope.analyzer.sweep.SweepSpec;
 import org.batchscope.common.BadInputException;
+import org.batchscope.generator.spec.DatasetSpec;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code batchscope analyze}: a batch-size sweep on one dataset or on a noise sweep of generated ones. */
+/**
+ * {@code batchscope analyze}: a batch-size sweep on one dataset or on a noise sweep of generated ones. The
+ * options may come from a sweep file ({@code --sweep FILE}, see {@link SweepFile}); options given on the
+ * command line override the file's values.
+ */
 @Command(name = "analyze",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
             "Train batch sizes x learning rates x seeds (x noise ratios) and measure how training oscillates.",
             "",
+            "The options may be given as a file: --sweep FILE, a YAML or JSON mapping of these options in snake_case "
+                    + "(batch_sizes: [1, 8, 32], lr_scaling: sqrt, ...); options on the command line override it.",
             "Results: <out>/runs/<config-hash>.json per run, <out>/summary.json, <out>/summary.csv (one row per "
                     + "cell), <out>/verdict.txt, and the report <out>/report/report.pdf with its PNG charts (unless "
                     + "--no-report). Rerunning the same command resumes: finished runs are skipped."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
+    /** The option that names a sweep file. */
+    static final String SWEEP_OPTION = "--sweep";
+
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    VerboseOption verbose;
+
+    @Option(names = SWEEP_OPTION, paramLabel = "FILE", description = "A YAML or JSON file of these options (keys in snake_case, paths relative to the file); options on the command line override it.")
+    Path sweepFile;
 
     @Option(names = "--data", paramLabel = "PATH", description = "A generated dataset folder, an ImageFolder, a CSV file or a <name>X.npy file (labels in <name>y.npy).")
     Path data;
@@ -52,13 +65,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--ratios", split = ",", paramLabel = "R", description = "Noise-to-feature ratios for --spec (default: the spec's own ratio).")
     List<Double> ratios;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Results folder.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Results folder (required, here or in the sweep file).")
     Path out;
 
     @Option(names = "--model", defaultValue = "auto", paramLabel = "NAME", description = "auto (MLP for tables, small CNN for images), logreg, mlp, cnn, or a DL4J model file. Default: ${DEFAULT-VALUE}.")
     String model;
 
-    @Option(names = "--engine", paramLabel = "NAME", description = "Training engine: lean or dl4j (default: the first that supports the model).")
+    @Option(names = "--engine", paramLabel = "NAME", description = "Training engine: lean or dl4j (default: the highest-ranked engine in this build that supports the model: lean for the built-in models, dl4j for a DL4J model file).")
     String engine;
 
     @Option(names = "--batch-sizes", split = ",", defaultValue = "1,4,8,32", paramLabel = "B", description = "Batch sizes; full = the whole training set (batch gradient descent). Default: ${DEFAULT-VALUE}.")
@@ -139,9 +152,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
      * @return the exit code
      */
     int analyze(PrintWriter stdout, PrintWriter err) {
+        if (sweepFile != null) {
+            return withSweepFile().analyze(stdout, err);
+        }
         if ((data == null) == (specFile == null)) {
             throw new BadInputException("give either --data PATH or --spec FILE");
         }
+        BadInputException.require(out != null, "--out", "a results folder (on the command line or in the sweep file)",
+                "nothing");
         BadInputException.require(ratios == null || specFile != null, "--ratios", "used with --spec", ratios);
         CurveAxis curveAxis = CurveAxis.parse(xAxis);
         int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -154,11 +172,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             LoadedDataset loaded = DatasetLoader.load(data, options);
             datasets.add(new SweepDataset(loaded, loaded.ratio(), options));
         } else {
-            for (SpecVariants.Variant v : SpecVariants.generate(specFile, ratios, out, cores, err)) {
+            DatasetSpec datasetSpec = SpecVariants.read(specFile);
+            for (SpecVariants.Variant v : SpecVariants.generate(datasetSpec, ratios, out, cores, err)) {
                 datasets.add(new SweepDataset(DatasetLoader.load(v.folder(), options), v.ratio(), options));
             }
         }
-        Sweep.Result result = Sweep.run(sweep, datasets, out, err, System.console() != null);
+        Sweep.Result result = Sweep.run(sweep, datasets, out, TerminalProgress.forStderr(err, System.console() != null));
         result.verdict().forEach(stdout::println);
         stdout.println("results: " + out.resolve(SummaryWriter.CSV) + ", " + out.resolve(SummaryWriter.JSON));
         if (!noReport) {
@@ -171,5 +190,28 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * @return a command with this one's options re-parsed over the sweep file's values: the file replaces
+     *         the defaults, and every option given here (but {@code --sweep}) replaces the file's value
+     * @throws BadInputException for a bad sweep file or a value the options refuse
+     */
+    private AnalyzeCommand withSweepFile() {
+        SweepFile file = SweepFile.read(sweepFile, spec);
+        List<String> given = new ArrayList<>();
+        for (OptionSpec option : new LinkedHashSet<>(spec.commandLine().getParseResult().matchedOptions())) {
+            if (!option.inherited() && !option.longestName().equals(SWEEP_OPTION)) {
+                option.originalStringValues().forEach(value -> given.add(option.longestName() + "=" + value));
+            }
+        }
+        AnalyzeCommand resolved = new AnalyzeCommand();
+        try {
+            new CommandLine(resolved).setCaseInsensitiveEnumValuesAllowed(true).setDefaultValueProvider(file)
+                    .parseArgs(given.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw file.explain(e);
+        }
+        return resolved;
     }
 }

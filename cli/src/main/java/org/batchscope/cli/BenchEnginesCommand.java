@@ -10,7 +10,6 @@ import org.batchscope.analyzer.engine.TrainingEngines;
 import org.batchscope.analyzer.engine.lean.LeanEngine;
 import org.batchscope.common.BadInputException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,8 +28,6 @@ public final class BenchEnginesCommand implements Callable<Integer> {
 
     private static final List<String> MODELS = List.of("mlp", "cnn");
 
-    @Mixin
-    VerboseOption verbose;
 
     @Spec
     CommandSpec spec;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.batchscope.common.BadInputException;
 import org.batchscope.generator.image.ImageDatasetWriter;
-import org.batchscope.generator.image.ImageSpec;
+import org.batchscope.generator.spec.ImageSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.batchscope.common.BadInputException;
 import org.batchscope.generator.tabular.TabularGenerator;
-import org.batchscope.generator.tabular.TabularSpec;
+import org.batchscope.generator.spec.TabularSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import org.batchscope.analyzer.metrics.OscillationMetrics;
 import org.batchscope.analyzer.sweep.ShortcutReliance;
 import org.batchscope.common.BadInputException;
+import org.batchscope.common.MetricDefinition;
+import org.batchscope.common.MetricRegistry;
 import org.batchscope.generator.NoisePreset;
 import org.batchscope.generator.output.DatasetFolder;
 import org.batchscope.reports.results.Numbers;
@@ -26,17 +28,17 @@ import org.batchscope.reports.results.SweepResults;
 import org.batchscope.reports.sweep.SummaryTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code batchscope demo}: a preset of {@code batchscope analyze}. It writes an image spec (the eye-colour
- * dogs) to {@code <out>/demo-spec.yaml} and runs {@code analyze --spec <out>/demo-spec.yaml --ratios
- * 0.3,3,30} (the three noise presets) with the small CNN at batch sizes 1, 4, 8 and 32 and 3 seeds, which
- * generates the datasets, trains, measures every metric and writes the report; then prints a short
- * summary table, the verdict and where the report is. A rerun resumes like {@code analyze}.
+ * dogs) to {@code <out>/demo-spec.yaml} and a sweep file to {@code <out>/demo-sweep.yaml} (that spec at
+ * ratios 0.3, 3 and 30, the three noise presets, with the small CNN at batch sizes 1, 4, 8 and 32 and 3
+ * seeds) and runs {@code analyze --sweep <out>/demo-sweep.yaml}, which generates the datasets, trains,
+ * measures every metric and writes the report; then prints a short summary table, the verdict and where
+ * the report is. A rerun resumes like {@code analyze}.
  */
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
@@ -45,12 +47,14 @@ import picocli.CommandLine.Spec;
             "Run the whole tool once: generate the eye-colour dogs at r = 0.3, 3 and 30 (feature-dominant,",
             "noise-over-feature, noise-dominant), train the small CNN at several batch sizes and seeds, measure",
             "every metric, write the PDF and PNG report, and print a summary table and the verdict. It is",
-            "batchscope analyze --spec <out>/demo-spec.yaml --ratios 0.3,3,30 with sizes chosen by --scale;",
+            "batchscope analyze --sweep <out>/demo-sweep.yaml, a sweep file it writes with sizes chosen by --scale;",
             "rerunning it resumes (finished runs are kept)."})
 public final class DemoCommand implements Callable<Integer> {
 
     /** The spec file the demo writes into its folder; its presence marks the folder as a demo's. */
     static final String SPEC_FILE = "demo-spec.yaml";
+    /** The sweep file the demo writes beside it and runs with {@code analyze --sweep}. */
+    static final String SWEEP_FILE = "demo-sweep.yaml";
 
     /** Sizes of the demo: image size, images per split, epochs, seeds, evaluations per epoch, gradient probes. */
     enum Scale {
@@ -79,8 +83,6 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    @Mixin
-    VerboseOption verbose;
 
     @Spec
     CommandSpec spec;
@@ -116,9 +118,10 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<String> args = analyzeArguments();
+        Path sweepFile = out.resolve(SWEEP_FILE);
+        List<String> args = new ArrayList<>(List.of(AnalyzeCommand.SWEEP_OPTION, sweepFile.toString()));
         String command = "batchscope analyze " + String.join(" ", args);
-        prepareFolder(specText(command));
+        prepareFolder(specText(command), sweepText(command));
         if (threads != null) {
             args.addAll(List.of("--threads", String.valueOf(threads)));
         }
@@ -142,13 +145,13 @@ public final class DemoCommand implements Callable<Integer> {
     /**
      * @param command the analyze command the demo runs (without --threads, which changes no result)
      * @return the image spec of the demo's datasets (its ratio is replaced per noise preset), with the
-     *         command as a comment, so that a demo with other settings is told apart
+     *         command as a comment
      */
     String specText(String command) {
         int trainImages = train != null ? train : scale.train;
         BadInputException.require(trainImages >= 2, "--train", "an integer >= 2", trainImages);
         return String.join("\n",
-                "# written by batchscope demo: the eye-colour dogs; analyze replaces ratio with each of --ratios",
+                "# written by batchscope demo: the eye-colour dogs; analyze replaces ratio with each of the sweep's ratios",
                 "# " + command,
                 "kind: images",
                 "size: " + (imageSize != null ? imageSize : scale.imageSize),
@@ -161,32 +164,42 @@ public final class DemoCommand implements Callable<Integer> {
                 "");
     }
 
-    /** @return the arguments of the equivalent {@code batchscope analyze} command, --threads aside */
-    List<String> analyzeArguments() {
+    /**
+     * @param command the analyze command the demo runs
+     * @return the sweep file of the demo: the three noise presets of {@link #SPEC_FILE}, the small CNN, the
+     *         batch sizes and the sizes of {@code --scale} (paths relative to the file's folder)
+     */
+    String sweepText(String command) {
         String ratios = Arrays.stream(NoisePreset.values()).map(p -> Numbers.compact(p.ratio()))
-                .collect(Collectors.joining(","));
-        List<String> args = new ArrayList<>(List.of("--spec", out.resolve(SPEC_FILE).toString(), "--ratios", ratios,
-                "--out", out.toString(), "--model", "cnn", "--batch-sizes", batchSizes,
-                "--seeds", String.valueOf(seeds != null ? seeds : scale.seeds),
-                "--epochs", String.valueOf(epochs != null ? epochs : scale.epochs),
-                "--evals-per-epoch", String.valueOf(scale.evalsPerEpoch),
-                "--probes-per-run", String.valueOf(scale.probesPerRun)));
-        return args;
+                .collect(Collectors.joining(", "));
+        return String.join("\n",
+                "# written by batchscope demo; " + command + " runs it (paths are relative to this file)",
+                "spec: " + SPEC_FILE,
+                "ratios: [" + ratios + "]",
+                "out: .",
+                "model: cnn",
+                "batch_sizes: [" + batchSizes.replace(",", ", ") + "]",
+                "seeds: " + (seeds != null ? seeds : scale.seeds),
+                "epochs: " + (epochs != null ? epochs : scale.epochs),
+                "evals_per_epoch: " + scale.evalsPerEpoch,
+                "probes_per_run: " + scale.probesPerRun,
+                "");
     }
 
     /**
-     * Makes {@code out} a demo folder holding {@code specText}: a missing or empty folder, or an earlier
-     * demo's with the same spec (resumed), is fine; another demo's or anything else is refused unless
-     * {@code --overwrite}, which deletes its content first.
+     * Makes {@code out} a demo folder holding {@code specText} and {@code sweepText}: a missing or empty
+     * folder, or an earlier demo's with the same two files (resumed), is fine; another demo's or anything
+     * else is refused unless {@code --overwrite}, which deletes its content first.
      */
-    private void prepareFolder(String specText) {
+    private void prepareFolder(String specText, String sweepText) {
         Path specFile = out.resolve(SPEC_FILE);
+        Path sweepFile = out.resolve(SWEEP_FILE);
         try {
             if (Files.exists(out) && !Files.isDirectory(out)) {
                 throw new BadInputException("--out " + out + " is a file; it must be a folder");
             }
-            boolean reusable = !Files.exists(out) || isEmpty(out) || (Files.isRegularFile(specFile)
-                    && Files.readString(specFile, StandardCharsets.UTF_8).equals(specText));
+            boolean reusable = !Files.exists(out) || isEmpty(out) || (holds(specFile, specText)
+                    && holds(sweepFile, sweepText));
             if (!reusable) {
                 if (!overwrite) {
                     throw new BadInputException("--out " + out + " holds " + (Files.isRegularFile(specFile)
@@ -197,9 +210,14 @@ public final class DemoCommand implements Callable<Integer> {
             }
             Files.createDirectories(out);
             Files.writeString(specFile, specText, StandardCharsets.UTF_8);
+            Files.writeString(sweepFile, sweepText, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + out + ": " + e.getMessage(), e);
         }
+    }
+
+    private static boolean holds(Path file, String text) throws IOException {
+        return Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text);
     }
 
     private static boolean isEmpty(Path folder) throws IOException {
@@ -220,9 +238,12 @@ public final class DemoCommand implements Callable<Integer> {
                     Numbers.fixed(c.mean(ShortcutReliance.FEATURE_RELIANCE), 3),
                     Numbers.fixed(c.mean(ShortcutReliance.BG_GAP), 3), SummaryTable.states(c));
         }
-        stdout.println("Mean over completed seeds (± sample std). amplitude: std of validation accuracy over the last half");
-        stdout.println("of each run (a climb counts too; the states tell a climb from a zig-zag); reversal: share of");
-        stdout.println("evaluations where it turns; feature_reliance: 1 = predictions follow the eyes; bg_gap: accuracy");
-        stdout.println("lost when the background is swapped.");
+        stdout.println("Mean over completed seeds (± sample std); amplitude and reversal of the validation accuracy"
+                + " (a climb counts in amplitude too; the states tell a climb from a zig-zag).");
+        for (String name : List.of(OscillationMetrics.AMPLITUDE, OscillationMetrics.REVERSAL_RATE,
+                ShortcutReliance.FEATURE_RELIANCE, ShortcutReliance.BG_GAP)) {
+            MetricDefinition metric = MetricRegistry.find(name).orElseThrow();
+            stdout.println(name + " (" + metric.unit() + "): " + metric.definition());
+        }
     }
 }

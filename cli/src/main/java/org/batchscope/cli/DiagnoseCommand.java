@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.batchscope.common.BadInputException;
 import org.batchscope.analyzer.diagnose.Diagnosis;
 import org.batchscope.reports.diagnose.DiagnosisReport;
 import org.batchscope.analyzer.diagnose.DiagnosisText;
@@ -13,23 +12,24 @@ import org.batchscope.analyzer.diagnose.Labels;
 import org.batchscope.analyzer.logs.LogReader;
 import org.batchscope.analyzer.logs.TrainingLog;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code batchscope diagnose LOG...}: reads training logs, prints the oscillation metrics of each and a
- * short reading to stdout, and writes the charts, {@code diagnose.json} and {@code diagnose.pdf}. Every
+ * {@code batchscope diagnose LOG...}: reads training logs, prints what was read from each (layout, x
+ * column, compared series), the oscillation metrics of each and a short reading to stdout, and writes the
+ * charts, {@code diagnose.json}, {@code diagnose.pdf} and {@code report.html}. Every
  * log is read and measured before anything is written, so a bad log leaves no files behind.
  */
 @Command(name = "diagnose",
         mixinStandardHelpOptions = true,
         description = {
             "Measure how much existing training curves oscillate and chart them.",
-            "Reads Keras CSVLogger logs, Lightning metrics.csv, TensorBoard scalar CSV exports, W&B CSV exports,"
-                    + " or any CSV with --x and --y. Give several logs (for example one per batch size) to compare them."})
+            "Reads Keras CSVLogger logs (any separator), Lightning metrics.csv, TensorBoard scalar CSV exports,"
+                    + " W&B CSV exports, pandas history dumps, or any CSV with --x and --y; the layout, x column and"
+                    + " compared series are printed. Give several logs (for example one per batch size) to compare them."})
 public final class DiagnoseCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "LOG", arity = "1..*", description = "Training log CSV files.")
@@ -44,36 +44,27 @@ public final class DiagnoseCommand implements Callable<Integer> {
             description = "Batch size of each log, in order (default: read from labels like bs8, batch64).")
     List<Integer> batchSizes = new ArrayList<>();
 
-    @Option(names = "--x", paramLabel = "COL", description = "x column of a generic CSV (with --y).")
+    @Option(names = "--x", paramLabel = "COL",
+            description = "x column, overriding the layout's (epoch, step, ...); 'row' for the row number when the"
+                    + " file has no x column.")
     String x;
 
     @Option(names = "--y", paramLabel = "COL", split = ",",
-            description = "Series column(s) of a generic CSV (with --x), comma-separated or repeated.")
-    List<String> ys;
+            description = "Series to measure, comma-separated or repeated, overriding the choice by meaning; the first"
+                    + " is the one compared across logs.")
+    List<String> ys = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "diagnose",
-            description = "Output folder for diagnose.pdf, diagnose.json and the PNG charts (default: ${DEFAULT-VALUE}).")
+            description = "Output folder for diagnose.pdf, report.html, diagnose.json and the PNG charts (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Mixin
-    VerboseOption verbose;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        LogReader.Columns columns = null;
-        if (x != null || ys != null) {
-            if (x == null || ys == null) {
-                throw new BadInputException("--x and --y must be given together");
-            }
-            columns = new LogReader.Columns(x, ys);
-        }
-        List<TrainingLog> read = new ArrayList<>();
-        for (Path log : logs) {
-            read.addAll(LogReader.read(log, columns));
-        }
+        List<TrainingLog> read = LogReader.readAll(logs, new LogReader.Columns(x, ys));
         Diagnosis diagnosis = Diagnosis.of(Labels.apply(read, labels), batchSizes);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(DiagnosisText.tables(diagnosis));

@@ -20,7 +20,6 @@ import org.batchscope.common.AtomicFiles;
 import org.batchscope.common.BadInputException;
 import org.batchscope.reports.experiment.ExperimentReport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,8 +45,6 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    VerboseOption verbose;
 
     @Parameters(index = "0", paramLabel = "NAME", description = "list, or the experiment to run.")
     String name;
@@ -83,7 +80,8 @@ public final class ExperimentCommand implements Callable<Integer> {
         Path folder = out != null ? out : Path.of("batchscope-experiment-" + experiment.name());
         claimFolder(folder, experiment.name() + " " + size.cliName() + "\n");
         PrintWriter err = spec.commandLine().getErr();
-        ExperimentResult result = ExperimentRunner.run(experiment, size, folder, cores, err, System.console() != null);
+        ExperimentResult result = ExperimentRunner.run(experiment, size, folder, cores, err,
+                TerminalProgress.forStderr(err, System.console() != null));
         print(result, stdout);
         if (!noReport) {
             List<Path> written = ExperimentReport.write(result, folder, folder.resolve("report"));

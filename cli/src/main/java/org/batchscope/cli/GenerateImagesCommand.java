@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.batchscope.common.BadInputException;
 import org.batchscope.generator.SummaryStats;
 import org.batchscope.generator.image.ImageDatasetWriter;
-import org.batchscope.generator.image.ImageSpec;
+import org.batchscope.generator.spec.ImageSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,8 +27,6 @@ import picocli.CommandLine.Spec;
                     + "preview.png and manifest.json (last). Options override --spec values."})
 public final class GenerateImagesCommand implements Callable<Integer> {
 
-    @Mixin
-    VerboseOption verbose;
 
     @Mixin
     GenerateOptions options;
@@ -101,7 +99,7 @@ public final class GenerateImagesCommand implements Callable<Integer> {
         if (spec.commandLine().getParseResult().hasMatchedOption("--counterfactuals")) {
             overrides.put("counterfactuals", counterfactuals);
         }
-        return options.baseSpec(ImageSpec.class, ImageSpec::defaults).with(overrides);
+        return options.baseSpec(ImageSpec.class, ImageSpec::defaults, "generate images").with(overrides);
     }
 
     private static String describe(Map<String, Long> counts) {

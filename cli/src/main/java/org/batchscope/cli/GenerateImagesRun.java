@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.batchscope.generator.image.ImageDatasetWriter;
-import org.batchscope.generator.image.ImageSpec;
+import org.batchscope.generator.spec.ImageSpec;
 import org.batchscope.generator.image.Split;
 
 /** Runs the image writer with progress lines on stderr (about every 10% of each split). */

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.batchscope.common.BadInputException;
-import org.batchscope.common.Json;
 import org.batchscope.generator.NoisePreset;
+import org.batchscope.generator.spec.DatasetSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -21,7 +21,7 @@ final class GenerateOptions {
     Path out;
 
     @Option(names = "--spec", paramLabel = "FILE",
-            description = "YAML or JSON spec file; the options below override its values.")
+            description = "YAML or JSON spec file (kind: images or tabular, or no kind); the options below override its values.")
     Path specFile;
 
     @Option(names = "--preset", paramLabel = "NAME",
@@ -55,9 +55,13 @@ final class GenerateOptions {
     @Option(names = "--overwrite", description = "Clear --out if it holds something other than this spec's output.")
     boolean overwrite;
 
-    /** @return the {@code --spec} file read as {@code type}, or {@code defaults} without one */
-    <T> T baseSpec(Class<T> type, Supplier<T> defaults) {
-        return specFile == null ? defaults.get() : Json.readSpec(specFile, type);
+    /**
+     * @param command the command, for messages ({@code generate images})
+     * @return the {@code --spec} file read as {@code type} (its {@code kind}, if any, must be that type's),
+     *         or {@code defaults} without one
+     */
+    <T extends DatasetSpec> T baseSpec(Class<T> type, Supplier<T> defaults, String command) {
+        return specFile == null ? defaults.get() : DatasetSpec.read(specFile, type, command);
     }
 
     /**

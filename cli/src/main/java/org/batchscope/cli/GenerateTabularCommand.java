@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import org.batchscope.generator.tabular.Split;
 import org.batchscope.generator.tabular.TabularGenerator;
 import org.batchscope.generator.tabular.TabularResult;
-import org.batchscope.generator.tabular.TabularSpec;
+import org.batchscope.generator.spec.TabularSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,8 +34,6 @@ import picocli.CommandLine.Spec;
             "Spec file fields: see samples/specs/tabular-*.yaml; options override them."})
 public final class GenerateTabularCommand implements Callable<Integer> {
 
-    @Mixin
-    VerboseOption verbose;
 
     @Mixin
     GenerateOptions options;
@@ -113,7 +111,7 @@ public final class GenerateTabularCommand implements Callable<Integer> {
         GenerateOptions.put(overrides, "rotate", rotate);
         GenerateOptions.put(overrides, "anonymous", anonymous);
         GenerateOptions.put(overrides, "formats", formats);
-        return options.baseSpec(TabularSpec.class, TabularSpec::defaults).with(overrides);
+        return options.baseSpec(TabularSpec.class, TabularSpec::defaults, "generate tabular").with(overrides);
     }
 
     private static void printSummary(PrintWriter out, TabularSpec spec, TabularResult result) {

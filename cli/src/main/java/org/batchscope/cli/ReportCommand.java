@@ -10,7 +10,6 @@ import org.batchscope.reports.sweep.CurveAxis;
 import org.batchscope.reports.sweep.ReportSections;
 import org.batchscope.reports.sweep.SweepReport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,8 +43,6 @@ public final class ReportCommand implements Callable<Integer> {
             description = "x axis of the training curves (chart 1): epochs, steps or samples. Default: ${DEFAULT-VALUE}.")
     String xAxis;
 
-    @Mixin
-    VerboseOption verbose;
 
     @Spec
     CommandSpec spec;
@@ -62,8 +59,10 @@ public final class ReportCommand implements Callable<Integer> {
     static Path write(Path results, Path out, CurveAxis xAxis, PrintWriter stdout) {
         SweepResults read = ResultsReader.read(results);
         List<Path> written = SweepReport.write(read, ReportSections.standard(xAxis), out);
-        Path pdf = written.get(written.size() - 1);
-        stdout.println("report: " + pdf + " (" + (written.size() - 1) + " charts as PNG in " + out + ")");
+        Path pdf = out.resolve(SweepReport.PDF);
+        long charts = written.stream().filter(p -> p.getFileName().toString().endsWith(".png")).count();
+        stdout.println("report: " + pdf + " and " + out.resolve(SweepReport.HTML) + " (" + charts
+                + " charts as PNG in " + out + ")");
         return pdf;
     }
 }

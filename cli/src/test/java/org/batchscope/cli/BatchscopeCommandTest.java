@@ -2,7 +2,9 @@ package org.batchscope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BatchscopeCommandTest {
 
@@ -33,5 +35,23 @@ class BatchscopeCommandTest {
         CliRunner.Result result = CliRunner.run("frobnicate");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(result.err()).contains("frobnicate");
+    }
+
+    @Test
+    void verboseIsOneOptionInheritedByEverySubcommand(@TempDir Path tmp) {
+        String missing = tmp.resolve("missing").toString();
+        String[][] commands = {
+            {"-v", "report", missing},
+            {"report", missing, "--verbose"},
+            {"generate", "images", "--out", tmp.resolve("g").toString(), "--size", "3", "-v"},
+            {"bench", "images", "--size", "3", "-v"},
+        };
+        for (String[] args : commands) {
+            CliRunner.Result result = CliRunner.run(args);
+            assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(result.err()).as(String.join(" ", args)).startsWith("error: ").contains("\tat ");
+        }
+        CliRunner.Result quiet = CliRunner.run("report", missing);
+        assertThat(quiet.err()).doesNotContain("\tat ");
     }
 }

@@ -41,8 +41,10 @@ class DemoCommandTest {
         CliRunner.Result result = demo(out);
 
         assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
-        assertThat(result.err()).contains("demo: batchscope analyze --spec " + out.resolve(DemoCommand.SPEC_FILE)
-                + " --ratios 0.3,3,30 --out " + out + " --model cnn --batch-sizes 4,8 --seeds 1 --epochs 2");
+        assertThat(result.err()).contains("demo: batchscope analyze --sweep " + out.resolve(DemoCommand.SWEEP_FILE));
+        assertThat(Files.readString(out.resolve(DemoCommand.SWEEP_FILE))).contains("spec: demo-spec.yaml\n",
+                "ratios: [0.3, 3, 30]\n", "out: .\n", "model: cnn\n", "batch_sizes: [4, 8]\n", "seeds: 1\n",
+                "epochs: 2\n");
         assertThat(Files.readString(out.resolve(DemoCommand.SPEC_FILE))).contains("size: 16\n", "train: 24\n",
                 "val: 12\n", "test: 12\n");
         // 3 ratios x 2 batch sizes x 1 seed
@@ -94,7 +96,8 @@ class DemoCommandTest {
         assertThat(overwritten.exitCode()).as(overwritten.err()).isEqualTo(ExitCodes.OK);
         assertThat(out.resolve("runs/old.json")).doesNotExist();
         assertThat(runFiles(out)).isEqualTo(6);
-        assertThat(Files.readString(out.resolve(DemoCommand.SPEC_FILE))).contains("size: 16\n", "--epochs 2");
+        assertThat(Files.readString(out.resolve(DemoCommand.SPEC_FILE))).contains("size: 16\n");
+        assertThat(Files.readString(out.resolve(DemoCommand.SWEEP_FILE))).contains("epochs: 2\n");
     }
 
     @Test

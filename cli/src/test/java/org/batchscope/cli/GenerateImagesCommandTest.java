@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.batchscope.common.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class GenerateImagesCommandTest {
 
@@ -29,6 +30,30 @@ class GenerateImagesCommandTest {
         assertThat(manifest.get("spec").get("ratio").asDouble()).isEqualTo(30.0);
         assertThat(manifest.get("spec").get("seed").asLong()).isEqualTo(4);
         assertThat(manifest.get("counts").get("train").asLong()).isEqualTo(7);
+    }
+
+    @Test
+    void theDemosSpecIsAcceptedAndAContradictingKindIsRefused() throws Exception {
+        Path out = dir.resolve("demo");
+        DemoCommand demo = new DemoCommand();
+        new CommandLine(demo).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--scale", "small", "--out",
+                out.toString());
+        Path spec = dir.resolve(DemoCommand.SPEC_FILE);
+        Files.writeString(spec, demo.specText("batchscope analyze ..."));
+        assertThat(Files.readString(spec)).contains("kind: images");
+
+        CliRunner.Result images = CliRunner.run("generate", "images", "--spec", spec.toString(), "--out",
+                out.toString(), "--train", "2", "--val", "0", "--test", "0");
+        assertThat(images.exitCode()).as(images.err()).isEqualTo(ExitCodes.OK);
+        assertThat(images.out()).contains("of 16x16");
+
+        Path table = dir.resolve("table");
+        CliRunner.Result tabular = CliRunner.run("generate", "tabular", "--spec", spec.toString(), "--out",
+                table.toString());
+        assertThat(tabular.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(tabular.err()).isEqualTo("error: " + spec + ": kind images does not fit generate tabular, which"
+                + " reads kind tabular (or no kind)" + System.lineSeparator());
+        assertThat(Files.exists(table)).isFalse();
     }
 
     @Test

@@ -26,7 +26,9 @@ class ReportCommandTest {
         CliRunner.Result result = CliRunner.run("report", results.toString());
         assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
         Path pdf = results.resolve("report").resolve("report.pdf");
-        assertThat(result.out()).startsWith("report: " + pdf + " (").contains("charts as PNG in " + results.resolve("report"));
+        assertThat(result.out()).startsWith("report: " + pdf + " and " + results.resolve("report").resolve("report.html")
+                + " (").contains("charts as PNG in " + results.resolve("report"));
+        assertThat(results.resolve("report").resolve("report.html")).isNotEmptyFile();
         assertThat(pdf).isNotEmptyFile();
         assertThat(results.resolve("report").resolve("oscillation-metrics.png")).isNotEmptyFile();
         assertThat(results.resolve("report").resolve("background-reliance.png")).isNotEmptyFile();

@@ -2,12 +2,14 @@ package org.batchscope.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -71,26 +73,65 @@ public final class Json {
      *                           error, an unknown key, a wrong type or a value its record rejects
      */
     public static <T> T readSpec(Path file, Class<T> type) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON;
+        ObjectMapper mapper = mapperFor(file);
         try {
             return mapper.readValue(Files.readAllBytes(file), type);
         } catch (NoSuchFileException e) {
             throw new BadInputException("--spec: file " + file + " does not exist");
-        } catch (UnrecognizedPropertyException e) {
-            throw new BadInputException(file + ": unknown key '" + e.getPropertyName() + "'"
-                    + " (allowed: " + e.getKnownPropertyIds() + ")");
         } catch (JsonMappingException e) {
-            if (e.getCause() instanceof BadInputException bad) {
-                throw new BadInputException(file + ": " + bad.getMessage(), bad);
-            }
-            throw new BadInputException(file + ": " + describePath(e) + e.getOriginalMessage(), e);
+            throw badValue(file, e);
         } catch (JsonProcessingException e) {
             throw new BadInputException(file + ": not valid " + (mapper == YAML ? "YAML" : "JSON")
                     + " at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads a spec file that must hold a mapping of keys to values, as a tree to inspect before it is
+     * bound with {@link #bindSpec}.
+     *
+     * @throws BadInputException as {@link #readSpec}, and when the file holds something else than a mapping
+     */
+    public static ObjectNode readSpecTree(Path file) {
+        JsonNode tree = readSpec(file, JsonNode.class);
+        if (!(tree instanceof ObjectNode object)) {
+            throw new BadInputException(file + ": a spec must be a mapping of keys to values");
+        }
+        return object;
+    }
+
+    /**
+     * Binds a tree read by {@link #readSpecTree} to {@code type}, with the errors of {@link #readSpec}.
+     *
+     * @param file the file the tree came from, for messages
+     */
+    public static <T> T bindSpec(ObjectNode tree, Class<T> type, Path file) {
+        try {
+            return JSON.treeToValue(tree, type);
+        } catch (JsonMappingException e) {
+            throw badValue(file, e);
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(file + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static ObjectMapper mapperFor(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON;
+    }
+
+    /** @return one line naming the file and the key or field of a mapping error */
+    private static BadInputException badValue(Path file, JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return new BadInputException(file + ": unknown key '" + unknown.getPropertyName() + "'"
+                    + " (allowed: " + unknown.getKnownPropertyIds() + ")");
+        }
+        if (e.getCause() instanceof BadInputException bad) {
+            return new BadInputException(file + ": " + bad.getMessage(), bad);
+        }
+        return new BadInputException(file + ": " + describePath(e) + e.getOriginalMessage(), e);
     }
 
     private static String describePath(JsonMappingException e) {

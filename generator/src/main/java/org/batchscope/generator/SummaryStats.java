@@ -1,40 +1,28 @@
 package org.batchscope.generator;
 
+import org.apache.commons.statistics.descriptive.DoubleStatistics;
+import org.apache.commons.statistics.descriptive.Statistic;
+
 /**
- * Streaming mean, sample standard deviation, minimum and maximum (Welford's update), used for the
- * achieved ratio recorded in manifests as {@code {mean, std, min, max}}. Combine partial results from
- * several threads with {@link #combine} (Chan et al.'s pairwise formula). Not thread-safe.
+ * Streaming mean, sample standard deviation (divisor n - 1), minimum and maximum, used for the
+ * achieved ratio recorded in manifests as {@code {mean, std, min, max}}: Commons Statistics'
+ * {@link DoubleStatistics} accumulators (a rolling first moment and sum of squared deviations).
+ * Combine partial results from several threads with {@link #combine}; combined in a fixed order, the
+ * result does not depend on the number of threads. Not thread-safe.
  */
 public final class SummaryStats {
 
-    private long count;
-    private double mean;
-    private double m2;
-    private double min = Double.POSITIVE_INFINITY;
-    private double max = Double.NEGATIVE_INFINITY;
+    private final DoubleStatistics statistics = DoubleStatistics.of(Statistic.MEAN, Statistic.STANDARD_DEVIATION,
+            Statistic.MIN, Statistic.MAX);
 
     /** Adds one value. */
     public void accept(double value) {
-        count++;
-        double delta = value - mean;
-        mean += delta / count;
-        m2 += delta * (value - mean);
-        min = Math.min(min, value);
-        max = Math.max(max, value);
+        statistics.accept(value);
     }
 
     /** Adds every value of {@code other} to this one. */
     public void combine(SummaryStats other) {
-        if (other.count == 0) {
-            return;
-        }
-        long n = count + other.count;
-        double delta = other.mean - mean;
-        m2 += other.m2 + delta * delta * count * other.count / n;
-        mean += delta * other.count / n;
-        count = n;
-        min = Math.min(min, other.min);
-        max = Math.max(max, other.max);
+        statistics.combine(other.statistics);
     }
 
     /** @return the statistics of {@code values} */
@@ -47,25 +35,25 @@ public final class SummaryStats {
     }
 
     public long count() {
-        return count;
+        return statistics.getCount();
     }
 
     /** @return the mean, NaN when empty */
     public double mean() {
-        return count == 0 ? Double.NaN : mean;
+        return count() == 0 ? Double.NaN : statistics.getAsDouble(Statistic.MEAN);
     }
 
     /** @return the sample standard deviation sqrt(sum (x - mean)^2 / (n - 1)); 0 for one value, NaN when empty */
     public double std() {
-        return count == 0 ? Double.NaN : count == 1 ? 0.0 : Math.sqrt(m2 / (count - 1));
+        return count() == 0 ? Double.NaN : count() == 1 ? 0.0 : statistics.getAsDouble(Statistic.STANDARD_DEVIATION);
     }
 
     public double min() {
-        return count == 0 ? Double.NaN : min;
+        return count() == 0 ? Double.NaN : statistics.getAsDouble(Statistic.MIN);
     }
 
     public double max() {
-        return count == 0 ? Double.NaN : max;
+        return count() == 0 ? Double.NaN : statistics.getAsDouble(Statistic.MAX);
     }
 
     /** @return the JSON form written to manifests: {@code {mean, std, min, max}} */

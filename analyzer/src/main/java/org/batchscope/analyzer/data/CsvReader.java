@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,9 +15,10 @@ import java.util.List;
 import org.batchscope.common.BadInputException;
 
 /**
- * Reads a UTF-8 CSV file one row at a time, so a large table need not be held as text: the header is
+ * Reads a CSV file one row at a time, so a large table need not be held as text: the header is
  * the first non-blank line (a leading byte-order mark dropped), then every non-blank line is a row.
- * Fields are separated by commas; a field may be double-quoted (RFC 4180, {@code ""} for a quote
+ * Fields are separated by commas (UTF-8), or by the separator and in the encoding given to
+ * {@link #open(Path, CharsetDecoder, char)}; a field may be double-quoted (RFC 4180, {@code ""} for a quote
  * inside) but not span lines; fields are stripped of surrounding white space. Each row knows its
  * 1-based number among the rows ({@link #row()}) and its 1-based line in the file ({@link #line()}), for
  * messages. Problems are {@link BadInputException}s naming the file; read errors are
@@ -25,13 +28,15 @@ public final class CsvReader implements Closeable {
 
     private final Path file;
     private final BufferedReader reader;
+    private final char separator;
     private final List<String> header;
     private int line;
     private int row;
 
-    private CsvReader(Path file, BufferedReader reader) throws IOException {
+    private CsvReader(Path file, BufferedReader reader, char separator) throws IOException {
         this.file = file;
         this.reader = reader;
+        this.separator = separator;
         String first = nextNonBlankLine();
         if (first == null) {
             throw new BadInputException(file + ": empty file; expected a CSV header line");
@@ -45,16 +50,25 @@ public final class CsvReader implements Closeable {
      * @throws BadInputException for a missing or empty file, or a header with an unclosed quote
      */
     public static CsvReader open(Path file) {
+        return open(file, StandardCharsets.UTF_8.newDecoder(), ',');
+    }
+
+    /**
+     * Opens {@code file} with the given decoder and field separator and reads its header.
+     *
+     * @throws BadInputException for a missing or empty file, or a header with an unclosed quote
+     */
+    public static CsvReader open(Path file, CharsetDecoder decoder, char separator) {
         BufferedReader reader;
         try {
-            reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder));
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + ": file does not exist");
         } catch (IOException e) {
             throw unreadable(file, e);
         }
         try {
-            return new CsvReader(file, reader);
+            return new CsvReader(file, reader, separator);
         } catch (IOException e) {
             closeAfterFailure(reader, e);
             throw unreadable(file, e);
@@ -138,7 +152,7 @@ public final class CsvReader implements Closeable {
                 }
             } else if (ch == '"') {
                 quoted = true;
-            } else if (ch == ',') {
+            } else if (ch == separator) {
                 fields.add(field.toString().strip());
                 field.setLength(0);
             } else {

@@ -1,6 +1,5 @@
 package org.batchscope.analyzer.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.batchscope.analyzer.engine.TensorData;
 import org.batchscope.common.BadInputException;
-import org.batchscope.common.Json;
+import org.batchscope.common.files.DatasetManifest;
 import org.batchscope.common.Sha256;
 import org.batchscope.generator.output.DatasetFolder;
 import org.batchscope.generator.output.Manifest;
@@ -66,18 +65,12 @@ public final class DatasetLoader {
 
     private static LoadedDataset loadGenerated(Path root, LoadOptions options) {
         Path manifestFile = root.resolve(DatasetFolder.MANIFEST);
-        JsonNode manifest;
-        try {
-            manifest = Json.mapper().readTree(manifestFile.toFile());
-        } catch (IOException e) {
-            throw new BadInputException(manifestFile + ": not valid JSON (" + e.getMessage() + ")", e);
-        }
-        String kind = manifest.path("kind").asText("");
-        String sha = manifest.path("content_sha256").asText("");
+        DatasetManifest manifest = DatasetManifest.read(manifestFile);
+        String kind = manifest.kind() == null ? "" : manifest.kind();
+        String sha = manifest.contentSha256() == null ? "" : manifest.contentSha256();
         BadInputException.require(!sha.isEmpty(), manifestFile + ": content_sha256", "present", "nothing");
-        Double ratio = manifest.path("spec").path("ratio").isNumber() ? manifest.path("spec").path("ratio").asDouble() : null;
-        Double achieved = manifest.path("achieved_ratio").path("mean").isNumber()
-                ? manifest.path("achieved_ratio").path("mean").asDouble() : null;
+        Double ratio = manifest.ratio();
+        Double achieved = manifest.achievedRatioMean();
         if (kind.equals(LoadedDataset.IMAGES)) {
             ImageSplits splits = ImageSplits.read(root, options.imageSize(), true);
             return new LoadedDataset(kind, root.toString(), sha, splits.classNames, splits.train, splits.validation,

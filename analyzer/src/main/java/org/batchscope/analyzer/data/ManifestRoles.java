@@ -1,8 +1,7 @@
 package org.batchscope.analyzer.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
+import org.batchscope.common.files.DatasetManifest;
 
 /**
  * Reads the per-column roles of a generated table from its manifest: {@code columns} lists the feature
@@ -15,17 +14,8 @@ final class ManifestRoles {
     private ManifestRoles() {
     }
 
-    /** @return the role of each feature column in file order; empty when the manifest lists no columns */
-    static List<String> columnRoles(JsonNode manifest) {
-        JsonNode columns = manifest.path("columns");
-        JsonNode roles = manifest.path("roles");
-        List<String> out = new ArrayList<>();
-        if (!columns.isArray()) {
-            return out;
-        }
-        for (JsonNode column : columns) {
-            out.add(roles.path(column.asText()).asText("unknown"));
-        }
-        return out;
+    /** @return the role of each feature column in file order ({@code unknown} where none); empty without columns */
+    static List<String> columnRoles(DatasetManifest manifest) {
+        return manifest.columns().stream().map(c -> manifest.roles().getOrDefault(c, "unknown")).toList();
     }
 }

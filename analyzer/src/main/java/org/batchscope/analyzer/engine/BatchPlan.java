@@ -1,12 +1,14 @@
 package org.batchscope.analyzer.engine;
 
-import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.ArraySampler;
 import org.batchscope.common.RandomStreams;
 
 /**
  * The minibatch order shared by all engines. Epoch e visits the training samples in the order of a
- * Fisher-Yates permutation drawn from {@code RandomStreams.stream(seed, SHUFFLE_STREAM, e)}; its
- * consecutive slices of {@code batchSize} (the last one possibly shorter) are the minibatches.
+ * Fisher-Yates permutation of 0..n-1 drawn from {@code RandomStreams.stream(seed, SHUFFLE_STREAM, e)} by
+ * Commons RNG's {@link ArraySampler#shuffle(org.apache.commons.rng.UniformRandomProvider, int[])} (for
+ * i = n-1 down to 1, swap i with {@code nextInt(i + 1)}); its consecutive slices of {@code batchSize} (the
+ * last one possibly shorter) are the minibatches ({@link TrainingSchedule}).
  */
 public final class BatchPlan {
 
@@ -16,11 +18,6 @@ public final class BatchPlan {
     private BatchPlan() {
     }
 
-    /** @return ceil(n / batchSize) */
-    public static long stepsPerEpoch(int n, int batchSize) {
-        return (n + (long) batchSize - 1) / batchSize;
-    }
-
     /**
      * Fills {@code order} (length n) with epoch {@code epoch}'s permutation of 0..n-1 without allocating.
      */
@@ -28,13 +25,7 @@ public final class BatchPlan {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        UniformRandomProvider rng = RandomStreams.stream(seed, SHUFFLE_STREAM, epoch);
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        ArraySampler.shuffle(RandomStreams.stream(seed, SHUFFLE_STREAM, epoch), order);
     }
 
     /** @return a new array holding epoch {@code epoch}'s permutation of 0..n-1 */

@@ -27,6 +27,6 @@ public record Budget(Kind kind, long amount) {
 
     /** @return the total number of steps for {@code n} training samples at batch size {@code batchSize} */
     public long totalSteps(int n, int batchSize) {
-        return kind == Kind.STEPS ? amount : amount * BatchPlan.stepsPerEpoch(n, batchSize);
+        return kind == Kind.STEPS ? amount : amount * TrainingSchedule.stepsPerEpoch(n, batchSize);
     }
 }

@@ -2,7 +2,8 @@ package org.batchscope.analyzer.engine;
 
 /**
  * An optional capability of a {@link TrainedModel}: its training loss as a function of the parameters,
- * with the gradient, evaluated at any parameter vector without touching the model's own state. The loss
+ * with the gradient and exact Hessian-vector products, evaluated at any parameter vector without
+ * touching the model's own state. The loss
  * is the mean softmax cross-entropy (nats) over the samples of {@code data}, without weight decay.
  * Sharpness measures ({@code org.batchscope.analyzer.sharpness}) need it; engines that cannot provide it
  * (the {@code dl4j} engine) leave it out, and those measures are then absent.
@@ -20,4 +21,7 @@ public interface DifferentiableModel {
      * @return the mean loss over {@code data} at {@code params}
      */
     double lossAndGradient(float[] params, TensorData data, float[] gradOut);
+
+    /** @return the Hessian of the mean loss over {@code data} at {@code params}, as an operator */
+    HessianOperator hessian(float[] params, TensorData data);
 }

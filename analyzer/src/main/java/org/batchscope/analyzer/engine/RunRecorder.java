@@ -36,17 +36,23 @@ public interface RunRecorder {
     }
 
     /**
-     * One gradient-statistics probe (formulas in DESIGN.md and {@code org.batchscope.analyzer.metrics}).
+     * One gradient-statistics probe (formulas in {@code org.batchscope.analyzer.metrics} and the metric registry).
      *
      * @param estimator          {@code per_example} or {@code two_batch}
-     * @param gradientNorm       |G|, the norm of the mean gradient over the probe set
+     * @param gradientNorm       |mean g|, the norm of the mean gradient over the probe set (biased upwards)
+     * @param squaredNorm        |G|^2, the unbiased estimate of the true gradient's squared norm
+     *                           (|mean g|^2 - tr(Sigma) / n; may be <= 0 when the noise swamps it)
      * @param traceCovariance    tr(Sigma), the per-example gradient variance summed over parameters
-     * @param noiseScale         B_simple = tr(Sigma) / |G|^2 (unbiased |G|^2); +Infinity when |G|^2 <= 0 < tr(Sigma)
+     * @param noiseScale         this probe's B_simple = tr(Sigma) / |G|^2; +Infinity when |G|^2 <= 0 < tr(Sigma)
      *                           (cases as in {@code GradientNoiseScale})
-     * @param meanGsnr           mean over parameters of mean(g)^2 / var(g); NaN for the two-batch estimator
+     * @param meanGsnr           mean over parameters of the debiased GSNR ({@code Gsnr}); NaN for the
+     *                           two-batch estimator
+     * @param batchSharpness     the mean over the probe set's minibatches of g^T H g / |g|^2 (each
+     *                           minibatch's loss curvature along its own gradient; {@code BatchSharpness}),
+     *                           NaN when the engine does not measure it
      */
-    record GradientProbe(long step, String estimator, double gradientNorm, double traceCovariance,
-            double noiseScale, double meanGsnr) {
+    record GradientProbe(long step, String estimator, double gradientNorm, double squaredNorm,
+            double traceCovariance, double noiseScale, double meanGsnr, double batchSharpness) {
     }
 
     /** @return a recorder that ignores everything */

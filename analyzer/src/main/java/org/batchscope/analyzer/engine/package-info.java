@@ -1,9 +1,12 @@
 /**
- * The engine-neutral training API. A {@link org.batchscope.analyzer.engine.TrainingEngine} trains one
- * {@link org.batchscope.analyzer.engine.TrainingJob} and reports every step, evaluation and gradient
- * probe to a {@link org.batchscope.analyzer.engine.RunRecorder}. Engines are found through
- * {@link java.util.ServiceLoader} ({@code META-INF/services/org.batchscope.analyzer.engine.TrainingEngine})
- * and picked by name with {@link org.batchscope.analyzer.engine.TrainingEngines}.
+ * The engine-neutral training API. {@link org.batchscope.analyzer.engine.TrainingLoop} trains one
+ * {@link org.batchscope.analyzer.engine.TrainingJob}: it owns the step count, the batch order, the rate
+ * schedule and when to evaluate and probe ({@link org.batchscope.analyzer.engine.TrainingSchedule}), and
+ * reports every step, evaluation and gradient probe to a {@link org.batchscope.analyzer.engine.RunRecorder};
+ * a {@link org.batchscope.analyzer.engine.TrainingEngine} supplies one run's step, evaluation and probe
+ * ({@link org.batchscope.analyzer.engine.EngineRun}). Engines are found once through
+ * {@link java.util.ServiceLoader} ({@code META-INF/services/org.batchscope.analyzer.engine.TrainingEngine}),
+ * each with a name, a rank and a version, and picked with {@link org.batchscope.analyzer.engine.TrainingEngines}.
  *
  * <p>What every engine shares, so that runs are comparable across engines:
  * <ul>

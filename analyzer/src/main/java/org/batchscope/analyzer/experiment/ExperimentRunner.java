@@ -10,6 +10,7 @@ import org.batchscope.analyzer.data.DatasetLoader;
 import org.batchscope.analyzer.data.LoadOptions;
 import org.batchscope.analyzer.data.LoadedDataset;
 import org.batchscope.analyzer.sweep.SpecVariants;
+import org.batchscope.analyzer.sweep.ProgressReporter;
 import org.batchscope.analyzer.sweep.Sweep;
 import org.batchscope.analyzer.sweep.SweepDataset;
 import org.batchscope.analyzer.sweep.SweepSummary;
@@ -30,18 +31,18 @@ public final class ExperimentRunner {
     }
 
     /**
-     * @param terminal whether {@code err} is a terminal (progress bar) or not (plain lines)
+     * @param progress told of each arm's sweep ({@link org.batchscope.analyzer.sweep.PlainProgress} for plain lines)
      * @return what was written to experiment.json
      */
     public static ExperimentResult run(Experiment experiment, Scale scale, Path out, int threads, PrintWriter err,
-            boolean terminal) {
+            ProgressReporter progress) {
         List<Arm> arms = experiment.arms(scale, threads);
         Map<String, SweepDataset> datasets = new LinkedHashMap<>();
         for (Arm arm : arms) {
             DatasetRecipe recipe = arm.dataset();
             if (!datasets.containsKey(recipe.name())) {
                 Path folder = out.resolve(SpecVariants.DATASETS).resolve(recipe.name());
-                SpecVariants.ensureGenerated(recipe.kind(), new LinkedHashMap<>(recipe.fields()), folder, threads, err);
+                SpecVariants.ensureGenerated(recipe.spec(), folder, threads, err);
                 LoadOptions options = LoadOptions.defaults();
                 LoadedDataset loaded = DatasetLoader.load(folder, options);
                 datasets.put(recipe.name(), new SweepDataset(loaded, recipe.ratio(), options));
@@ -53,8 +54,8 @@ public final class ExperimentRunner {
             err.println("arm " + arm.name() + ": " + arm.description());
             err.flush();
             Path folder = out.resolve(ARMS).resolve(arm.name());
-            Sweep.Result result = Sweep.run(arm.sweep(), List.of(datasets.get(arm.dataset().name())), folder, err,
-                    terminal);
+            Sweep.Result result = Sweep.run(arm.sweep(), List.of(datasets.get(arm.dataset().name())), folder,
+                    progress);
             summaries.put(arm.name(), result.summary());
             records.add(new ExperimentResult.ArmRecord(arm.name(), arm.description(), arm.dataset().name(),
                     ARMS + "/" + arm.name(), result.runs(), 0));

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Loss spikes: per-step minibatch losses x_0..x_{n-1} that rise above an exponential moving average
- * by more than {@code k} exponential moving standard deviations (DESIGN.md: alpha = 0.1, k = 3).
+ * by more than {@code k} exponential moving standard deviations (alpha = 0.1, k = 3).
  *
  * <p>The statistics (Finch 2009, "Incremental calculation of weighted mean and variance") start at
  * m_0 = x_0, v_0 = 0, and each later point is first compared, then included:
@@ -22,9 +22,9 @@ import java.util.Arrays;
  */
 public final class LossSpikes {
 
-    /** DESIGN.md's smoothing factor of the moving average and variance. */
+    /** The smoothing factor of the moving average and variance. */
     public static final double DEFAULT_ALPHA = 0.1;
-    /** DESIGN.md's threshold, in moving standard deviations above the moving average. */
+    /** The threshold, in moving standard deviations above the moving average. */
     public static final double DEFAULT_THRESHOLD_STDS = 3;
 
     private final int[] indices;

@@ -4,7 +4,8 @@ import java.util.LinkedHashMap;
 
 /**
  * The oscillation metrics of one series over its window W, as one value. The file names of the
- * fields are the snake_case constants below (DESIGN.md, "Metric definitions").
+ * fields are the snake_case constants below, defined in the metric registry
+ * ({@link org.batchscope.common.MetricRegistry}).
  *
  * @param amplitude     sample std over W ({@link SeriesMetrics#amplitude}); series units
  * @param meanAbsChange mean |a_t - a_{t-1}| over W ({@link SeriesMetrics#meanAbsChange}); series units

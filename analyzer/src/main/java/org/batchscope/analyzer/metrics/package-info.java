@@ -1,8 +1,8 @@
 /**
  * Metrics of training curves, of seeds of a cell and of gradients: small pure functions over
- * arrays, each with its formula and units in its javadoc. The definitions are those of DESIGN.md,
- * "Metric definitions"; the snake_case names used in files are constants of
- * {@link org.batchscope.analyzer.metrics.OscillationMetrics}.
+ * arrays, each with its formula and units in its javadoc. Names, units and definitions are those of
+ * the metric registry ({@link org.batchscope.common.MetricRegistry}); the snake_case names used in files
+ * are constants of {@link org.batchscope.analyzer.metrics.OscillationMetrics}.
  *
  * <ul>
  *   <li>Per series (one run): {@link org.batchscope.analyzer.metrics.SeriesWindow} picks the window W,

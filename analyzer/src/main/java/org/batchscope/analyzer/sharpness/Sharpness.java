@@ -2,27 +2,31 @@ package org.batchscope.analyzer.sharpness;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
+import java.util.TreeMap;
 import org.batchscope.analyzer.engine.DifferentiableModel;
+import org.batchscope.analyzer.engine.HessianOperator;
 import org.batchscope.analyzer.engine.TensorData;
 
 /**
  * Both sharpness measures of a trained model at its final parameters x, on one fixed subset of the
  * training set, written to the run file as {@code sharpness} (settings and diagnostics) and as the
  * metrics {@value #EPS_SHARPNESS} ({@link EpsilonSharpness}, percent) and {@value #HESSIAN_MAX_EIG}
- * ({@link PowerIteration} on {@link HessianVectorProduct}, nats per squared parameter unit).
+ * ({@link Lanczos} on the model's exact Hessian-vector products, nats per squared parameter unit). An
+ * eigenvalue whose Lanczos iteration did not converge stays in this record, marked, but is left out of
+ * the metrics, so it is never averaged with converged ones.
  *
- * @param epsSharpness     phi, percent
- * @param hessianMaxEig    the dominant Hessian eigenvalue of the loss
- * @param settings         how they were measured
- * @param samples          samples in the subset
- * @param hvpStep          the finite-difference step h of the Hessian-vector products
- * @param powerIterations  Hessian-vector products computed
- * @param powerConverged   whether the power iteration met its tolerance
+ * @param epsSharpness      phi, percent
+ * @param hessianMaxEig     the largest Hessian eigenvalue of the loss (the largest Ritz value)
+ * @param settings          how they were measured
+ * @param samples           samples in the subset
+ * @param lanczosIterations Hessian-vector products of the iteration (one more measured the residual)
+ * @param residual          |H y - theta y| of the unit Ritz vector y
+ * @param converged         whether residual <= tolerance * |theta|
  */
 public record Sharpness(@JsonProperty("eps_sharpness") double epsSharpness,
         @JsonProperty("hessian_max_eig") double hessianMaxEig, @JsonProperty("settings") SharpnessSettings settings,
-        @JsonProperty("samples") int samples, @JsonProperty("hvp_step") double hvpStep,
-        @JsonProperty("power_iterations") int powerIterations, @JsonProperty("power_converged") boolean powerConverged) {
+        @JsonProperty("samples") int samples, @JsonProperty("lanczos_iterations") int lanczosIterations,
+        @JsonProperty("residual") double residual, @JsonProperty("converged") boolean converged) {
 
     public static final String EPS_SHARPNESS = "eps_sharpness";
     public static final String HESSIAN_MAX_EIG = "hessian_max_eig";
@@ -31,15 +35,21 @@ public record Sharpness(@JsonProperty("eps_sharpness") double epsSharpness,
     public static Sharpness measure(DifferentiableModel model, float[] x, TensorData subset, SharpnessSettings settings) {
         EpsilonSharpness.Result eps = EpsilonSharpness.of(model, x, subset, settings.epsilon(), settings.ascentSteps(),
                 settings.seed());
-        HessianVectorProduct hvp = new HessianVectorProduct(model, x, subset);
-        PowerIteration.Result power = PowerIteration.dominantEigenvalue(hvp, x.length, settings.powerIterations(),
-                settings.powerTolerance(), settings.seed());
-        return new Sharpness(eps.value(), power.eigenvalue(), settings, subset.count(), hvp.step(), power.iterations(),
-                power.converged());
+        try (HessianOperator hessian = model.hessian(x, subset)) {
+            Lanczos.Result top = Lanczos.largestEigenvalue(hessian, settings.lanczosIterations(), settings.tolerance(),
+                    settings.seed());
+            return new Sharpness(eps.value(), top.eigenvalue(), settings, subset.count(), top.iterations(),
+                    top.residual(), top.converged());
+        }
     }
 
-    /** @return the two measures by metric name */
+    /** @return the measures by metric name; the eigenvalue only when it converged */
     public Map<String, Double> metrics() {
-        return Map.of(EPS_SHARPNESS, epsSharpness, HESSIAN_MAX_EIG, hessianMaxEig);
+        Map<String, Double> metrics = new TreeMap<>();
+        metrics.put(EPS_SHARPNESS, epsSharpness);
+        if (converged) {
+            metrics.put(HESSIAN_MAX_EIG, hessianMaxEig);
+        }
+        return metrics;
     }
 }

@@ -1,17 +1,18 @@
 package org.batchscope.analyzer.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.batchscope.analyzer.metrics.AveragedNoiseScale;
 import org.batchscope.analyzer.metrics.RunState;
 import org.batchscope.analyzer.metrics.SeedStatistics;
 import org.batchscope.analyzer.metrics.VarianceSplit;
+import org.batchscope.analyzer.sharpness.Sharpness;
+import org.batchscope.common.files.RunFile;
 
 /**
  * The statistics of one cell (the runs of one dataset, learning rate and batch size that differ only
@@ -38,7 +39,7 @@ import org.batchscope.analyzer.metrics.VarianceSplit;
  * @param runs         the cell's stored results, in seed order
  */
 public record CellSummary(int dataset, Double ratio, double lr, double lrEffective, int batchSize, String batchLabel,
-        List<JsonNode> runs) {
+        List<RunFile<RunSpec, Sharpness>> runs) {
 
     /**
      * The measures that depend on wall-clock time, so differ between reruns of the same sweep: a row's
@@ -48,19 +49,18 @@ public record CellSummary(int dataset, Double ratio, double lr, double lrEffecti
             RunCost.SAMPLES_PER_SECOND, TargetAccuracy.SECONDS_TO_TARGET);
 
     /** @return the completed runs */
-    public List<JsonNode> completed() {
-        return runs.stream().filter(r -> r.path("status").asText().equals(RunResult.COMPLETED)).toList();
+    public List<RunFile<RunSpec, Sharpness>> completed() {
+        return runs.stream().filter(RunFile::completed).toList();
     }
 
     /** @return the number of runs with {@code status} */
     public long count(String status) {
-        return runs.stream().filter(r -> r.path("status").asText().equals(status)).count();
+        return runs.stream().filter(r -> r.status().equals(status)).count();
     }
 
     /** @return the state of each run that has one (completed and diverged runs), in seed order */
     public List<RunState> states() {
-        return runs.stream().map(r -> RunState.fromFileName(r.path("state").asText(null))).filter(Objects::nonNull)
-                .toList();
+        return runs.stream().map(r -> RunState.fromFileName(r.state())).filter(Objects::nonNull).toList();
     }
 
     /** @return how many runs are in {@code state} */
@@ -70,20 +70,20 @@ public record CellSummary(int dataset, Double ratio, double lr, double lrEffecti
 
     /** @return the {@code lr_scaling} of the cell's runs ({@code fixed}, {@code linear}, {@code sqrt}), or null */
     public String lrScaling() {
-        return runs.stream().map(r -> r.path("config").path("lr_scaling").asText(null)).filter(Objects::nonNull)
+        return runs.stream().map(r -> r.config() == null ? null : r.config().lrScaling()).filter(Objects::nonNull)
                 .findFirst().orElse(null);
     }
 
-    /** @return metric {@code name} of each completed run that has it */
+    /** @return metric {@code name} of each completed run that has a finite one */
     public double[] values(String name) {
-        return completed().stream().map(r -> r.path("metrics").path(name)).filter(JsonNode::isNumber)
-                .mapToDouble(JsonNode::asDouble).toArray();
+        return completed().stream().map(r -> r.metrics().get(name)).filter(v -> v != null && Double.isFinite(v))
+                .mapToDouble(Double::doubleValue).toArray();
     }
 
     /** @return timing field {@code name} ({@link RunCost}) of each completed run that has a finite one */
     public double[] timingValues(String name) {
-        return completed().stream().map(r -> r.path("timing").path(name)).filter(JsonNode::isNumber)
-                .mapToDouble(JsonNode::asDouble).filter(Double::isFinite).toArray();
+        return completed().stream().mapToDouble(r -> RunCost.field(r.timing(), name)).filter(Double::isFinite)
+                .toArray();
     }
 
     /** @return the mean of metric {@code name} over completed runs, NaN when none has it */
@@ -102,12 +102,34 @@ public record CellSummary(int dataset, Double ratio, double lr, double lrEffecti
      */
     public double[] toTarget(double target, boolean seconds) {
         List<Double> out = new ArrayList<>();
-        for (JsonNode run : completed()) {
+        for (RunFile<RunSpec, Sharpness> run : completed()) {
+            double[] atEvaluation = run.timing().trainingSecondsAtEvaluation();
             TargetAccuracy.firstReached(run, target).ifPresent(i -> out.add(seconds
-                    ? run.path("timing").path("training_seconds_at_evaluation").path(i).asDouble(Double.NaN)
-                    : run.path("evaluations").get(i).path("step").asDouble()));
+                    ? (i < atEvaluation.length ? atEvaluation[i] : Double.NaN)
+                    : run.evaluations().get(i).step()));
         }
         return out.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).toArray();
+    }
+
+    /**
+     * @return the gradient-noise estimates (tr(Sigma) in [0], |G|^2 in [1]) of the probes in the last
+     *         half of every completed run ({@code gradient_probes}, as {@link RunMetrics} takes them)
+     */
+    public double[][] lastHalfProbeEstimates() {
+        List<double[]> rows = new ArrayList<>();
+        for (RunFile<RunSpec, Sharpness> run : completed()) {
+            List<RunFile.ProbeRow> probes = run.probes();
+            for (int i = probes.size() / 2; i < probes.size(); i++) {
+                rows.add(new double[] {probes.get(i).traceCovariance(), probes.get(i).squaredNorm()});
+            }
+        }
+        return new double[][] {rows.stream().mapToDouble(r -> r[0]).toArray(), rows.stream().mapToDouble(r -> r[1]).toArray()};
+    }
+
+    /** @return {@link RunMetrics#noiseScale} over the probes of {@link #lastHalfProbeEstimates}, null when none */
+    public AveragedNoiseScale noiseScale() {
+        double[][] estimates = lastHalfProbeEstimates();
+        return RunMetrics.noiseScale(estimates[0], estimates[1]);
     }
 
     /**
@@ -131,10 +153,8 @@ public record CellSummary(int dataset, Double ratio, double lr, double lrEffecti
             row.put("state_" + state.fileName(), count(state));
         }
         TreeSet<String> names = new TreeSet<>();
-        for (JsonNode run : completed()) {
-            for (Iterator<String> it = run.path("metrics").fieldNames(); it.hasNext();) {
-                names.add(it.next());
-            }
+        for (RunFile<RunSpec, Sharpness> run : completed()) {
+            names.addAll(run.metrics().keySet());
         }
         for (String name : names) {
             putStatistics(row, name, values(name));
@@ -148,11 +168,8 @@ public record CellSummary(int dataset, Double ratio, double lr, double lrEffecti
             row.put(TargetAccuracy.TARGET_REACHED, steps.length);
         }
         List<double[]> curves = new ArrayList<>();
-        for (JsonNode run : completed()) {
-            double[] curve = new double[run.path("evaluations").size()];
-            for (int i = 0; i < curve.length; i++) {
-                curve[i] = run.path("evaluations").get(i).path("validation_accuracy").asDouble();
-            }
+        for (RunFile<RunSpec, Sharpness> run : completed()) {
+            double[] curve = run.evaluations().stream().mapToDouble(RunFile.EvaluationRow::validationAccuracy).toArray();
             if (curve.length >= 3) {
                 curves.add(curve);
             }
@@ -162,7 +179,7 @@ public record CellSummary(int dataset, Double ratio, double lr, double lrEffecti
             row.put("within_run_variance", finite(split.withinRun()));
             row.put("between_run_variance", finite(split.betweenRun()));
         }
-        double[] wall = runs.stream().mapToDouble(r -> r.path("timing").path("wall_seconds").asDouble()).toArray();
+        double[] wall = runs.stream().mapToDouble(r -> r.timing().wallSeconds()).toArray();
         row.put("wall_seconds_mean", java.util.Arrays.stream(wall).average().orElse(Double.NaN));
         return row;
     }

@@ -15,7 +15,7 @@ import org.batchscope.analyzer.engine.TrainedModel;
  *   <li>{@value #HELDOUT_ACCURACY}, {@value #HELDOUT_LOSS}: the same on the held-out split;</li>
  *   <li>{@value #GAP_ACCURACY} = train accuracy - held-out accuracy (fraction; positive when the model
  *       does better on what it trained on);</li>
- *   <li>{@value #GAP_LOSS} = train loss - held-out loss (nats; as the issue words it, so it is usually
+ *   <li>{@value #GAP_LOSS} = train loss - held-out loss (nats; train minus held-out, as for accuracy, so it is usually
  *       negative: the training loss is the lower one).</li>
  * </ul>
  */

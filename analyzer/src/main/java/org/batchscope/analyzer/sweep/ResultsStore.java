@@ -1,17 +1,16 @@
 package org.batchscope.analyzer.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.batchscope.common.Json;
+import org.batchscope.analyzer.sharpness.Sharpness;
+import org.batchscope.common.BadInputException;
+import org.batchscope.common.files.ResultFiles;
+import org.batchscope.common.files.RunFile;
 
 /**
  * The results folder's {@code runs/} directory: one file {@code runs/<config-hash>.json} per finished
- * run ({@link RunResult}), written atomically (a killed sweep leaves whole files or none). A run is
- * done when its file exists with status {@code completed} or {@code diverged}; a {@code failed} run is
- * retried by the next sweep.
+ * run ({@link RunFile}), written atomically (a killed sweep leaves whole files or none).
  */
 public final class ResultsStore {
 
@@ -24,34 +23,63 @@ public final class ResultsStore {
         this.runs = resultsFolder.resolve(RUNS);
     }
 
+    /**
+     * Whether a planned run's stored file can be reused.
+     *
+     * @param reusable true when the file holds the run as completed or diverged, made by the run's engine at
+     *                 its current version
+     * @param note     why a stored file is not reused (one line for stderr), or null when there is no file or
+     *                 it holds a failed run (retried without comment)
+     */
+    public record Lookup(boolean reusable, String note) {
+    }
+
     /** @return the file of the run with config hash {@code hash} */
     public Path file(String hash) {
         return runs.resolve(hash + ".json");
     }
 
-    /** @return the stored result of the run, if its file exists and parses */
-    public Optional<JsonNode> read(String hash) {
-        Path file = file(hash);
+    /**
+     * @return what the store holds for {@code run}
+     * @throws BadInputException when its file has a newer schema than this build reads
+     */
+    public Lookup lookup(PlannedRun run) {
+        Path file = file(run.hash());
         if (!Files.isRegularFile(file)) {
-            return Optional.empty();
+            return new Lookup(false, null);
         }
+        String name = RUNS + "/" + file.getFileName();
+        int version = ResultFiles.schemaVersion(file, RunFile.SCHEMA_VERSION);
+        if (version < RunFile.SCHEMA_VERSION) {
+            return new Lookup(false, name + ": written by an older batchscope (schema_version " + version
+                    + "); training it again");
+        }
+        RunFile<RunSpec, Sharpness> stored;
         try {
-            return Optional.of(Json.mapper().readTree(file.toFile()));
-        } catch (IOException e) {
-            return Optional.empty();
+            stored = RunResult.read(file);
+        } catch (BadInputException e) {
+            return new Lookup(false, e.getMessage() + "; training it again");
         }
+        String engine = run.engine().name();
+        String engineVersion = run.engine().version();
+        if (!stored.provenance().sameEngine(engine, engineVersion)) {
+            return new Lookup(false, name + ": made by " + stored.provenance().describeEngine()
+                    + "; training it again with " + engine + " " + engineVersion);
+        }
+        return new Lookup(stored.done(), null);
     }
 
-    /** @return whether the run is done: stored as completed or diverged */
-    public boolean isDone(String hash) {
-        return read(hash).map(node -> {
-            String status = node.path("status").asText();
-            return status.equals(RunResult.COMPLETED) || status.equals(RunResult.DIVERGED);
-        }).orElse(false);
+    /**
+     * @return the stored run with config hash {@code hash}, if its file exists
+     * @throws BadInputException naming the file when it is not a run file of this schema version
+     */
+    public Optional<RunFile<RunSpec, Sharpness>> read(String hash) {
+        Path file = file(hash);
+        return Files.isRegularFile(file) ? Optional.of(RunResult.read(file)) : Optional.empty();
     }
 
-    /** Writes a run's result atomically. */
-    public void write(RunResult result) {
-        Json.write(file(result.configHash()), result);
+    /** Writes a run's file atomically. */
+    public void write(RunFile<RunSpec, Sharpness> result) {
+        ResultFiles.write(file(result.configHash()), result);
     }
 }

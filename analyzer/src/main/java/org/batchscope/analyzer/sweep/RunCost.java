@@ -1,6 +1,7 @@
 package org.batchscope.analyzer.sweep;
 
-import org.batchscope.analyzer.engine.BatchPlan;
+import org.batchscope.analyzer.engine.TrainingSchedule;
+import org.batchscope.common.files.RunFile;
 
 /**
  * What a run cost in time, from its {@link RunRecording}'s clock, written under {@code timing} in the
@@ -10,7 +11,8 @@ import org.batchscope.analyzer.engine.BatchPlan;
  * <ul>
  *   <li>{@value #SECONDS_PER_EPOCH} = T / (s / S), seconds;</li>
  *   <li>{@value #SAMPLES_PER_SECOND} = samples seen / T, with samples seen = floor(s / S) n +
- *       min((s mod S) B, n) (the last minibatch of an epoch may be short);</li>
+ *       min((s mod S) B, n) (the last minibatch of an epoch may be short;
+ *       {@link TrainingSchedule#samplesSeen});</li>
  *   <li>the training seconds at each evaluation, from which the summary reads the seconds to a target
  *       accuracy ({@link TargetAccuracy}).</li>
  * </ul>
@@ -18,6 +20,7 @@ import org.batchscope.analyzer.engine.BatchPlan;
  */
 public final class RunCost {
 
+    /** The names of {@link RunFile.Timing}'s fields in the file. */
     public static final String WALL_SECONDS = "wall_seconds";
     public static final String SECONDS_PER_EPOCH = "seconds_per_epoch";
     public static final String SAMPLES_PER_SECOND = "samples_per_second";
@@ -26,11 +29,21 @@ public final class RunCost {
     }
 
     /** @return the run's timing: wall seconds as measured by the caller, the rest from {@code recording} */
-    public static RunResult.Timing of(RunRecording recording, long steps, int n, int batchSize, double wallSeconds) {
-        long perEpoch = BatchPlan.stepsPerEpoch(n, batchSize);
+    public static RunFile.Timing of(RunRecording recording, long steps, TrainingSchedule schedule,
+            double wallSeconds) {
         double training = recording.trainingSeconds();
-        double samples = (double) (steps / perEpoch) * n + Math.min((steps % perEpoch) * batchSize, n);
-        return new RunResult.Timing(wallSeconds, training, recording.overheadSeconds(),
-                training / ((double) steps / perEpoch), samples / training, recording.trainingSecondsAtEvaluations());
+        return new RunFile.Timing(wallSeconds, training, recording.overheadSeconds(),
+                training / schedule.epochsAfter(steps), schedule.samplesSeen(steps) / training,
+                recording.trainingSecondsAtEvaluations());
+    }
+
+    /** @return the field of {@code timing} named {@code name}: {@value #WALL_SECONDS}, {@value #SECONDS_PER_EPOCH} or {@value #SAMPLES_PER_SECOND} */
+    public static double field(RunFile.Timing timing, String name) {
+        return switch (name) {
+            case WALL_SECONDS -> timing.wallSeconds();
+            case SECONDS_PER_EPOCH -> timing.secondsPerEpoch();
+            case SAMPLES_PER_SECOND -> timing.samplesPerSecond();
+            default -> throw new IllegalArgumentException("no timing field " + name);
+        };
     }
 }

@@ -5,14 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.batchscope.analyzer.engine.RunRecorder;
+import org.batchscope.analyzer.metrics.AveragedNoiseScale;
 import org.batchscope.analyzer.metrics.Churn;
 import org.batchscope.analyzer.metrics.Direction;
 import org.batchscope.analyzer.metrics.LossSpikes;
 import org.batchscope.analyzer.metrics.OscillationMetrics;
+import org.batchscope.common.RandomStreams;
 
 /**
- * One run's metrics, by the snake_case names written to its result file (DESIGN.md, "Metric
- * definitions"; every series metric over the window W = the last ceil(T/2) points):
+ * One run's metrics, by the snake_case names written to its result file (defined in the metric registry,
+ * {@link org.batchscope.common.MetricRegistry}; every series metric over the window W = the last
+ * ceil(T/2) points):
  * <ul>
  *   <li>{@code amplitude}, {@code mean_abs_change}, {@code reversal_rate}, {@code detrended_std},
  *       {@code hf_power_share}, {@code max_drawdown}: of the validation accuracy per evaluation (fraction);</li>
@@ -26,8 +29,12 @@ import org.batchscope.analyzer.metrics.OscillationMetrics;
  *       {@code final_validation_loss}; {@code test_accuracy} of the final model on the test split (added
  *       by {@link SweepRunner}); {@code steps} done; {@code epochs} done (steps / steps per epoch);
  *       {@code steps_per_epoch} = ceil(n / B);</li>
- *   <li>{@code gradient_noise_scale}: median B_simple (examples) over the probes of the last half of the
- *       run (the last ceil(P/2) of P probes); {@code mean_gsnr}: the median of their mean GSNR;</li>
+ *   <li>{@code gradient_noise_scale}: B_simple (examples) over the probes of the last half of the run
+ *       (the last ceil(P/2) of P probes, those with finite estimates), as McCandlish et al. average it:
+ *       mean tr(Sigma) / mean |G|^2 ({@link AveragedNoiseScale}), with its 90% bootstrap interval over
+ *       the probes ({@code gradient_noise_scale_low}, {@code _high}; an infinite end is left out) and
+ *       {@code gradient_noise_nonpositive_probes}, how many of those probes had |G|^2 <= 0;
+ *       {@code mean_gsnr}: the mean of their (debiased) mean GSNR;</li>
  *   <li>the shortcut measures of {@link ShortcutReliance}.</li>
  * </ul>
  * A metric is left out when its series is too short (fewer than 3 points) or holds a non-finite value
@@ -48,7 +55,15 @@ public final class RunMetrics {
     /** ceil(n / B). */
     public static final String STEPS_PER_EPOCH = "steps_per_epoch";
     public static final String GRADIENT_NOISE_SCALE = "gradient_noise_scale";
+    public static final String GRADIENT_NOISE_SCALE_LOW = "gradient_noise_scale_low";
+    public static final String GRADIENT_NOISE_SCALE_HIGH = "gradient_noise_scale_high";
+    public static final String GRADIENT_NOISE_NONPOSITIVE_PROBES = "gradient_noise_nonpositive_probes";
     public static final String MEAN_GSNR = "mean_gsnr";
+    /** Bootstrap resamples and confidence of the noise scale's interval. */
+    static final int NOISE_SCALE_RESAMPLES = 1000;
+    static final double NOISE_SCALE_CONFIDENCE = 0.9;
+    /** Random stream (under seed 0) of the noise scale's bootstrap: fixed, so metrics are reproducible. */
+    static final long NOISE_SCALE_STREAM = 41;
     public static final String VALIDATION_LOSS_PREFIX = "validation_loss_";
     public static final String MINIBATCH_LOSS_PREFIX = "minibatch_loss_";
 
@@ -95,10 +110,12 @@ public final class RunMetrics {
         List<RunRecorder.GradientProbe> probes = recording.probes();
         if (!probes.isEmpty()) {
             List<RunRecorder.GradientProbe> lastHalf = probes.subList(probes.size() / 2, probes.size());
-            putIfFinite(metrics, GRADIENT_NOISE_SCALE,
-                    median(lastHalf.stream().mapToDouble(RunRecorder.GradientProbe::noiseScale).toArray()));
-            putIfFinite(metrics, MEAN_GSNR,
-                    median(lastHalf.stream().mapToDouble(RunRecorder.GradientProbe::meanGsnr).toArray()));
+            putNoiseScale(metrics, noiseScale(lastHalf.stream().mapToDouble(RunRecorder.GradientProbe::traceCovariance)
+                    .toArray(), lastHalf.stream().mapToDouble(RunRecorder.GradientProbe::squaredNorm).toArray()));
+            double[] gsnr = lastHalf.stream().mapToDouble(RunRecorder.GradientProbe::meanGsnr).toArray();
+            if (gsnr.length > 0 && allFinite(gsnr)) {
+                metrics.put(MEAN_GSNR, Arrays.stream(gsnr).average().orElseThrow());
+            }
         }
         return metrics;
     }
@@ -117,6 +134,34 @@ public final class RunMetrics {
             counts.merge(c, 1, Integer::sum);
         }
         return (double) counts.values().stream().mapToInt(Integer::intValue).max().orElse(0) / predicted.length;
+    }
+
+    /**
+     * @return {@link AveragedNoiseScale} over the probes whose two estimates are finite (a diverging run's
+     *         are not), with the fixed bootstrap stream; null when there is none
+     */
+    public static AveragedNoiseScale noiseScale(double[] traces, double[] squaredNorms) {
+        int n = 0;
+        double[] t = new double[traces.length];
+        double[] g = new double[traces.length];
+        for (int i = 0; i < traces.length; i++) {
+            if (Double.isFinite(traces[i]) && Double.isFinite(squaredNorms[i])) {
+                t[n] = traces[i];
+                g[n++] = squaredNorms[i];
+            }
+        }
+        return n == 0 ? null : AveragedNoiseScale.of(Arrays.copyOf(t, n), Arrays.copyOf(g, n), NOISE_SCALE_RESAMPLES,
+                NOISE_SCALE_CONFIDENCE, RandomStreams.stream(0, NOISE_SCALE_STREAM));
+    }
+
+    private static void putNoiseScale(Map<String, Double> metrics, AveragedNoiseScale scale) {
+        if (scale == null) {
+            return;
+        }
+        putIfFinite(metrics, GRADIENT_NOISE_SCALE, scale.bSimple());
+        putIfFinite(metrics, GRADIENT_NOISE_SCALE_LOW, scale.interval().low());
+        putIfFinite(metrics, GRADIENT_NOISE_SCALE_HIGH, scale.interval().high());
+        metrics.put(GRADIENT_NOISE_NONPOSITIVE_PROBES, (double) scale.nonPositiveProbes());
     }
 
     private static void putIfFinite(Map<String, Double> metrics, String name, double value) {

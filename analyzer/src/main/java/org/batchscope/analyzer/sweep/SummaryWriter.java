@@ -3,19 +3,25 @@ package org.batchscope.analyzer.sweep;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.batchscope.common.AtomicFiles;
-import org.batchscope.common.Json;
+import org.batchscope.common.files.Provenance;
+import org.batchscope.common.files.ResultFiles;
+import org.batchscope.common.files.RunFile;
+import org.batchscope.common.files.SummaryFile;
 
 /**
- * Writes {@code summary.json} ({@code sweep}: the sweep's settings; {@code cells}: one object per cell;
- * {@code comparisons}; {@code datasets}; {@code noise_robustness}; {@code verdict}: lines of text),
- * {@code summary.csv} (one row per cell in plan order; the identifying columns, then every metric
- * column in name order; empty fields for values that could not be computed) and {@code verdict.txt},
- * each atomically.
+ * Writes {@code summary.json} ({@link SummaryFile}: {@code schema_version}, {@code provenance},
+ * {@code sweep}: the sweep's settings; {@code runs}: the config hashes of the runs it covers;
+ * {@code cells}: one object per cell; {@code comparisons}; {@code datasets}; {@code noise_robustness};
+ * {@code verdict}: lines of text), {@code summary.csv} (one row per cell in plan order; the identifying
+ * columns, then every metric column in name order; empty fields for values that could not be computed;
+ * RFC 4180 quoting by Commons CSV, so a field with a comma or quote, such as a path, stays one field) and
+ * {@code verdict.txt}, each atomically.
  */
 public final class SummaryWriter {
 
@@ -30,14 +36,10 @@ public final class SummaryWriter {
     public static List<String> write(Path out, SweepSpec spec, SweepSummary summary) {
         List<Map<String, Object>> rows = summary.cellRows();
         List<String> verdict = Verdict.of(summary);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("sweep", spec);
-        json.put("cells", rows);
-        json.put("comparisons", summary.comparisons());
-        json.put("datasets", summary.datasetRows());
-        json.put("noise_robustness", summary.noiseRobustness());
-        json.put("verdict", verdict);
-        Json.write(out.resolve(JSON), json);
+        List<String> runs = summary.cells().stream().flatMap(c -> c.runs().stream()).map(RunFile::configHash).toList();
+        ResultFiles.write(out.resolve(JSON), new SummaryFile<>(SummaryFile.SCHEMA_VERSION,
+                Provenance.current(null, null), spec, runs, rows, summary.comparisons(), summary.datasetRows(),
+                summary.noiseRobustness(), verdict));
         AtomicFiles.write(out.resolve(CSV), csv(rows).getBytes(StandardCharsets.UTF_8));
         AtomicFiles.write(out.resolve(VERDICT), (String.join("\n", verdict) + "\n").getBytes(StandardCharsets.UTF_8));
         return verdict;
@@ -73,14 +75,20 @@ public final class SummaryWriter {
             STATS.forEach(stat -> columns.add(metric + stat));
         }
         columns.addAll(trailing);
-        StringBuilder text = new StringBuilder(String.join(",", columns)).append('\n');
-        for (Map<String, Object> row : rows) {
-            List<String> fields = new ArrayList<>();
-            for (String column : columns) {
-                Object v = row.get(column);
-                fields.add(v == null ? "" : v.toString());
+        StringBuilder text = new StringBuilder();
+        CSVFormat format = CSVFormat.RFC4180.builder().setRecordSeparator('\n').setHeader(columns.toArray(String[]::new))
+                .build();
+        try (CSVPrinter printer = new CSVPrinter(text, format)) {
+            for (Map<String, Object> row : rows) {
+                List<String> fields = new ArrayList<>();
+                for (String column : columns) {
+                    Object v = row.get(column);
+                    fields.add(v == null ? "" : v.toString());
+                }
+                printer.printRecord(fields);
             }
-            text.append(String.join(",", fields)).append('\n');
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return text.toString();
     }

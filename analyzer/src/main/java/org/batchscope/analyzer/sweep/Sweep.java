@@ -1,6 +1,5 @@
 package org.batchscope.analyzer.sweep;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -26,14 +25,12 @@ public final class Sweep {
 
     /**
      * @param out      the results folder
-     * @param err      progress
-     * @param terminal whether {@code err} is a terminal (progress bar) or not (plain lines)
+     * @param progress told of the sweep's progress ({@link PlainProgress} for plain lines)
      */
-    public static Result run(SweepSpec spec, List<SweepDataset> datasets, Path out, PrintWriter err, boolean terminal) {
+    public static Result run(SweepSpec spec, List<SweepDataset> datasets, Path out, ProgressReporter progress) {
         List<PlannedRun> runs = SweepPlan.plan(spec, datasets);
         ResultsStore store = new ResultsStore(out);
-        SweepRunner.Outcome outcome = SweepRunner.run(runs, datasets, store, new ProgressReporter(err, terminal),
-                spec.threads());
+        SweepRunner.Outcome outcome = SweepRunner.run(runs, datasets, store, progress, spec.threads());
         SweepSummary summary = SweepSummary.gather(runs, datasets, store, spec.targetAccuracy());
         List<String> verdict = SummaryWriter.write(out, spec, summary);
         return new Result(runs.size(), outcome, verdict, summary);

@@ -12,6 +12,8 @@ import org.batchscope.analyzer.engine.RunConfig;
 import org.batchscope.analyzer.engine.TensorData;
 import org.batchscope.analyzer.engine.TrainingEngine;
 import org.batchscope.analyzer.engine.TrainingEngines;
+import org.batchscope.analyzer.engine.TrainingSchedule;
+import org.batchscope.analyzer.sharpness.SharpnessSettings;
 
 /**
  * Expands a {@link SweepSpec} over its datasets into runs, in the order dataset, learning rate, batch
@@ -52,7 +54,7 @@ public final class SweepPlan {
             int minBatch = batchSizes.get(0);
             for (double lr : spec.lrs()) {
                 for (int batch : batchSizes) {
-                    long stepsPerEpoch = BatchPlan.stepsPerEpoch(n, batch);
+                    long stepsPerEpoch = TrainingSchedule.stepsPerEpoch(n, batch);
                     Budget budget = budget(spec, n, minBatch);
                     long totalSteps = budget.totalSteps(n, batch);
                     int evalEvery = spec.evalEvery() != null ? spec.evalEvery()
@@ -66,8 +68,9 @@ public final class SweepPlan {
                     for (long seed = 0; seed < spec.seeds(); seed++) {
                         RunConfig config = new RunConfig(model, optimizer, LrSchedule.constant(), batch, budget, seed,
                                 ModelChoice.initFor(model), evalEvery, probeEvery, probeSize);
-                        RunSpec runSpec = new RunSpec(dataset.ref(), engine.name(), config, lr,
-                                spec.lrScaling().cliName(), spec.lrReferenceBatch(), PROBE_SELECTION);
+                        RunSpec runSpec = new RunSpec(dataset.ref(), engine.name(), engine.numericSettings(), config,
+                                lr, spec.lrScaling().cliName(), spec.lrReferenceBatch(), PROBE_SELECTION,
+                                SharpnessSettings.DEFAULTS);
                         runs.add(new PlannedRun(runSpec, runSpec.hash(), d, engine, spec.batchLabel(batch, n)));
                     }
                 }
@@ -80,7 +83,7 @@ public final class SweepPlan {
         if (spec.budget() == Budget.Kind.EPOCHS) {
             return Budget.epochs(spec.epochs());
         }
-        return Budget.steps(spec.steps() != null ? spec.steps() : spec.epochs() * BatchPlan.stepsPerEpoch(n, minBatch));
+        return Budget.steps(spec.steps() != null ? spec.steps() : spec.epochs() * TrainingSchedule.stepsPerEpoch(n, minBatch));
     }
 
     /**

@@ -10,22 +10,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.batchscope.analyzer.data.LoadedDataset;
-import org.batchscope.analyzer.engine.BatchPlan;
 import org.batchscope.analyzer.engine.DifferentiableModel;
 import org.batchscope.analyzer.engine.RunConfig;
 import org.batchscope.analyzer.engine.RunOutcome;
 import org.batchscope.analyzer.engine.TensorData;
 import org.batchscope.analyzer.engine.TrainingJob;
+import org.batchscope.analyzer.engine.TrainingSchedule;
 import org.batchscope.analyzer.sharpness.Sharpness;
 import org.batchscope.analyzer.sharpness.SharpnessSettings;
+import org.batchscope.common.files.RunFile;
 
 /**
  * Executes the runs of a plan that the store does not hold yet, one run per thread on a fixed pool,
- * writing each result as soon as it finishes. A run that throws is stored as {@code failed} with the
+ * writing each result as soon as it finishes. A stored run is reused only when it is done and was made by
+ * the same engine at the same version ({@link ResultsStore#lookup}); otherwise it is trained again, with
+ * one line on stderr saying why. A run that throws is stored as {@code failed} with the
  * exception's text and the sweep goes on; a run whose loss stops being finite is stored as
  * {@code diverged}. A completed run is then measured further: test accuracy, {@link ShortcutReliance},
  * {@link GeneralizationGap} and, when its model is a {@link DifferentiableModel} (the lean engine's are),
- * {@link Sharpness} with the default settings on the first min(512, n) samples of the probe-set order
+ * {@link Sharpness} with the run's settings ({@link RunSpec#sharpness()}) on the first min(samples, n) samples of the probe-set order
  * ({@link SweepPlan#probeSet}). Every completed or diverged run gets its {@link RunStates state}. Because engines are bit-reproducible from the job and each result depends only on
  * its own run, a sweep that is killed and run again ends with the same files (up to wall time) as an
  * uninterrupted one.
@@ -48,7 +51,16 @@ public final class SweepRunner {
     /** Runs what is left of {@code runs} on {@code threads} threads. */
     public static Outcome run(List<PlannedRun> runs, List<SweepDataset> datasets, ResultsStore store,
             ProgressReporter progress, int threads) {
-        List<PlannedRun> todo = runs.stream().filter(r -> !store.isDone(r.hash())).toList();
+        List<PlannedRun> todo = new ArrayList<>();
+        for (PlannedRun run : runs) {
+            ResultsStore.Lookup lookup = store.lookup(run);
+            if (lookup.note() != null) {
+                progress.note(lookup.note());
+            }
+            if (!lookup.reusable()) {
+                todo.add(run);
+            }
+        }
         progress.start(runs.size(), runs.size() - todo.size());
         Map<String, TensorData> probeSets = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, todo.size())), task -> {
@@ -60,7 +72,7 @@ public final class SweepRunner {
         try {
             for (PlannedRun run : todo) {
                 futures.add(pool.submit(() -> {
-                    RunResult result = train(run, datasets.get(run.datasetIndex()), probeSets);
+                    RunFile<RunSpec, Sharpness> result = train(run, datasets.get(run.datasetIndex()), probeSets);
                     store.write(result);
                     progress.finished(String.format(Locale.ROOT, "B=%s lr=%s seed=%d %s", run.batchLabel(),
                             run.spec().lr(), run.seed(), result.status()));
@@ -85,20 +97,21 @@ public final class SweepRunner {
     }
 
     /** Trains one run and measures it; never throws for a failure of the engine. */
-    static RunResult train(PlannedRun run, SweepDataset dataset, Map<String, TensorData> probeSets) {
+    static RunFile<RunSpec, Sharpness> train(PlannedRun run, SweepDataset dataset, Map<String, TensorData> probeSets) {
         RunConfig config = run.spec().run();
         LoadedDataset data = dataset.data();
         int n = data.train().count();
-        long stepsPerEpoch = BatchPlan.stepsPerEpoch(n, config.batchSize());
+        TrainingSchedule schedule = TrainingSchedule.of(config, n);
         long start = System.nanoTime();
-        RunRecording recording = new RunRecording(config.budget().totalSteps(n, config.batchSize()));
+        RunRecording recording = new RunRecording(schedule.totalSteps());
         long steps = 0;
         try {
             TensorData probe = config.probeSize() == 0 ? null : subset(probeSets, run, data, config.probeSize());
             RunOutcome outcome = run.engine().train(
                     new TrainingJob(config, data.train(), data.validation(), probe, null), recording);
             steps = outcome.steps();
-            Map<String, Double> metrics = RunMetrics.of(recording, outcome.steps(), stepsPerEpoch);
+            Map<String, Double> metrics = RunMetrics.of(recording, outcome.steps(), schedule.stepsPerEpoch());
+            metrics.putAll(EdgeOfStability.of(recording.probes(), recording.learningRates(), config.optimizer()));
             String status;
             String message = null;
             Sharpness sharpness = null;
@@ -110,7 +123,7 @@ public final class SweepRunner {
                 metrics.putAll(ShortcutReliance.measure(outcome.model(), data));
                 metrics.putAll(GeneralizationGap.measure(outcome.model(), data));
                 if (outcome.model() instanceof DifferentiableModel differentiable) {
-                    SharpnessSettings settings = SharpnessSettings.DEFAULTS;
+                    SharpnessSettings settings = run.spec().sharpness();
                     sharpness = Sharpness.measure(differentiable, outcome.model().parameters(),
                             subset(probeSets, run, data, Math.min(settings.samples(), n)), settings);
                     metrics.putAll(sharpness.metrics());
@@ -121,10 +134,10 @@ public final class SweepRunner {
             }
             String state = RunStates.of(recording, data, metrics, status.equals(RunResult.DIVERGED)).fileName();
             return RunResult.of(run, status, state, message, recording, metrics, sharpness,
-                    RunCost.of(recording, steps, n, config.batchSize(), seconds(start)));
+                    RunCost.of(recording, steps, schedule, seconds(start)));
         } catch (RuntimeException e) {
             return RunResult.of(run, RunResult.FAILED, null, e.toString(), recording, new java.util.TreeMap<>(), null,
-                    RunCost.of(recording, steps, n, config.batchSize(), seconds(start)));
+                    RunCost.of(recording, steps, schedule, seconds(start)));
         }
     }
 

@@ -1,6 +1,5 @@
 package org.batchscope.analyzer.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,10 +7,15 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.batchscope.analyzer.data.LoadedDataset;
+import org.batchscope.analyzer.metrics.AveragedNoiseScale;
 import org.batchscope.analyzer.metrics.BreakdownRatio;
+import org.batchscope.analyzer.metrics.CriticalBatchFit;
 import org.batchscope.analyzer.metrics.CriticalBatchSize;
 import org.batchscope.analyzer.metrics.OscillationMetrics;
 import org.batchscope.analyzer.metrics.SeedComparison;
+import org.batchscope.analyzer.sharpness.Sharpness;
+import org.batchscope.common.files.RunFile;
+import org.batchscope.common.RandomStreams;
 
 /**
  * The sweep's results gathered from the stored run files: its cells ({@link CellSummary}), the
@@ -22,8 +26,12 @@ import org.batchscope.analyzer.metrics.SeedComparison;
  *       the two-sided p-value of the exact Mann-Whitney test ({@link SeedComparison}), the seeds on
  *       each side, the smallest p those seeds can give, and {@code conclusion}: {@code a_steadier} or
  *       {@code b_steadier} when p <= {@value #ALPHA}, else {@code inconclusive};</li>
- *   <li>per dataset: {@code gradient_noise_scale} = the median of the completed runs'
- *       {@code gradient_noise_scale}; the critical batch size B_crit ~ B_simple, and each tried batch size
+ *   <li>per dataset: {@code gradient_noise_scale} = mean tr(Sigma) / mean |G|^2 over the last-half
+ *       probes of all completed runs pooled ({@link AveragedNoiseScale}; with {@code _low}, {@code _high},
+ *       the probe count and the count of probes with |G|^2 <= 0); {@code critical_batch_measured}: per base
+ *       learning rate whose cells reach the target accuracy at three or more batch sizes, B_noise from
+ *       the steps to target ({@link CriticalBatchFit}) with its interval, S_min, E_min and the ratio
+ *       B_noise / B_simple; the critical batch size B_crit ~ B_simple, and each tried batch size
  *       {@code below} or {@code at_or_above} it ({@link CriticalBatchSize});</li>
  *   <li>noise robustness, with two or more datasets of known r > 0: for each batch size and learning
  *       rate, final accuracy and amplitude (cell means) against r, and the breakdown ratio where the
@@ -42,15 +50,21 @@ public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells,
     /** Significance level of the comparisons between batch sizes (two-sided). */
     public static final double ALPHA = 0.05;
 
+    /** Bootstrap seed of the measured critical batch size's interval (fixed: summaries are reproducible). */
+    static final long CRITICAL_BATCH_SEED = 0;
+
+    /** Random stream (under {@link #CRITICAL_BATCH_SEED}) of the measured critical batch size's interval. */
+    static final long CRITICAL_BATCH_STREAM = 43;
+
     /** Gathers the cells of {@code runs} from {@code store}; runs without a file are left out. */
     public static SweepSummary gather(List<PlannedRun> runs, List<SweepDataset> datasets, ResultsStore store,
             Double targetAccuracy) {
-        Map<String, List<JsonNode>> byCell = new LinkedHashMap<>();
+        Map<String, List<RunFile<RunSpec, Sharpness>>> byCell = new LinkedHashMap<>();
         Map<String, PlannedRun> first = new LinkedHashMap<>();
         for (PlannedRun run : runs) {
             String key = run.datasetIndex() + "/" + run.spec().lr() + "/" + run.batchSize();
             first.putIfAbsent(key, run);
-            List<JsonNode> list = byCell.computeIfAbsent(key, k -> new ArrayList<>());
+            List<RunFile<RunSpec, Sharpness>> list = byCell.computeIfAbsent(key, k -> new ArrayList<>());
             store.read(run.hash()).ifPresent(list::add);
         }
         List<CellSummary> cells = new ArrayList<>();
@@ -73,6 +87,27 @@ public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells,
         double best = cellsOf(d).stream().mapToDouble(c -> c.mean(RunMetrics.FINAL_ACCURACY)).filter(Double::isFinite)
                 .max().orElse(Double.NaN);
         return TargetAccuracy.auto(datasets.get(d).data().chance(), best);
+    }
+
+    /**
+     * @return per base learning rate of dataset {@code d}, the critical batch size measured from steps to
+     *         the dataset's target accuracy ({@link CriticalBatchFit}, 90% interval over seeds, bootstrap seed
+     *         {@value #CRITICAL_BATCH_SEED}); rates whose cells have fewer than three batch sizes
+     *         reaching the target are left out
+     */
+    public Map<Double, CriticalBatchFit> measuredCriticalBatch(int d) {
+        Map<Double, CriticalBatchFit> out = new TreeMap<>();
+        double target = targetAccuracy(d);
+        if (!Double.isFinite(target)) {
+            return out;
+        }
+        Map<Double, Map<Integer, double[]>> byLr = new TreeMap<>();
+        for (CellSummary cell : cellsOf(d)) {
+            byLr.computeIfAbsent(cell.lr(), k -> new TreeMap<>()).put(cell.batchSize(), cell.toTarget(target, false));
+        }
+        byLr.forEach((lr, steps) -> CriticalBatchFit.of(steps, 1000, 0.9,
+                RandomStreams.stream(CRITICAL_BATCH_SEED, CRITICAL_BATCH_STREAM)).ifPresent(fit -> out.put(lr, fit)));
+        return out;
     }
 
     /** @return the cells of dataset {@code d} */
@@ -115,11 +150,26 @@ public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells,
         return out;
     }
 
-    /** @return the median gradient noise scale of dataset {@code d}'s completed runs, NaN when none has one */
+    /** @return B_simple over the pooled probes of dataset {@code d}'s completed runs, NaN when none has one */
     public double gradientNoiseScale(int d) {
-        double[] all = cellsOf(d).stream()
-                .flatMapToDouble(c -> java.util.Arrays.stream(c.values(RunMetrics.GRADIENT_NOISE_SCALE))).toArray();
-        return RunMetrics.median(all);
+        AveragedNoiseScale scale = pooledNoiseScale(d);
+        return scale == null ? Double.NaN : scale.bSimple();
+    }
+
+    /**
+     * @return {@link AveragedNoiseScale} over the last-half probes of every completed run of dataset
+     *         {@code d} (all its cells pooled), null when there is none
+     */
+    public AveragedNoiseScale pooledNoiseScale(int d) {
+        List<double[]> traces = new ArrayList<>();
+        List<double[]> norms = new ArrayList<>();
+        for (CellSummary cell : cellsOf(d)) {
+            double[][] estimates = cell.lastHalfProbeEstimates();
+            traces.add(estimates[0]);
+            norms.add(estimates[1]);
+        }
+        return RunMetrics.noiseScale(traces.stream().flatMapToDouble(java.util.Arrays::stream).toArray(),
+                norms.stream().flatMapToDouble(java.util.Arrays::stream).toArray());
     }
 
     /** @return one row per dataset: identity, sizes, chance, gradient noise scale and batch-size regimes */
@@ -143,9 +193,29 @@ public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells,
             row.put("gap_split", GeneralizationGap.heldoutSplit(data));
             row.put("target_accuracy", CellSummary.finite(targetAccuracy(d)));
             row.put("target_rule", targetAccuracy != null ? "--target-accuracy" : TargetAccuracy.AUTO_RULE);
-            double noiseScale = gradientNoiseScale(d);
+            AveragedNoiseScale pooled = pooledNoiseScale(d);
+            double noiseScale = pooled == null ? Double.NaN : pooled.bSimple();
             row.put("gradient_noise_scale", CellSummary.finite(noiseScale));
+            row.put("gradient_noise_scale_low", pooled == null ? null : CellSummary.finite(pooled.interval().low()));
+            row.put("gradient_noise_scale_high", pooled == null ? null : CellSummary.finite(pooled.interval().high()));
+            row.put("gradient_noise_probes", pooled == null ? 0 : pooled.probes());
+            row.put("gradient_noise_nonpositive_probes", pooled == null ? 0 : pooled.nonPositiveProbes());
             row.put("critical_batch_size", CellSummary.finite(noiseScale));
+            List<Map<String, Object>> measured = new ArrayList<>();
+            measuredCriticalBatch(d).forEach((lr, fit) -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("lr", lr);
+                m.put("b_noise", CellSummary.finite(fit.bNoise()));
+                m.put("b_noise_low", CellSummary.finite(fit.interval().low()));
+                m.put("b_noise_high", CellSummary.finite(fit.interval().high()));
+                m.put("steps_min", CellSummary.finite(fit.stepsMin()));
+                m.put("examples_min", CellSummary.finite(fit.examplesMin()));
+                m.put("batch_sizes", fit.batchSizes());
+                m.put("seeds_per_batch", fit.seedsPerBatch());
+                m.put("b_noise_over_b_simple", CellSummary.finite(fit.bNoise() / noiseScale));
+                measured.add(m);
+            });
+            row.put("critical_batch_measured", measured);
             if (noiseScale > 0) {
                 int[] batches = cellsOf(d).stream().mapToInt(CellSummary::batchSize).distinct().sorted().toArray();
                 Map<String, List<Integer>> regimes = new TreeMap<>();

@@ -1,7 +1,8 @@
 package org.batchscope.analyzer.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.OptionalInt;
+import org.batchscope.common.files.RunFile;
 
 /**
  * The validation accuracy that "steps to result" (Shallue et al. 2019) and "seconds to result" count to,
@@ -33,10 +34,10 @@ public final class TargetAccuracy {
     }
 
     /** @return the index of the first evaluation of a stored run with validation accuracy >= target */
-    public static OptionalInt firstReached(JsonNode run, double target) {
-        JsonNode evaluations = run.path("evaluations");
+    public static OptionalInt firstReached(RunFile<?, ?> run, double target) {
+        List<RunFile.EvaluationRow> evaluations = run.evaluations();
         for (int i = 0; i < evaluations.size(); i++) {
-            if (evaluations.get(i).path("validation_accuracy").asDouble(Double.NaN) >= target) {
+            if (evaluations.get(i).validationAccuracy() >= target) {
                 return OptionalInt.of(i);
             }
         }

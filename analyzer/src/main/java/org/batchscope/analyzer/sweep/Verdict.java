@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.batchscope.analyzer.data.LoadedDataset;
+import org.batchscope.analyzer.metrics.CriticalBatchFit;
 import org.batchscope.analyzer.metrics.OscillationMetrics;
 import org.batchscope.analyzer.metrics.RankCorrelation;
 import org.batchscope.analyzer.metrics.RunState;
@@ -119,6 +120,9 @@ public final class Verdict {
                     .collect(Collectors.joining(", "));
             lines.add("  gradient noise scale B_simple ~ " + num(noiseScale) + " examples (critical batch size);"
                     + " batch sizes below it: " + (below.isEmpty() ? "none" : below) + ".");
+        }
+        if (learned) {
+            summary.measuredCriticalBatch(d).forEach((lr, fit) -> lines.add(measuredCriticalBatchLine(lr, fit, noiseScale)));
         }
         // a target accuracy at chance says nothing about speed to a result: leave it out when nothing was learned
         lines.addAll(CostVerdict.lines(cells, learned ? summary.targetAccuracy(d) : Double.NaN));
@@ -286,6 +290,18 @@ public final class Verdict {
 
     private static double meanOver(List<CellSummary> cells, String metric) {
         return cells.stream().mapToDouble(c -> c.mean(metric)).filter(Double::isFinite).average().orElse(Double.NaN);
+    }
+
+    /** @return the measured critical batch size beside B_simple (only meaningful once the task was learned) */
+    private static String measuredCriticalBatchLine(double lr, CriticalBatchFit fit, double bSimple) {
+        String head = "  measured critical batch size (lr " + num(lr) + ", steps to the target accuracy at B = "
+                + fit.batchSizes() + ", fitted S = S_min (1 + B_noise/B)): ";
+        if (Double.isNaN(fit.bNoise())) {
+            return head + "none: larger batches took more steps, which the model does not describe.";
+        }
+        return head + "B_noise ~ " + num(fit.bNoise()) + " examples, 90% interval [" + num(fit.interval().low()) + ", "
+                + num(fit.interval().high()) + "] over seeds; B_simple ~ " + num(bSimple) + "; B_noise / B_simple = "
+                + num(fit.bNoise() / bSimple) + ".";
     }
 
     private static String num(double v) {

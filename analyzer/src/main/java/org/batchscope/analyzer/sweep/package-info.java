@@ -2,7 +2,9 @@
  * Batch-size sweeps: {@link org.batchscope.analyzer.sweep.SweepSpec} (validated options) is expanded by
  * {@link org.batchscope.analyzer.sweep.SweepPlan} into runs keyed by the SHA-256 of their canonical
  * config ({@link org.batchscope.analyzer.sweep.RunSpec}); {@link org.batchscope.analyzer.sweep.SweepRunner}
- * trains the runs that {@link org.batchscope.analyzer.sweep.ResultsStore} does not hold yet, in parallel,
+ * trains the runs that {@link org.batchscope.analyzer.sweep.ResultsStore} does not hold yet (or holds from
+ * another engine version), in parallel, storing each as the core module's run file
+ * ({@link org.batchscope.analyzer.sweep.RunResult}),
  * recording each through {@link org.batchscope.analyzer.sweep.RunRecording} and measuring it with
  * {@link org.batchscope.analyzer.sweep.RunMetrics} and {@link org.batchscope.analyzer.sweep.ShortcutReliance};
  * {@link org.batchscope.analyzer.sweep.SweepSummary}, {@link org.batchscope.analyzer.sweep.SummaryWriter}

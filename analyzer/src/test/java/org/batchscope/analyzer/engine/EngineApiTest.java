@@ -57,7 +57,7 @@ class EngineApiTest {
         assertThat(e0).containsExactlyInAnyOrder(java.util.stream.IntStream.range(0, 100).toArray());
         assertThat(BatchPlan.epochOrder(5, 0, 100)).containsExactly(e0);
         assertThat(Arrays.equals(e0, BatchPlan.epochOrder(5, 1, 100))).isFalse();
-        assertThat(BatchPlan.stepsPerEpoch(100, 32)).isEqualTo(4);
+        assertThat(TrainingSchedule.stepsPerEpoch(100, 32)).isEqualTo(4);
         assertThat(Budget.epochs(3).totalSteps(100, 32)).isEqualTo(12);
     }
 

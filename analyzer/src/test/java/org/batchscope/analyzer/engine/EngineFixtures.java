@@ -41,6 +41,7 @@ public final class EngineFixtures {
 
     /** A recorder that keeps everything. */
     public static final class Recording implements RunRecorder {
+        public final List<Long> epochs = new ArrayList<>();
         public final List<Double> losses = new ArrayList<>();
         public final List<Double> accuracies = new ArrayList<>();
         public final List<Double> rates = new ArrayList<>();
@@ -49,6 +50,7 @@ public final class EngineFixtures {
 
         @Override
         public void onStep(long step, long epoch, double loss, double accuracy, double learningRate) {
+            epochs.add(epoch);
             losses.add(loss);
             accuracies.add(accuracy);
             rates.add(learningRate);

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.batchscope.analyzer.sweep.PlainProgress;
+import org.batchscope.analyzer.sweep.ProgressReporter;
 import org.batchscope.analyzer.sweep.RunMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,7 +80,8 @@ class ExperimentRunnerTest {
     @Test
     void knownTruthIsFoundAndARerunResumes() throws IOException {
         StringWriter log = new StringWriter();
-        ExperimentResult first = ExperimentRunner.run(new KnownTruth(), Scale.SMALL, dir, 2, new PrintWriter(log), false);
+        ExperimentResult first = ExperimentRunner.run(new KnownTruth(), Scale.SMALL, dir, 2, new PrintWriter(log),
+                new PlainProgress(new PrintWriter(log)));
         assertThat(first.claims()).extracting(ClaimResult::verdict).containsExactly(ClaimVerdict.HOLDS,
                 ClaimVerdict.DOES_NOT_HOLD, ClaimVerdict.HOLDS);
         assertThat(first.claims().get(0).value().nA()).isEqualTo(3);
@@ -90,7 +93,8 @@ class ExperimentRunnerTest {
         Map<Path, FileTime> runFiles = runFiles();
         assertThat(runFiles).hasSize(9);
 
-        ExperimentRunner.run(new KnownTruth(), Scale.SMALL, dir, 2, new PrintWriter(new StringWriter()), false);
+        ExperimentRunner.run(new KnownTruth(), Scale.SMALL, dir, 2, new PrintWriter(new StringWriter()),
+                ProgressReporter.SILENT);
         assertThat(Files.readAllBytes(json)).isEqualTo(firstBytes);
         assertThat(runFiles()).isEqualTo(runFiles);
     }

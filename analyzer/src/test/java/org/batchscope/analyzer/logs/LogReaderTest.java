@@ -82,28 +82,70 @@ class LogReaderTest {
 
     @Test
     void anyCsvWithChosenColumns() throws Exception {
-        Path file = write("custom.csv", "iteration,score,note\n1,0.5,a\n2,,b\n3,0.7,c\n");
-        TrainingLog log = single(LogReader.read(file, new LogReader.Columns("iteration", List.of("score"))));
+        Path file = write("custom.csv", "when,score,note\n1,0.5,a\n2,,b\n3,0.7,c\n");
+        TrainingLog log = single(LogReader.read(file, new LogReader.Columns("when", List.of("score"))));
         assertThat(log.layout()).isEqualTo(LogLayout.COLUMNS);
-        Curve score = log.curves().get(0);
+        assertThat(log.requested()).containsExactly("score");
+        Curve score = log.curve("score");
+        assertThat(score.xName()).isEqualTo("when");
         assertThat(score.kind()).isEqualTo(SeriesKind.OTHER);
         assertThat(score.x()).containsExactly(1, 3);
         assertThat(score.y()).containsExactly(0.5, 0.7);
     }
 
     @Test
-    void nanAndInfAreMissingValues() throws Exception {
-        Path file = write("nan.csv", "epoch,loss\n0,1.0\n1,nan\n2,inf\n3,0.5\n");
-        assertThat(single(file).curves().get(0).y()).containsExactly(1.0, 0.5);
+    void nanAndInfAreKeptAsideAndTheFirstIsReported() throws Exception {
+        Path file = write("nan.csv", "epoch,loss\n0,1.0\n1,nan\n2,-Infinity\n3,0.5\n");
+        Curve loss = single(file).curves().get(0);
+        assertThat(loss.y()).containsExactly(1.0, 0.5);
+        assertThat(loss.x()).containsExactly(0, 3);
+        assertThat(loss.nonFinite()).isEqualTo(new NonFinite(1, 3, Double.NaN, 2, 1));
+        assertThat(loss.nonFinite().text()).isEqualTo("nan");
     }
 
     @Test
-    void unknownLayoutIsOneClearLine() throws Exception {
+    void unknownLayoutIsOneClearLineWithAShortHeader() throws Exception {
         Path file = write("odd.csv", "when,how much\n1,2\n");
         assertThatThrownBy(() -> LogReader.read(file, null)).isInstanceOf(BadInputException.class)
-                .hasMessage(file + ": unknown log layout (header: when,how much); expected Keras CSVLogger"
-                        + " (epoch,...), Lightning metrics.csv (step, epoch, ...), TensorBoard export"
-                        + " (Wall time,Step,Value), a W&B export (Step,<run> - <metric>,...), or pass --x and --y");
+                .hasMessage(file + ": unknown log layout (columns: when, how much): no epoch, step, loss or accuracy"
+                        + " column; pass --y (and --x, or --x row for the row number) to choose the columns");
+        StringBuilder wide = new StringBuilder("a0");
+        for (int c = 1; c < 300; c++) {
+            wide.append(",a").append(c);
+        }
+        Path many = write("wide.csv", wide + "\n" + "1,".repeat(299) + "1\n");
+        assertThatThrownBy(() -> LogReader.read(many, null)).hasMessageContaining("a11, ... (300 columns)")
+                .message().hasSizeLessThan(400);
+    }
+
+    @Test
+    void rowNumberRescuesAFileWithoutAnXColumnAndEveryYIsKept() throws Exception {
+        Path file = write("scores.csv", "score;other\n0,5;1\n0,7;2\n0,6;3\n");
+        TrainingLog log = single(LogReader.read(file, new LogReader.Columns("row", List.of("score", "other"))));
+        assertThat(log.requested()).containsExactly("score", "other");
+        Curve score = log.curve("score");
+        assertThat(score.xName()).isEqualTo("row");
+        assertThat(score.x()).containsExactly(1, 2, 3);
+        assertThat(score.y()).containsExactly(0.5, 0.7, 0.6); // decimal commas with a semicolon separator
+    }
+
+    @Test
+    void aHandWrittenLoopLoggingStepsIsAPerStepTable() throws Exception {
+        Path file = write("loop.csv", "Iteration,loss,lr\n0,2.0,0.1\n100,1.5,0.1\n200,1.2,0.1\n");
+        TrainingLog log = single(file);
+        assertThat(log.layout()).isEqualTo(LogLayout.STEPS);
+        Curve loss = log.curve("loss");
+        assertThat(loss.xName()).isEqualTo("Iteration");
+        assertThat(loss.perStep()).isTrue();
+        assertThat(loss.x()).containsExactly(0, 100, 200);
+    }
+
+    @Test
+    void binaryFileIsBadInput() throws Exception {
+        Path file = dir.resolve("model.pt");
+        Files.write(file, new byte[] {(byte) 0x80, 0x02, 0x63, 0x00, 0x01, 0x02, 0x03, 0x00, 0x10});
+        assertThatThrownBy(() -> LogReader.read(file, null)).isInstanceOf(BadInputException.class)
+                .hasMessage(file + ": not a text file (it holds binary bytes); expected a CSV training log");
     }
 
     @Test
@@ -142,6 +184,13 @@ class LogReaderTest {
         assertThat(SeriesKind.classify("eval/acc")).isEqualTo(SeriesKind.VAL_ACCURACY);
         assertThat(SeriesKind.classify("train_loss_step")).isEqualTo(SeriesKind.TRAIN_LOSS);
         assertThat(SeriesKind.classify("lr")).isEqualTo(SeriesKind.OTHER);
+        assertThat(SeriesKind.classify("test_loss")).isEqualTo(SeriesKind.TEST_LOSS);
+        assertThat(SeriesKind.classify("Test Accuracy")).isEqualTo(SeriesKind.TEST_ACCURACY);
+        assertThat(SeriesKind.classify("Val Acc")).isEqualTo(SeriesKind.VAL_ACCURACY);
+        assertThat(SeriesKind.classify("validLoss")).isEqualTo(SeriesKind.VAL_LOSS);
+        assertThat(SeriesKind.classify("val/acc")).isEqualTo(SeriesKind.VAL_ACCURACY);
+        assertThat(SeriesKind.classify("interval_loss")).isEqualTo(SeriesKind.TRAIN_LOSS); // "interval" is not "val"
+        assertThat(SeriesKind.classify("epoch_accuracy")).isEqualTo(SeriesKind.TRAIN_ACCURACY);
     }
 
     private Path write(String name, String text) throws Exception {

@@ -1,9 +1,10 @@
 package org.batchscope.analyzer.sharpness;
 
 import org.batchscope.analyzer.engine.DifferentiableModel;
+import org.batchscope.analyzer.engine.HessianOperator;
 import org.batchscope.analyzer.engine.TensorData;
 
-/** f(x) = 0.5 x^T A x for a symmetric A, gradient A x; the data are ignored. */
+/** f(x) = 0.5 x^T A x for a symmetric A, gradient A x, Hessian A; the data are ignored. */
 final class Quadratic implements DifferentiableModel {
 
     private final double[][] a;
@@ -81,5 +82,24 @@ final class Quadratic implements DifferentiableModel {
             gradOut[i] = (float) ax[i];
         }
         return f;
+    }
+
+    @Override
+    public HessianOperator hessian(float[] params, TensorData data) {
+        return new HessianOperator() {
+            @Override
+            public int dimension() {
+                return a.length;
+            }
+
+            @Override
+            public void multiply(double[] v, double[] hv) {
+                System.arraycopy(times(v), 0, hv, 0, hv.length);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 }

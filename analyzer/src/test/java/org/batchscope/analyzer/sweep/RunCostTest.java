@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.batchscope.analyzer.engine.RunRecorder;
+import org.batchscope.analyzer.engine.TrainingSchedule;
 import org.junit.jupiter.api.Test;
 
 /** Cost from a recording whose clock is scripted: no real time is measured. */
@@ -33,11 +34,11 @@ class RunCostTest {
             recording.onStep(s, 0, 1, 0.5, 0.1);
         }
         recording.onEvaluation(evaluation(3));
-        recording.onGradientProbe(new RunRecorder.GradientProbe(3, "per_example", 1, 1, 1, 1));
+        recording.onGradientProbe(new RunRecorder.GradientProbe(3, "per_example", 1, 1, 1, 1, 1, Double.NaN));
         recording.onStep(3, 1, 1, 0.5, 0.1);
         recording.onStep(4, 1, 1, 0.5, 0.1);
         recording.onEvaluation(evaluation(5));
-        RunResult.Timing timing = RunCost.of(recording, 5, 10, 4, 0.9);
+        org.batchscope.common.files.RunFile.Timing timing = RunCost.of(recording, 5, new TrainingSchedule(10, 4, 3, 5, 0, 0), 0.9);
         assertThat(timing.wallSeconds()).isEqualTo(0.9);
         assertThat(timing.trainingSeconds()).isCloseTo(0.5, within(1e-12));
         assertThat(timing.overheadSeconds()).isCloseTo(0.2, within(1e-12));

@@ -3,26 +3,18 @@ package org.batchscope.analyzer.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import org.batchscope.common.Json;
+import org.batchscope.analyzer.sharpness.Sharpness;
+import org.batchscope.common.files.RunFile;
 import org.junit.jupiter.api.Test;
 
 class SweepSummaryTest {
 
     /** A stored completed run with one metric and a validation-accuracy curve. */
-    private static JsonNode run(double amplitude, double... curve) {
-        StringBuilder evaluations = new StringBuilder();
-        for (double v : curve) {
-            evaluations.append(evaluations.length() == 0 ? "" : ",").append("{\"validation_accuracy\":").append(v).append('}');
-        }
-        try {
-            return Json.mapper().readTree("{\"status\":\"completed\",\"metrics\":{\"amplitude\":" + amplitude
-                    + ",\"final_accuracy\":0.8},\"evaluations\":[" + evaluations + "],\"timing\":{\"wall_seconds\":1.5}}");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private static RunFile<RunSpec, Sharpness> run(double amplitude, double... curve) {
+        return StoredRuns.completed(Map.of("amplitude", amplitude, "final_accuracy", 0.8), 1, Double.NaN, 1.5,
+                Double.NaN, Double.NaN, curve);
     }
 
     @Test
@@ -60,6 +52,16 @@ class SweepSummaryTest {
     }
 
     @Test
+    void csvQuotesFieldsWithCommasAndQuotes() {
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("dataset", 0);
+        row.put("batch_label", "a,\"b\"");
+        row.put("amplitude_mean", 0.5);
+        assertThat(SummaryWriter.csv(List.of(row))).isEqualTo("dataset,batch_label,amplitude_mean,amplitude_std,"
+                + "amplitude_ci_low,amplitude_ci_high\n0,\"a,\"\"b\"\"\",0.5,,,\n");
+    }
+
+    @Test
     void comparisonCountsSeedPairs() {
         var a = new CellSummary(0, null, 0.1, 0.1, 4, "4", List.of(run(0.1, 0, 1, 0), run(0.3, 0, 1, 0)));
         var b = new CellSummary(0, null, 0.1, 0.1, 8, "8", List.of(run(0.2, 0, 1, 0), run(0.4, 0, 1, 0)));
@@ -73,14 +75,12 @@ class SweepSummaryTest {
     }
 
     /** A stored run with a state, an amplitude and a final accuracy, of a sweep with {@code scaling}. */
-    private static JsonNode run(String status, String state, double amplitude, double finalAccuracy, String scaling) {
-        try {
-            return Json.mapper().readTree("{\"status\":\"" + status + "\",\"state\":" + (state == null ? "null" : "\"" + state + "\"")
-                    + ",\"config\":{\"lr_scaling\":\"" + scaling + "\"},\"metrics\":{\"amplitude\":" + amplitude
-                    + ",\"final_accuracy\":" + finalAccuracy + ",\"epochs\":10},\"evaluations\":[],\"timing\":{\"wall_seconds\":1}}");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private static RunFile<RunSpec, Sharpness> run(String status, String state, double amplitude, double finalAccuracy,
+            String scaling) {
+        RunSpec spec = new RunSpec(null, null, Map.of(), null, Double.NaN, scaling, 0, null, null);
+        return new RunFile<>(RunFile.SCHEMA_VERSION, "test", spec, null, status, state, null, null, List.of(), List.of(),
+                Map.of("amplitude", amplitude, "final_accuracy", finalAccuracy, "epochs", 10.0), null,
+                new RunFile.Timing(1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, new double[0]));
     }
 
     @Test

@@ -3,10 +3,10 @@ package org.batchscope.analyzer.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import org.batchscope.common.Json;
+import org.batchscope.analyzer.sharpness.Sharpness;
+import org.batchscope.common.files.RunFile;
 import org.junit.jupiter.api.Test;
 
 /** Steps and seconds to a target accuracy, cost columns and the cost line of the verdict, from hand-made runs. */
@@ -16,25 +16,11 @@ class TimeToTargetTest {
      * A stored completed run: validation accuracy {@code curve[i]} at step {@code (i + 1) * stepEvery},
      * {@code (i + 1) * secondsEvery} training seconds done at evaluation i, and the given gap and sharpness.
      */
-    private static JsonNode run(long stepEvery, double secondsEvery, double secondsPerEpoch, double gap, double sharpness,
-            double... curve) {
-        StringBuilder evaluations = new StringBuilder();
-        StringBuilder seconds = new StringBuilder();
-        for (int i = 0; i < curve.length; i++) {
-            String sep = i == 0 ? "" : ",";
-            evaluations.append(sep).append("{\"step\":").append((i + 1) * stepEvery).append(",\"validation_accuracy\":")
-                    .append(curve[i]).append('}');
-            seconds.append(sep).append((i + 1) * secondsEvery);
-        }
-        try {
-            return Json.mapper().readTree("{\"status\":\"completed\",\"metrics\":{\"amplitude\":0.1,\"final_accuracy\":"
-                    + curve[curve.length - 1] + ",\"gap_accuracy\":" + gap + ",\"hessian_max_eig\":" + sharpness
-                    + "},\"evaluations\":[" + evaluations + "],\"timing\":{\"wall_seconds\":9,\"seconds_per_epoch\":"
-                    + secondsPerEpoch + ",\"samples_per_second\":" + (100 / secondsPerEpoch)
-                    + ",\"training_seconds_at_evaluation\":[" + seconds + "]}}");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private static RunFile<RunSpec, Sharpness> run(long stepEvery, double secondsEvery, double secondsPerEpoch,
+            double gap, double sharpness, double... curve) {
+        return StoredRuns.completed(Map.of("amplitude", 0.1, "final_accuracy", curve[curve.length - 1], "gap_accuracy",
+                gap, "hessian_max_eig", sharpness), stepEvery, secondsEvery, 9, secondsPerEpoch, 100 / secondsPerEpoch,
+                curve);
     }
 
     /** B=4: reaches 0.9 at steps 30 and 20 (3 s, 2 s); B=32: at step 3 in both seeds (0.75 s). */

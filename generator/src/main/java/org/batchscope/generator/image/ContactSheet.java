@@ -1,5 +1,6 @@
 package org.batchscope.generator.image;
 
+import org.batchscope.generator.spec.ImageSpec;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;

@@ -38,7 +38,7 @@ public enum EyeColour {
     }
 
     /** @return the colour called {@code name}, or null when there is none */
-    static EyeColour byName(String name) {
+    public static EyeColour byName(String name) {
         for (EyeColour colour : values()) {
             if (colour.cliName().equalsIgnoreCase(name)) {
                 return colour;
@@ -48,7 +48,7 @@ public enum EyeColour {
     }
 
     /** @return the allowed names, comma-separated, for messages */
-    static String allowedNames() {
+    public static String allowedNames() {
         return Arrays.stream(values()).map(EyeColour::cliName).collect(Collectors.joining(", "));
     }
 }

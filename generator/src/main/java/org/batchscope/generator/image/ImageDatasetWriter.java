@@ -1,5 +1,6 @@
 package org.batchscope.generator.image;
 
+import org.batchscope.generator.spec.ImageSpec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -118,7 +119,7 @@ public final class ImageDatasetWriter {
                         + " test-only-foreground: same ids as test",
                 MASKS, "masks/feature/<id>.png (eyes), masks/foreground/<id>.png (dog), for test ids; 255 inside",
                 "preview", PREVIEW));
-        Manifest.write(folder, "images", spec, spec.seed(), counts, total, roles(), extra, hashes);
+        Manifest.write(folder, spec.kind().specName(), spec, spec.seed(), counts, total, roles(), extra, hashes);
         return new Result(root, counts, total, preview, root.resolve(DatasetFolder.MANIFEST));
     }
 

@@ -1,5 +1,6 @@
 package org.batchscope.generator.image;
 
+import org.batchscope.generator.spec.ImageSpec;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.batchscope.common.RandomStreams;

@@ -1,5 +1,6 @@
 package org.batchscope.generator.tabular;
 
+import org.batchscope.generator.spec.TabularSpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

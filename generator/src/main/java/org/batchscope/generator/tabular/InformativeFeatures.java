@@ -1,5 +1,6 @@
 package org.batchscope.generator.tabular;
 
+import org.batchscope.generator.spec.TabularSpec;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package org.batchscope.generator.tabular;
 
+import org.batchscope.generator.spec.TabularSpec;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;

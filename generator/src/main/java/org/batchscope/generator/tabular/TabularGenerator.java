@@ -1,5 +1,6 @@
 package org.batchscope.generator.tabular;
 
+import org.batchscope.generator.spec.TabularSpec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -117,7 +118,7 @@ public final class TabularGenerator {
             roles.put(model.mapping().names().get(o), model.mapping().roles().get(o));
         }
         roles.put("label", "label");
-        ObjectNode manifest = Manifest.write(folder, "tabular", spec, spec.seed(), counts, ratioStats, roles, extra);
+        ObjectNode manifest = Manifest.write(folder, spec.kind().specName(), spec, spec.seed(), counts, ratioStats, roles, extra);
         return new TabularResult(out, model.mapping().names().size(), counts, ratios, ratioStats.toSummary(),
                 flipped, manifest.get("content_sha256").asText());
     }

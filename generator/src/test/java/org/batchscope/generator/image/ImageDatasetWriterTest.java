@@ -1,5 +1,6 @@
 package org.batchscope.generator.image;
 
+import org.batchscope.generator.spec.ImageSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

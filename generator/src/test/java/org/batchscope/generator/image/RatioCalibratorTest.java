@@ -1,5 +1,6 @@
 package org.batchscope.generator.image;
 
+import org.batchscope.generator.spec.ImageSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -9,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RatioCalibratorTest {
 
-    /** The issue asks for the dataset mean within 10%; every image is held to 10% here, the mean to 2%. */
+    /** The dataset mean must be within 10% of the requested r; every image is held to 10% here, the mean to 2%. */
     @ParameterizedTest
     @ValueSource(doubles = {0.1, 0.3, 1, 3, 10, 30, 100})
     void achievedRatioHitsTheTargetAcrossTheRange(double ratio) {

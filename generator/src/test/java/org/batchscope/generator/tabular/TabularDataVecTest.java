@@ -1,5 +1,6 @@
 package org.batchscope.generator.tabular;
 
+import org.batchscope.generator.spec.TabularSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

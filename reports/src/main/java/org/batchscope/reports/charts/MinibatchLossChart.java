@@ -19,7 +19,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * Chart 6, minibatch loss per step: one panel per run (one seed per batch size), the raw loss as a
  * thin line, its exponential moving average bold, the spike threshold (EMA + 3 EM-std, judged before
- * each step) dashed, and every loss spike ({@link LossSpikes}) as a red triangle.
+ * each step) dashed, and every loss spike ({@link LossSpikes}) as a red triangle. Spikes are found on
+ * every step; a long run's lines are drawn from {@link PointBudget}'s thinned points.
  */
 public final class MinibatchLossChart {
 
@@ -27,6 +28,8 @@ public final class MinibatchLossChart {
     public static final String NAME = "minibatch-loss";
 
     private static final Color SPIKE = new Color(0xC00000);
+    /** Above this many spikes in a panel their triangles are drawn small, so they do not hide the curve. */
+    private static final int MANY_SPIKES = 200;
 
     private MinibatchLossChart() {
     }
@@ -63,7 +66,7 @@ public final class MinibatchLossChart {
         XYSeries ema = new XYSeries("EMA", false, true);
         XYSeries threshold = new XYSeries("spike threshold", false, true);
         XYSeries spikeMarks = new XYSeries("spikes (" + spikes.length + ")", false, true);
-        for (int t = 0; t < x.length; t++) {
+        for (int t : PointBudget.indices(losses, PointBudget.BUCKETS)) {
             loss.add(x[t], losses[t]);
             ema.add(x[t], band.ema()[t]);
             if (t > 0) {
@@ -82,7 +85,7 @@ public final class MinibatchLossChart {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setSeriesLinesVisible(0, false);
         renderer.setSeriesShapesVisible(0, true);
-        renderer.setSeriesShape(0, ShapeUtils.createUpTriangle(5));
+        renderer.setSeriesShape(0, ShapeUtils.createUpTriangle(spikes.length > MANY_SPIKES ? 2 : 5));
         renderer.setSeriesPaint(0, SPIKE);
         renderer.setSeriesPaint(1, ChartStyle.color(0));
         renderer.setSeriesStroke(1, ChartStyle.solid(2.4f));

@@ -87,7 +87,8 @@ public final class NoiseScaleChart {
         return ChartStyle.apply(new JFreeChart(panel.label(), ChartStyle.SUBTITLE_FONT, plot, false));
     }
 
-    private static ValueMarker marker(double y, String label, Color color, java.awt.Stroke stroke) {
+    /** @return a labelled horizontal line at {@code y} (shared with {@link BatchSharpnessChart}) */
+    static ValueMarker marker(double y, String label, Color color, java.awt.Stroke stroke) {
         ValueMarker marker = new ValueMarker(y, color, stroke);
         marker.setLabel(label);
         marker.setLabelFont(MARKER_FONT);

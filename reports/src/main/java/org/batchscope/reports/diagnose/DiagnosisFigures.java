@@ -4,6 +4,7 @@ import org.batchscope.analyzer.diagnose.Diagnosis;
 import org.batchscope.analyzer.diagnose.LogDiagnosis;
 import org.batchscope.analyzer.diagnose.SeriesDiagnosis;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.batchscope.analyzer.metrics.OscillationMetrics;
@@ -13,6 +14,7 @@ import org.batchscope.reports.charts.MetricPanel;
 import org.batchscope.reports.charts.MetricPoint;
 import org.batchscope.reports.charts.MetricSeries;
 import org.batchscope.reports.charts.MinibatchLossChart;
+import org.batchscope.reports.charts.PointBudget;
 import org.batchscope.reports.charts.SeedCurves;
 import org.batchscope.reports.charts.SeedPanel;
 import org.batchscope.reports.charts.SeedPictureChart;
@@ -36,13 +38,14 @@ public final class DiagnosisFigures {
     /** @return the figures in report order; chart 2 only with a compared series, chart 6 only with per-step losses */
     public static List<Figure> of(Diagnosis diagnosis) {
         List<Figure> figures = new ArrayList<>();
-        figures.add(curves(diagnosis));
+        curves(diagnosis).ifPresent(figures::add);
         if (!diagnosis.comparable().isEmpty()) {
             figures.add(metrics(diagnosis));
         }
         List<LossTrace> traces = new ArrayList<>();
         for (LogDiagnosis log : diagnosis.logs()) {
-            log.log().curves().stream().filter(c -> c.perStep() && c.kind() == SeriesKind.TRAIN_LOSS).findFirst()
+            log.log().curves().stream().filter(c -> c.perStep() && c.kind() == SeriesKind.TRAIN_LOSS && c.points() > 0)
+                    .max(Comparator.comparingInt(Curve::points))
                     .ifPresent(c -> traces.add(new LossTrace(log.label(), c.x(), c.y())));
         }
         if (!traces.isEmpty()) {
@@ -55,8 +58,8 @@ public final class DiagnosisFigures {
     public static String caption(Figure figure) {
         switch (figure.name()) {
             case SeedPictureChart.NAME:
-                return "The logged curves, one panel per log: accuracy above, loss below, against epoch (or step)."
-                        + " Each quantity has the same y range in every panel, so the panels compare by eye: a"
+                return "The logged curves, one panel per log: accuracy above, loss below, against the log's x"
+                        + " (epoch, step or row), the compared series in its row. Each quantity has the same y range in every panel, so the panels compare by eye: a"
                         + " zig-zag that stays wide late in training is the oscillation the metrics measure.";
             case MetricByBatchSizeChart.NAME:
                 return "The six oscillation metrics of the compared series, one point per log, measured over the"
@@ -71,16 +74,23 @@ public final class DiagnosisFigures {
         }
     }
 
-    private static Figure curves(Diagnosis diagnosis) {
+    private static Optional<Figure> curves(Diagnosis diagnosis) {
         List<SeedPanel> panels = new ArrayList<>();
         for (LogDiagnosis log : panelOrder(diagnosis.logs())) {
-            List<Curve> rows = rows(log.log());
-            List<SeedCurves> seedCurves = rows.stream()
-                    .map(c -> new SeedCurves(c.quantity(), c.kind().unit(), c.x(), List.of(c.y()))).toList();
+            List<Curve> rows = rows(log);
+            if (rows.isEmpty()) {
+                continue;
+            }
+            List<SeedCurves> seedCurves = new ArrayList<>();
+            for (Curve c : rows) {
+                int[] kept = PointBudget.indices(c.y(), PointBudget.BUCKETS);
+                seedCurves.add(new SeedCurves(c.quantity(), c.kind().unit(), PointBudget.pick(c.x(), kept),
+                        List.of(PointBudget.pick(c.y(), kept))));
+            }
             panels.add(new SeedPanel(log.label(), rows.get(0).xName(), seedCurves));
         }
-        return SeedPictureChart.figure("Training curves per log", "one panel per log; the same y range in every panel",
-                panels);
+        return panels.isEmpty() ? Optional.empty() : Optional.of(SeedPictureChart.figure("Training curves per log",
+                "one panel per log; the same y range in every panel", panels));
     }
 
     /**
@@ -92,20 +102,38 @@ public final class DiagnosisFigures {
                 ? logs.stream().sorted((a, b) -> Integer.compare(a.batchSize(), b.batchSize())).toList() : logs;
     }
 
-    /** Accuracy (validation first) above loss (validation first) per epoch; else whatever the log has. */
-    private static List<Curve> rows(TrainingLog log) {
+    /**
+     * The compared series in its row (accuracy above, loss below), the other row filled with the log's
+     * validation (else training) series of that quantity, once per epoch; a log with neither shows its
+     * first measured series. Test series, often a single point, are not drawn.
+     */
+    private static List<Curve> rows(LogDiagnosis log) {
+        Curve compared = log.compared() == null ? null : log.compared().curve();
         List<Curve> rows = new ArrayList<>();
-        pick(log, SeriesKind.VAL_ACCURACY, SeriesKind.TRAIN_ACCURACY).ifPresent(rows::add);
-        pick(log, SeriesKind.VAL_LOSS, SeriesKind.TRAIN_LOSS).ifPresent(rows::add);
-        if (rows.isEmpty()) {
-            rows.add(log.curves().get(0));
+        if (compared != null && !compared.kind().isAccuracy() && !isLoss(compared)) {
+            rows.add(compared);
+            return rows;
         }
+        (compared != null && compared.kind().isAccuracy() ? Optional.of(compared)
+                : pick(log.log(), SeriesKind.VAL_ACCURACY, SeriesKind.TRAIN_ACCURACY)).ifPresent(rows::add);
+        (compared != null && isLoss(compared) ? Optional.of(compared)
+                : pick(log.log(), SeriesKind.VAL_LOSS, SeriesKind.TRAIN_LOSS)).ifPresent(rows::add);
+        if (rows.isEmpty()) {
+            log.series().stream().map(SeriesDiagnosis::curve).filter(c -> c.points() > 0).findFirst().ifPresent(rows::add);
+        }
+        rows.removeIf(c -> c.points() == 0);
         return rows;
+    }
+
+    private static boolean isLoss(Curve curve) {
+        return curve.kind() == SeriesKind.VAL_LOSS || curve.kind() == SeriesKind.TRAIN_LOSS
+                || curve.kind() == SeriesKind.TEST_LOSS;
     }
 
     private static Optional<Curve> pick(TrainingLog log, SeriesKind preferred, SeriesKind fallback) {
         for (SeriesKind kind : List.of(preferred, fallback)) {
-            Optional<Curve> found = log.curves().stream().filter(c -> c.kind() == kind && !c.perStep()).findFirst();
+            Optional<Curve> found = log.curves().stream()
+                    .filter(c -> c.kind() == kind && !c.perStep() && c.points() > 1).findFirst();
             if (found.isPresent()) {
                 return found;
             }

@@ -1,29 +1,41 @@
 package org.batchscope.reports.diagnose;
 
-import org.batchscope.analyzer.diagnose.Diagnosis;
-import org.batchscope.analyzer.diagnose.DiagnosisText;
-import org.batchscope.analyzer.diagnose.LogDiagnosis;
-import org.batchscope.analyzer.diagnose.SeriesDiagnosis;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.batchscope.analyzer.diagnose.Diagnosis;
+import org.batchscope.analyzer.diagnose.DiagnosisText;
+import org.batchscope.analyzer.diagnose.LogDiagnosis;
+import org.batchscope.analyzer.diagnose.SeriesDiagnosis;
+import org.batchscope.analyzer.logs.Curve;
+import org.batchscope.analyzer.logs.NonFinite;
+import org.batchscope.analyzer.logs.TrainingLog;
 import org.batchscope.common.Json;
 import org.batchscope.common.ToolVersion;
-import org.batchscope.analyzer.logs.TrainingLog;
+import org.batchscope.analyzer.sweep.RunMetrics;
+import org.batchscope.reports.charts.MetricByBatchSizeChart;
+import org.batchscope.reports.charts.MinibatchLossChart;
+import org.batchscope.reports.charts.SeedPictureChart;
+import org.batchscope.reports.html.ReportPair;
 import org.batchscope.reports.pdf.MetricGlossary;
-import org.batchscope.reports.pdf.PdfReport;
 import org.batchscope.reports.pdf.ReportTable;
 import org.batchscope.reports.render.Figure;
 import org.batchscope.reports.render.PngExport;
 
 /**
  * Writes what {@code batchscope diagnose} leaves in its output folder, each file atomically:
- * one PNG per chart, {@value #JSON} with every number, and {@value #PDF} (title page, reading,
- * metric table, charts with captions, appendix of formulas).
+ * one PNG per chart, {@value #JSON} with every number, {@value #PDF} (title page, what was read from
+ * each log, reading, metric table, charts with captions, appendix of formulas) and {@value #HTML}, the
+ * same report as one self-contained web page. Chart files of an earlier diagnosis into the same folder
+ * that this one does not draw are removed, so the folder never mixes two diagnoses.
  */
 public final class DiagnosisReport {
 
@@ -31,11 +43,16 @@ public final class DiagnosisReport {
     public static final String JSON = "diagnose.json";
     /** The report. */
     public static final String PDF = "diagnose.pdf";
+    /** The report as a web page. */
+    public static final String HTML = "report.html";
+    /** Every chart file a diagnosis can write. */
+    static final List<String> CHART_FILES = List.of(SeedPictureChart.NAME + ".png",
+            MetricByBatchSizeChart.NAME + ".png", MinibatchLossChart.NAME + ".png");
 
     private DiagnosisReport() {
     }
 
-    /** @return the paths written, PNGs first, then the JSON and the PDF */
+    /** @return the paths written, PNGs first, then the JSON, the PDF and the HTML */
     public static List<Path> write(Diagnosis diagnosis, Path out) {
         List<Figure> figures = DiagnosisFigures.of(diagnosis);
         String reading = DiagnosisText.reading(diagnosis);
@@ -43,21 +60,37 @@ public final class DiagnosisReport {
         for (Figure figure : figures) {
             written.add(PngExport.write(figure, out));
         }
+        removeStaleCharts(out, written);
         Path json = out.resolve(JSON);
         Json.write(json, toJson(diagnosis, reading));
         written.add(json);
         Path pdf = out.resolve(PDF);
-        pdf(diagnosis, reading, figures).write(pdf);
+        Path html = out.resolve(HTML);
+        report(diagnosis, reading, figures).write(pdf, html);
         written.add(pdf);
+        written.add(html);
         return written;
     }
 
-    private static PdfReport pdf(Diagnosis diagnosis, String reading, List<Figure> figures) {
+    private static void removeStaleCharts(Path out, List<Path> written) {
+        for (String name : CHART_FILES) {
+            Path chart = out.resolve(name);
+            if (!written.contains(chart)) {
+                try {
+                    Files.deleteIfExists(chart);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot remove the earlier chart " + chart + ": " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    private static ReportPair report(Diagnosis diagnosis, String reading, List<Figure> figures) {
         List<String> files = new ArrayList<>();
         for (LogDiagnosis log : diagnosis.logs()) {
             files.add(log.label() + ": " + log.log().file() + " (" + log.log().layout().description() + ")");
         }
-        PdfReport report = PdfReport.titled("batchscope diagnose")
+        ReportPair report = ReportPair.titled("batchscope diagnose")
                 .fact("logs", String.join("\n", files))
                 .fact("compared", diagnosis.primary() == null ? "-" : diagnosis.primary().quantity())
                 .fact("window", "last ceil(T/2) points of each series")
@@ -65,7 +98,11 @@ public final class DiagnosisReport {
                 .fact("date", LocalDate.now().toString())
                 .heading("Reading", true)
                 .paragraph(reading)
-                .heading("Metrics per log", false);
+                .heading("What was read", false);
+        for (LogDiagnosis log : diagnosis.logs()) {
+            report.paragraph(log.label() + ":\n" + String.join("\n", DiagnosisText.readAs(log)));
+        }
+        report.heading("Metrics per log", false);
         List<String> header = new ArrayList<>(List.of("log"));
         header.addAll(DiagnosisText.COLUMNS);
         List<List<String>> rows = new ArrayList<>();
@@ -77,13 +114,17 @@ public final class DiagnosisReport {
             }
         }
         report.table(new ReportTable(header, rows));
-        report.paragraph("Accuracy is a fraction; losses are in the units they were logged in. window: the number"
-                + " of points measured (the last half). loss_spikes counts per-step training losses above"
-                + " EMA + 3 EM-std over the whole run.");
+        report.paragraph("Accuracy is a fraction (percent logs are divided by 100); losses are in the units they"
+                + " were logged in. window: the number of points measured (the last half). loss_spikes counts"
+                + " per-step training losses above EMA + 3 EM-std over the whole run. Numbers have "
+                + DiagnosisText.SIGNIFICANT + " significant digits.");
         for (Figure figure : figures) {
             report.figure(figure, DiagnosisFigures.caption(figure));
         }
-        return MetricGlossary.appendTo(report);
+        // a log diagnosis measures the series metrics and loss spikes only
+        MetricGlossary.appendTo(report.pdf(),
+                metric -> metric.series() || metric.name().equals(RunMetrics.LOSS_SPIKES));
+        return report;
     }
 
     private static Map<String, Object> toJson(Diagnosis diagnosis, String reading) {
@@ -101,6 +142,7 @@ public final class DiagnosisReport {
                 entry.put("window", s.window());
                 entry.put("metrics", s.measured() ? s.metrics().toNamedMap() : null);
                 entry.put("loss_spikes", s.lossSpikes());
+                entry.put("non_finite", nonFinite(s.curve()));
                 series.add(entry);
             }
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -109,6 +151,10 @@ public final class DiagnosisReport {
             entry.put("layout", source.layout().description());
             entry.put("batch_size", log.batchSize());
             entry.put("state", log.state() == null ? null : log.state().fileName());
+            entry.put("compared", log.compared() == null ? null : log.compared().curve().name());
+            entry.put("diverged", log.nonFinite().stream().min(Comparator.comparingInt((Curve c) -> c.nonFinite().line()))
+                    .map(DiagnosisReport::nonFinite).orElse(null));
+            entry.put("notes", DiagnosisText.readAs(log));
             entry.put("series", series);
             logs.add(entry);
         }
@@ -119,5 +165,21 @@ public final class DiagnosisReport {
         root.put("reading", reading);
         root.put("logs", logs);
         return root;
+    }
+
+    /** @return where a series stopped being finite, or null */
+    private static Map<String, Object> nonFinite(Curve curve) {
+        NonFinite at = curve.nonFinite();
+        if (at == null) {
+            return null;
+        }
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("series", curve.name());
+        entry.put("x", at.x());
+        entry.put("line", at.line());
+        entry.put("value", at.text());
+        entry.put("count", at.count());
+        entry.put("finite_after", at.finiteAfter());
+        return entry;
     }
 }

@@ -26,7 +26,7 @@ public record ReportTable(List<String> header, List<List<String>> rows) {
     }
 
     /** @return whether the cell reads as a number (so it is right-aligned) */
-    static boolean isNumeric(String cell) {
+    public static boolean isNumeric(String cell) {
         return cell.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?%?|NaN|n/a|-");
     }
 }

@@ -14,9 +14,11 @@ import java.util.List;
  * @param stepLosses  the minibatch loss before each update, nats, index = 0-based step
  * @param evaluations the evaluations in order
  * @param probes      the gradient probes in order
+ * @param stabilityThreshold the optimiser's stability threshold at the last probe's learning rate (the
+ *                    run metric {@code stability_threshold}), NaN when absent
  */
 public record ResultRun(String hash, String status, int dataset, int batchSize, double lr, long seed,
-        double[] stepLosses, List<Evaluation> evaluations, List<Probe> probes) {
+        double[] stepLosses, List<Evaluation> evaluations, List<Probe> probes, double stabilityThreshold) {
 
     /** The status of a run that trained to its end. */
     public static final String COMPLETED = "completed";
@@ -48,7 +50,8 @@ public record ResultRun(String hash, String status, int dataset, int batchSize, 
      *
      * @param step       steps trained so far
      * @param noiseScale B_simple = tr(Sigma) / |G|^2, examples; NaN or infinite where |G|^2 was not positive
+     * @param batchSharpness the mean over the probe set's minibatches of g^T H g / |g|^2, NaN when not measured
      */
-    public record Probe(long step, double noiseScale) {
+    public record Probe(long step, double noiseScale, double batchSharpness) {
     }
 }

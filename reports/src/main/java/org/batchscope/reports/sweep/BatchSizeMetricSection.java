@@ -52,7 +52,7 @@ final class BatchSizeMetricSection implements ReportSection {
                 "The generalization gap of each run's final model, mean over seeds with Student-t 95% interval, one"
                         + " line per dataset. Left: training accuracy minus held-out accuracy (the test split, or the"
                         + " validation split when there is none); higher means the model does better on what it"
-                        + " trained on. Right: training loss minus held-out loss, as the issue defines it, so a larger"
+                        + " trained on. Right: training loss minus held-out loss (the same order as for accuracy), so a larger"
                         + " gap is a more negative value. Keskar et al. (2017) found large batches generalize worse.",
                 "No cell has a generalization gap (no completed run, or results from before it was measured).");
     }

@@ -1,7 +1,6 @@
 package org.batchscope.reports.sweep;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.batchscope.reports.charts.MetricPoint;
 import org.batchscope.reports.charts.MetricSeries;
@@ -36,7 +35,8 @@ final class NoiseScaleSection implements ReportSection {
                     continue;
                 }
                 for (ResultCell cell : group.cells()) {
-                    List<MetricPoint> points = medians(results.completedRuns(cell), dataset.train());
+                    List<MetricPoint> points = ProbeMedians.of(results.completedRuns(cell), dataset.train(),
+                            ResultRun.Probe::noiseScale, v -> Double.isFinite(v) && v > 0);
                     if (!points.isEmpty()) {
                         String lr = results.settings().lrs().size() > 1 ? ", lr " + cell.lr() : "";
                         series.add(new MetricSeries("B = " + cell.batchSize() + lr, points));
@@ -62,27 +62,5 @@ final class NoiseScaleSection implements ReportSection {
                         + " the batch sizes tried; the red dashed line the critical batch size (the median over all"
                         + " runs' late-training values). Batches well below it take noisy steps; well above it,"
                         + " examples are wasted.")));
-    }
-
-    private static List<MetricPoint> medians(List<ResultRun> runs, int train) {
-        List<MetricPoint> points = new ArrayList<>();
-        int probes = runs.stream().mapToInt(r -> r.probes().size()).min().orElse(0);
-        for (int k = 0; k < probes; k++) {
-            int index = k;
-            double[] values = runs.stream().mapToDouble(r -> r.probes().get(index).noiseScale())
-                    .filter(v -> Double.isFinite(v) && v > 0).sorted().toArray();
-            if (values.length > 0 && train > 0) {
-                ResultRun first = runs.get(0);
-                double epoch = (double) first.probes().get(k).step() * first.batchSize() / train;
-                points.add(MetricPoint.of(epoch, median(values)));
-            }
-        }
-        return points;
-    }
-
-    /** @return the median of sorted values: the middle one, or the mean of the two middle ones */
-    private static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

@@ -3,7 +3,7 @@ package org.batchscope.reports.sweep;
 import java.util.List;
 
 /**
- * The charts of the sweep report in report order (the issue's numbering: 1 to 8; then 9 generalization
+ * The charts of the sweep report in report order (charts 1 to 8; then 9 generalization
  * gap, 10 sharpness, 11 cost against batch size).
  */
 public final class ReportSections {
@@ -22,7 +22,7 @@ public final class ReportSections {
      */
     public static List<ReportSection> standard(CurveAxis curveAxis) {
         return List.of(new SeedPictureSection(curveAxis), new OscillationSection(), new HeatmapSection(),
-                new RobustnessSection(), new RelianceSection(), new MinibatchLossSection(), new NoiseScaleSection(),
+                new RobustnessSection(), new RelianceSection(), new MinibatchLossSection(), new NoiseScaleSection(), new BatchSharpnessSection(),
                 new ContactSheetSection(), BatchSizeMetricSection.generalization(), BatchSizeMetricSection.sharpness(),
                 BatchSizeMetricSection.cost());
     }

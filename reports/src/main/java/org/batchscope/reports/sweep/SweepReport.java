@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.batchscope.common.ToolVersion;
 import org.batchscope.reports.pdf.MetricGlossary;
-import org.batchscope.reports.pdf.PdfReport;
+import org.batchscope.reports.html.ReportPair;
 import org.batchscope.reports.render.Figure;
 import org.batchscope.reports.render.PngExport;
 import org.batchscope.reports.results.Numbers;
@@ -17,7 +17,8 @@ import org.batchscope.reports.results.SweepSettings;
 
 /**
  * The report over a sweep's results: every section is drawn first, then one PNG per chart and
- * {@value #PDF} are written into the output folder, each atomically. The PDF holds a title page (the
+ * {@value #PDF} and its self-contained web-page twin {@value #HTML} (the appendix of formulas only in
+ * the PDF) are written into the output folder, each atomically. The PDF holds a title page (the
  * datasets, model, engine, grid, tool version, date), the verdict, the summary table per cell, one
  * landscape page per chart with its caption (sections in order), a page listing the sections that
  * drew nothing and why (when there are any), and the appendix of metric formulas.
@@ -26,23 +27,25 @@ public final class SweepReport {
 
     /** The report file. */
     public static final String PDF = "report.pdf";
+    /** The same report as one self-contained web page. */
+    public static final String HTML = "report.html";
 
     private SweepReport() {
     }
 
-    /** @return the files written: the PNGs in report order, then the PDF */
+    /** @return the files written: the PNGs in report order, then the PDF and the HTML */
     public static List<Path> write(SweepResults results, Path out) {
         return write(results, ReportSections.standard(), out);
     }
 
     /** @return the files written with the given sections */
     public static List<Path> write(SweepResults results, List<ReportSection> sections, Path out) {
-        PdfReport pdf = titlePage(results).heading("Verdict", true);
-        results.verdict().forEach(pdf::formula);
-        pdf.heading("Summary per cell", false)
+        ReportPair report = titlePage(results).heading("Verdict", true);
+        results.verdict().forEach(report::formula);
+        report.heading("Summary per cell", false)
                 .paragraph("One row per cell (the seeds of one dataset, learning rate and batch size). Accuracy,"
                         + " amplitude, churn and reliance are fractions; amplitude is the standard deviation of"
-                        + " validation accuracy over the last half of each run, with its 95% bootstrap interval over"
+                        + " validation accuracy over the last half of each run, with its 95% Student-t interval over"
                         + " seeds; reversal = reversal rate (0 = monotone, 1 = zig-zag); spikes = loss spikes per run;"
                         + " lr = the learning rate used after scaling. Means are over completed seeds.")
                 .table(SummaryTable.of(results));
@@ -54,32 +57,34 @@ public final class SweepReport {
                 skipped.add(section.title() + ": " + outcome.skipped());
             }
             for (CaptionedFigure figure : outcome.figures()) {
-                pdf.figure(figure.figure(), figure.caption());
+                report.figure(figure.figure(), figure.caption());
                 figures.add(figure.figure());
             }
         }
         if (!skipped.isEmpty()) {
-            pdf.heading("Charts not drawn", true);
-            skipped.forEach(pdf::paragraph);
+            report.heading("Charts not drawn", true);
+            skipped.forEach(report::paragraph);
         }
-        MetricGlossary.appendTo(pdf);
+        MetricGlossary.appendTo(report.pdf());
         List<Path> written = new ArrayList<>();
         for (Figure figure : figures) {
             written.add(PngExport.write(figure, out));
         }
         Path target = out.resolve(PDF);
-        pdf.write(target);
+        Path html = out.resolve(HTML);
+        report.write(target, html);
         written.add(target);
+        written.add(html);
         return written;
     }
 
-    private static PdfReport titlePage(SweepResults results) {
+    private static ReportPair titlePage(SweepResults results) {
         SweepSettings s = results.settings();
         String datasets = results.datasets().stream().map(SweepReport::describe).collect(Collectors.joining("\n"));
         String budget = s.budget().equalsIgnoreCase("steps")
                 ? (s.steps() == null ? s.epochs() + " epochs of the smallest batch size" : s.steps() + " steps") + " per run"
                 : s.epochs() + " epochs per run";
-        return PdfReport.titled("batchscope report")
+        return ReportPair.titled("batchscope report")
                 .fact("results", results.folder().toString())
                 .fact("datasets", datasets)
                 .fact("noise ratios", results.ratios().isEmpty() ? "-"

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.batchscope.reports.charts.SampleFigures;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +60,44 @@ class PdfReportTest {
         assertThat(PdfText.printable("r \u2265 2 \u2212 \u03b1 \u4e2d", flow.regular)).isEqualTo("r >= 2 - alpha ?");
         assertThat(PdfText.printable("caf\u00e9", flow.regular)).isEqualTo("caf\u00e9");
         assertThat(PdfText.printable("a\nb", flow.regular)).isEqualTo("a\nb");
+    }
+
+    @Test
+    void aTableOfLongLabelsAndManyColumnsStaysInsideThePage() throws Exception {
+        Path pdf = OUT.resolve("wide-table.pdf");
+        List<String> header = new ArrayList<>(List.of("log", "series"));
+        for (int c = 0; c < 12; c++) {
+            header.add("metric_number_" + c + "_with_a_long_name");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = 0; r < 30; r++) {
+            List<String> row = new ArrayList<>(List.of("run-" + r + "-resnet50_imagenet_lr0.1_bs" + (8 << (r % 6))
+                    + "_warmup5_cosine_seed" + r, "validation/epoch_accuracy_top1_" + r));
+            for (int c = 0; c < 12; c++) {
+                row.add(String.format(java.util.Locale.ROOT, "%.4g", 1.0 / (r + c + 3)));
+            }
+            rows.add(row);
+        }
+        PdfReport.titled("wide").heading("Table", true).table(new ReportTable(header, rows)).write(pdf);
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            List<float[]> spans = new ArrayList<>();
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<TextPosition> positions) {
+                    for (TextPosition p : positions) {
+                        spans.add(new float[] {p.getXDirAdj(), p.getXDirAdj() + p.getWidthDirAdj(), p.getPageWidth()});
+                    }
+                }
+            };
+            stripper.getText(document);
+            assertThat(spans).isNotEmpty();
+            for (float[] span : spans) {
+                assertThat(span[0]).isGreaterThanOrEqualTo(PageFlow.MARGIN - 0.5f);
+                assertThat(span[1]).isLessThanOrEqualTo(span[2] - PageFlow.MARGIN + 0.5f);
+            }
+            String text = new PDFTextStripper().getText(document).replace("\n", "");
+            assertThat(text).contains("0.3333", "seed29", "with_a_long_name");
+        }
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +22,7 @@ import org.batchscope.analyzer.engine.TensorData;
 import org.batchscope.analyzer.metrics.OscillationMetrics;
 import org.batchscope.analyzer.sweep.BatchSize;
 import org.batchscope.analyzer.sweep.LrScaling;
+import org.batchscope.analyzer.sweep.ProgressReporter;
 import org.batchscope.analyzer.sweep.RunMetrics;
 import org.batchscope.analyzer.sweep.Sweep;
 import org.batchscope.analyzer.sweep.SweepDataset;
@@ -41,6 +40,7 @@ import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.data.xy.XYZDataset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.batchscope.reports.html.HtmlReportBrowserTest;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A real, tiny sweep (MLP, two noise ratios, batch sizes 4 and 16, two seeds), read back and reported. */
@@ -80,7 +80,7 @@ class SweepReportTest {
         SweepSpec spec = new SweepSpec("mlp", "lean", List.of(BatchSize.of(16), BatchSize.of(4)), 2, 3, null, List.of(0.1),
                 LrScaling.FIXED, 32, Budget.Kind.EPOCHS, OptimizerSpec.Kind.SGD, 0, List.of(8), 4, null, 4, null, 16, 2,
                 null);
-        Sweep.run(spec, List.of(dataset(1), dataset(4)), results, new PrintWriter(new StringWriter()), false);
+        Sweep.run(spec, List.of(dataset(1), dataset(4)), results, ProgressReporter.SILENT);
     }
 
     @Test
@@ -110,12 +110,8 @@ class SweepReportTest {
     }
 
     private static double runMetric(String hash, String metric) {
-        try {
-            return Json.mapper().readTree(results.resolve("runs").resolve(hash + ".json").toFile())
-                    .path("metrics").path(metric).asDouble();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return org.batchscope.analyzer.sweep.RunResult.read(results.resolve("runs").resolve(hash + ".json")).metrics()
+                .get(metric);
     }
 
     @Test
@@ -128,9 +124,18 @@ class SweepReportTest {
         Files.writeString(empty.resolve("summary.json"), "{\"cells\": [");
         assertThatThrownBy(() -> ResultsReader.read(empty)).isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith(empty.resolve("summary.json") + ": not valid JSON (line 1)");
+        Files.writeString(empty.resolve("summary.json"), "{\"schema_version\": 2, \"cells\": []}");
+        assertThatThrownBy(() -> ResultsReader.read(empty)).isInstanceOf(BadInputException.class)
+                .hasMessage(empty.resolve("summary.json") + ": field 'sweep' is missing; is this an analyzer results folder?");
         Files.writeString(empty.resolve("summary.json"), "{\"cells\": []}");
         assertThatThrownBy(() -> ResultsReader.read(empty)).isInstanceOf(BadInputException.class)
-                .hasMessage(empty.resolve("summary.json") + ": field 'datasets' is missing; is this an analyzer results folder?");
+                .hasMessage(empty.resolve("summary.json") + ": schema_version 1 was written by an older batchscope (this"
+                        + " one reads 2); rerun batchscope analyze on the same folder to refresh it");
+        Files.writeString(empty.resolve("summary.json"), "{\"schema_version\": 3, \"cells\": []}");
+        assertThatThrownBy(() -> ResultsReader.read(empty)).isInstanceOf(BadInputException.class)
+                .hasMessage(empty.resolve("summary.json") + ": schema_version 3 is newer than batchscope "
+                        + org.batchscope.common.ToolVersion.version() + " reads (2); use the batchscope that wrote it"
+                        + " or a newer one");
     }
 
     @Test
@@ -176,19 +181,21 @@ class SweepReportTest {
         SweepResults read = ResultsReader.read(results);
         Path out = dir.resolve("report");
         List<Path> written = SweepReport.write(read, out);
-        assertThat(written.get(written.size() - 1)).isEqualTo(out.resolve("report.pdf"));
+        assertThat(written.subList(written.size() - 2, written.size()))
+                .containsExactly(out.resolve("report.pdf"), out.resolve("report.html"));
         assertThat(written.stream().map(p -> p.getFileName().toString()).toList()).contains("seed-picture-1.png",
                 "seed-picture-2.png", "oscillation-metrics.png", "heatmaps.png", "noise-robustness.png",
                 "minibatch-loss-1.png", "gradient-noise-scale.png");
-        int figures = written.size() - 1;
+        int figures = written.size() - 2;
         try (PDDocument pdf = Loader.loadPDF(out.resolve("report.pdf").toFile())) {
-            // one landscape page per figure; portrait: title, verdict + table, charts not drawn, appendix
+            // one landscape page per figure; portrait: title, verdict + table, charts not drawn, and the
+            // appendix (the metric registry's terms and metrics, 3 to 5 pages)
             int landscape = 0;
             for (var page : pdf.getPages()) {
                 landscape += page.getMediaBox().getWidth() > page.getMediaBox().getHeight() ? 1 : 0;
             }
             assertThat(landscape).isEqualTo(figures);
-            assertThat(pdf.getNumberOfPages() - landscape).isBetween(4, 6);
+            assertThat(pdf.getNumberOfPages() - landscape).isBetween(6, 9);
             String text = new PDFTextStripper().getText(pdf);
             for (ResultCell cell : read.cells()) {
                 assertThat(text).contains(SummaryTable.finalAccuracy(cell));
@@ -198,5 +205,16 @@ class SweepReportTest {
                     "Oscillation and accuracy over batch size and noise ratio", "Final accuracy against noise ratio",
                     "Gradient noise scale over training", "Charts not drawn", "The dataset: No contact sheet", "Appendix: metric definitions");
         }
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("<h2>Verdict</h2>", "<table class=\"sortable\">", "Charts not drawn");
+        for (ResultCell cell : read.cells()) {
+            assertThat(html).contains(SummaryTable.finalAccuracy(cell));
+        }
+        HtmlReportBrowserTest.assertRendersInChromium(out.resolve("report.html"), figures, summaryColumn());
+    }
+
+    /** @return the summary table's reversal column (plain numbers), to sort by in the browser check */
+    private static int summaryColumn() {
+        return SummaryTable.of(ResultsReader.read(results)).header().indexOf("reversal");
     }
 }

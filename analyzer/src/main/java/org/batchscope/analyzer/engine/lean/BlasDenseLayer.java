@@ -45,6 +45,14 @@ final class BlasDenseLayer implements Layer {
     private final FloatPointer weightGrad;
     private final FloatPointer xGrad;
     private final DenseLayer java;
+    /**
+     * Off-heap buffers of the tangent passes for up to {@link #tangentSamples} samples, allocated on
+     * their first use (training never needs them) for that pass's batch, and again for a larger one.
+     */
+    private int tangentSamples;
+    private FloatPointer tangentWeights;
+    private FloatPointer tangentIn;
+    private FloatPointer tangentOut;
 
     BlasDenseLayer(int in, int out, int weightOffset, int capacity) {
         this.in = in;
@@ -170,6 +178,80 @@ final class BlasDenseLayer implements Layer {
         }
     }
 
+    /**
+     * {@link DenseLayer#forwardTangent}'s {@code yDot = vb + X vW + XDot W} as two products (below
+     * {@link #MIN_BATCH} samples, in Java). Relies on {@link #forward} having left X and W off-heap.
+     */
+    @Override
+    public void forwardTangent(float[] params, float[] v, float[] input, float[] output, float[] inDot,
+            float[] outDot, int batch) {
+        if (batch < MIN_BATCH) {
+            java.forwardTangent(params, v, input, output, inDot, outDot, batch);
+            return;
+        }
+        allocateTangentBuffers(batch);
+        tangentWeights.put(v, weightOffset, in * out);
+        Sgemm.multiply(false, false, batch, out, in, x, 0, tangentWeights, 0, 0f, y, 0);
+        if (inDot != null) {
+            tangentIn.put(inDot, 0, batch * in);
+            Sgemm.multiply(false, false, batch, out, in, tangentIn, 0, weights, 0, 1f, y, 0);
+        }
+        y.get(outDot, 0, batch * out);
+        for (int b = 0; b < batch; b++) {
+            for (int o = 0; o < out; o++) {
+                outDot[b * out + o] += v[biasOffset + o];
+            }
+        }
+    }
+
+    /**
+     * {@link DenseLayer#backwardTangent}'s sums as products: {@code hvW = X^T dYDot + XDot^T dY},
+     * {@code dXDot = dYDot W^T + dY vW^T} (below {@link #MIN_BATCH} samples, in Java).
+     */
+    @Override
+    public void backwardTangent(float[] params, float[] v, float[] input, float[] inDot, float[] output,
+            float[] dOut, float[] dOutDot, float[] dInDot, float[] hv, int batch) {
+        if (batch < MIN_BATCH) {
+            java.backwardTangent(params, v, input, inDot, output, dOut, dOutDot, dInDot, hv, batch);
+            return;
+        }
+        tangentOut.put(dOutDot, 0, batch * out);
+        y.put(dOut, 0, batch * out);
+        Sgemm.multiply(true, false, in, out, batch, x, 0, tangentOut, 0, 0f, weightGrad, 0);
+        if (inDot != null) {
+            Sgemm.multiply(true, false, in, out, batch, tangentIn, 0, y, 0, 1f, weightGrad, 0);
+        }
+        weightGrad.get(hv, weightOffset, in * out);
+        for (int o = 0; o < out; o++) {
+            float sum = 0f;
+            for (int b = 0; b < batch; b++) {
+                sum += dOutDot[b * out + o];
+            }
+            hv[biasOffset + o] = sum;
+        }
+        if (dInDot == null) {
+            return;
+        }
+        Sgemm.multiply(false, true, batch, in, out, tangentOut, 0, weights, 0, 0f, xGrad, 0);
+        Sgemm.multiply(false, true, batch, in, out, y, 0, tangentWeights, 0, 1f, xGrad, 0);
+        xGrad.get(dInDot, 0, batch * in);
+    }
+
+    private void allocateTangentBuffers(int batch) {
+        if (tangentWeights == null) {
+            tangentWeights = new FloatPointer((long) in * out);
+        }
+        if (tangentSamples < batch) {
+            if (tangentIn != null) {
+                tangentIn.close();
+                tangentOut.close();
+            }
+            tangentIn = new FloatPointer((long) batch * in);
+            tangentOut = new FloatPointer((long) batch * out);
+            tangentSamples = batch;
+        }
+    }
+
     @Override
     public void close() {
         weights.close();
@@ -177,5 +259,10 @@ final class BlasDenseLayer implements Layer {
         y.close();
         weightGrad.close();
         xGrad.close();
+        if (tangentWeights != null) {
+            tangentWeights.close();
+            tangentIn.close();
+            tangentOut.close();
+        }
     }
 }

@@ -45,4 +45,18 @@ final class ChannelMajorFlatten implements Layer {
             }
         }
     }
+
+    /** The same reordering of the input's tangent. */
+    @Override
+    public void forwardTangent(float[] params, float[] v, float[] in, float[] out, float[] inDot, float[] outDot,
+            int batch) {
+        forward(params, inDot, outDot, batch);
+    }
+
+    /** The same inverse reordering of the tangent of the output gradient. */
+    @Override
+    public void backwardTangent(float[] params, float[] v, float[] in, float[] inDot, float[] out, float[] dOut,
+            float[] dOutDot, float[] dInDot, float[] hv, int batch) {
+        backward(params, in, out, dOutDot, dInDot, null, batch);
+    }
 }

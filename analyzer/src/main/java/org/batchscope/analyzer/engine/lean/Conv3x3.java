@@ -56,6 +56,8 @@ final class Conv3x3 implements Layer {
     private final FloatPointer weightGradBuffer;
     /** {@code dW^T} on the heap, for the transposing copy into the canonical layout. */
     private final float[] weightGradTransposed;
+    /** Buffers of the tangent passes, allocated on their first use (training never needs them). */
+    private Tangent tangent;
 
     /**
      * @param chunk samples per chunk, at least 1 ({@link #chunkSamples} in the network; tests pick
@@ -104,7 +106,7 @@ final class Conv3x3 implements Layer {
             int samples = Math.min(chunk, batch - b0);
             int p = samples * plane;
             long colOffset = (long) b0 * plane * k;
-            im2col(x, batch, b0, samples, (int) colOffset);
+            im2col(colView, x, batch, b0, samples, (int) colOffset);
             Sgemm.multiply(false, false, out, p, k, weightBuffer, 0, colBuffer, colOffset, 0f, outBuffer, 0);
             for (int o = 0; o < out; o++) {
                 int row = o * n + b0 * plane;
@@ -134,7 +136,7 @@ final class Conv3x3 implements Layer {
             if (dx != null) {
                 // the chunk's columns are no longer needed: their gradient takes their place
                 Sgemm.multiply(true, false, k, p, out, weightBuffer, 0, outBuffer, 0, 0f, colBuffer, colOffset);
-                col2im(dx, batch, b0, samples, (int) colOffset);
+                col2im(colView, dx, batch, b0, samples, (int) colOffset);
             }
         }
         weightGradBuffer.get(weightGradTransposed, 0, out * k);
@@ -183,7 +185,7 @@ final class Conv3x3 implements Layer {
     }
 
     /**
-     * Fills {@code col} with the columns of samples {@code b0 .. b0 + samples - 1} of the channel-major
+     * Fills {@code target} (the column buffer, or the tangent's) with the columns of samples {@code b0 .. b0 + samples - 1} of the channel-major
      * input ({@code col[kk][(b - b0) * plane + r * w + c] = x[i][b][r + dr - 1][c + dc - 1]}, zero where
      * the 3x3 window leaves the image). Each row kk of a sample is one flat copy of the input plane
      * shifted by {@code (dr - 1) * w + dc - 1} over the valid image rows, after which the column that the
@@ -195,7 +197,7 @@ final class Conv3x3 implements Layer {
      * 1,328-1,357 microseconds per sample (thread CPU time, alternating runs; no change measurable at
      * batch 1 under the machine's load).
      */
-    private void im2col(float[] x, int batch, int b0, int samples, int colOffset) {
+    private void im2col(FloatBuffer target, float[] x, int batch, int b0, int samples, int colOffset) {
         int p = samples * plane;
         for (int i = 0; i < in; i++) {
             for (int dr = 0; dr < 3; dr++) {
@@ -210,13 +212,13 @@ final class Conv3x3 implements Layer {
                         // dc = 0 reads one before the plane at j = 0, dc = 2 one past it at the end: both are padding
                         int from = first + (dc == 0 ? 1 : 0);
                         int to = end - (dc == 2 ? 1 : 0);
-                        colView.put(dst, zeros, 0, from);
-                        colView.put(dst + from, x, src + from, to - from);
-                        colView.put(dst + to, zeros, 0, plane - to);
+                        target.put(dst, zeros, 0, from);
+                        target.put(dst + from, x, src + from, to - from);
+                        target.put(dst + to, zeros, 0, plane - to);
                         if (dc != 1) {
                             int c = dst + (dc == 0 ? 0 : width - 1);
                             for (int r = 0; r < height; r++) {
-                                colView.put(c + r * width, 0f);
+                                target.put(c + r * width, 0f);
                             }
                         }
                     }
@@ -227,7 +229,7 @@ final class Conv3x3 implements Layer {
 
     /**
      * Overwrites samples {@code b0 .. b0 + samples - 1} of {@code dx} with the sum of the chunk's column
-     * gradient's entries (in {@link #colBuffer} at {@code colOffset}; each row's plane is read with one
+     * gradient's entries (in {@code source}, the column buffer or the tangent's, at {@code colOffset}; each row's plane is read with one
      * bulk get into {@link #planeScratch}) over the positions they were read from: per row kk and sample,
      * one flat loop adds the row onto the input plane shifted as in {@link #im2col}, after zeroing the
      * entries that belong to padding (so the wrapped positions get +0). The terms of each input position
@@ -235,7 +237,7 @@ final class Conv3x3 implements Layer {
      * benchmark CNN's second layer) were too short for the JIT's vectorised loop: they took 98 of that
      * layer's 455 microseconds per sample backward.
      */
-    private void col2im(float[] dx, int batch, int b0, int samples, int colOffset) {
+    private void col2im(FloatBuffer source, float[] dx, int batch, int b0, int samples, int colOffset) {
         int p = samples * plane;
         for (int i = 0; i < in; i++) {
             int first = (i * batch + b0) * plane;
@@ -253,7 +255,7 @@ final class Conv3x3 implements Layer {
                         int from = first + (dc == 0 ? 1 : 0);
                         int to = end - (dc == 2 ? 1 : 0);
                         float[] row = planeScratch;
-                        colView.get(rowStart + s * plane + from, row, from, to - from);
+                        source.get(rowStart + s * plane + from, row, from, to - from);
                         zeroWrappedColumn(row, 0, dc);
                         for (int j = from; j < to; j++) {
                             dx[target + j] += row[j];
@@ -279,11 +281,121 @@ final class Conv3x3 implements Layer {
         }
     }
 
+    /**
+     * {@code yDot = conv(vW, x) + vb + conv(W, xDot)} (the product rule on the bilinear convolution),
+     * per chunk as {@code vW col(x) + W col(xDot)}: the forward pass's columns are reused, the input
+     * tangent's columns are kept (off-heap) for {@link #backwardTangent}; the last term is left out when
+     * {@code xDot} is null.
+     */
+    @Override
+    public void forwardTangent(float[] params, float[] v, float[] x, float[] y, float[] xDot, float[] yDot,
+            int batch) {
+        if (tangent == null || tangent.samples < batch) {
+            if (tangent != null) {
+                tangent.close();
+            }
+            tangent = new Tangent(batch);
+        }
+        int n = batch * plane;
+        tangent.weights.put(v, weightOffset, out * k);
+        for (int b0 = 0; b0 < batch; b0 += chunk) {
+            int samples = Math.min(chunk, batch - b0);
+            int p = samples * plane;
+            long colOffset = (long) b0 * plane * k;
+            Sgemm.multiply(false, false, out, p, k, tangent.weights, 0, colBuffer, colOffset, 0f, outBuffer, 0);
+            if (xDot != null) {
+                im2col(tangent.colView, xDot, batch, b0, samples, (int) colOffset);
+                Sgemm.multiply(false, false, out, p, k, weightBuffer, 0, tangent.cols, colOffset, 1f, outBuffer, 0);
+            }
+            for (int o = 0; o < out; o++) {
+                int row = o * n + b0 * plane;
+                outBuffer.position((long) o * p).get(yDot, row, p);
+                float bias = v[biasOffset + o];
+                for (int j = row; j < row + p; j++) {
+                    yDot[j] += bias;
+                }
+            }
+            outBuffer.position(0);
+        }
+    }
+
+    /**
+     * The tangents of the three gradients, per chunk: {@code hvW^T += col(x) dYDot^T + col(xDot) dY^T},
+     * {@code dColDot = W^T dYDot + vW^T dY} added back onto the input positions (col2im), and
+     * {@code hvb[o] = sum_n dYDot[o][n]}. Uses the columns that {@link #backward} overwrites, so it runs
+     * before it.
+     */
+    @Override
+    public void backwardTangent(float[] params, float[] v, float[] x, float[] xDot, float[] y, float[] dy,
+            float[] dyDot, float[] dxDot, float[] hv, int batch) {
+        int n = batch * plane;
+        for (int b0 = 0; b0 < batch; b0 += chunk) {
+            int samples = Math.min(chunk, batch - b0);
+            int p = samples * plane;
+            long colOffset = (long) b0 * plane * k;
+            for (int o = 0; o < out; o++) {
+                outBuffer.position((long) o * p).put(dyDot, o * n + b0 * plane, p);
+                tangent.out.position((long) o * p).put(dy, o * n + b0 * plane, p);
+            }
+            outBuffer.position(0);
+            tangent.out.position(0);
+            Sgemm.multiply(false, true, k, out, p, colBuffer, colOffset, outBuffer, 0, b0 == 0 ? 0f : 1f,
+                    weightGradBuffer, 0);
+            if (xDot != null) {
+                Sgemm.multiply(false, true, k, out, p, tangent.cols, colOffset, tangent.out, 0, 1f, weightGradBuffer, 0);
+            }
+            if (dxDot != null) {
+                // the chunk's tangent columns are no longer needed: the column gradient's tangent takes their place
+                Sgemm.multiply(true, false, k, p, out, weightBuffer, 0, outBuffer, 0, 0f, tangent.cols, colOffset);
+                Sgemm.multiply(true, false, k, p, out, tangent.weights, 0, tangent.out, 0, 1f, tangent.cols, colOffset);
+                col2im(tangent.colView, dxDot, batch, b0, samples, (int) colOffset);
+            }
+        }
+        weightGradBuffer.get(weightGradTransposed, 0, out * k);
+        for (int o = 0; o < out; o++) {
+            for (int kk = 0; kk < k; kk++) {
+                hv[weightOffset + o * k + kk] = weightGradTransposed[kk * out + o];
+            }
+        }
+        for (int o = 0; o < out; o++) {
+            hv[biasOffset + o] = (float) sum(dyDot, o * n, n);
+        }
+    }
+
+    /**
+     * The off-heap buffers of the tangent passes for up to {@code samples} samples (the largest batch
+     * a tangent pass has had; Hessian-vector products usually run on fewer samples than training):
+     * v's weights, the input tangent's columns, one chunk of dY.
+     */
+    private final class Tangent {
+        final int samples;
+        final FloatPointer weights = new FloatPointer((long) Conv3x3.this.out * k);
+        final FloatPointer cols;
+        final FloatBuffer colView;
+        /** One chunk of dY, {@code out x P}. */
+        final FloatPointer out = new FloatPointer((long) Conv3x3.this.out * chunk * plane);
+
+        Tangent(int samples) {
+            this.samples = samples;
+            this.cols = new FloatPointer((long) samples * plane * k);
+            this.colView = cols.asBuffer();
+        }
+
+        void close() {
+            weights.close();
+            cols.close();
+            out.close();
+        }
+    }
+
     @Override
     public void close() {
         colBuffer.close();
         weightBuffer.close();
         outBuffer.close();
         weightGradBuffer.close();
+        if (tangent != null) {
+            tangent.close();
+        }
     }
 }

@@ -153,4 +153,56 @@ final class DenseLayer implements Layer {
         }
         return s;
     }
+
+    /**
+     * {@code outDot[b] = vb + x[b] vW + inDot[b] W} (the product rule on {@code b + x W}), with v's
+     * weights vW and bias vb at this layer's offsets; the last term is left out when {@code inDot} is null.
+     */
+    @Override
+    public void forwardTangent(float[] params, float[] v, float[] x, float[] y, float[] xDot, float[] yDot,
+            int batch) {
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(v, biasOffset, yDot, b * out, out);
+            accumulate(x, b * in, in, v, weightOffset, yDot, b * out);
+            if (xDot != null) {
+                accumulate(xDot, b * in, in, params, weightOffset, yDot, b * out);
+            }
+        }
+    }
+
+    /**
+     * The tangents of the three gradients: {@code hvW[i][o] = sum_b x[b][i] dyDot[b][o] + xDot[b][i] dy[b][o]},
+     * {@code hvb[o] = sum_b dyDot[b][o]}, {@code dxDot[b][i] = sum_o W[i][o] dyDot[b][o] + vW[i][o] dy[b][o]}.
+     */
+    @Override
+    public void backwardTangent(float[] params, float[] v, float[] x, float[] xDot, float[] y, float[] dy,
+            float[] dyDot, float[] dxDot, float[] hv, int batch) {
+        for (int i = 0; i < in; i++) {
+            int row = weightOffset + i * out;
+            Arrays.fill(hv, row, row + out, 0f);
+            for (int b = 0; b < batch; b++) {
+                float a = x[b * in + i];
+                float aDot = xDot == null ? 0f : xDot[b * in + i];
+                int r = b * out;
+                for (int o = 0; o < out; o++) {
+                    hv[row + o] += a * dyDot[r + o] + aDot * dy[r + o];
+                }
+            }
+        }
+        Arrays.fill(hv, biasOffset, biasOffset + out, 0f);
+        for (int b = 0; b < batch; b++) {
+            for (int o = 0; o < out; o++) {
+                hv[biasOffset + o] += dyDot[b * out + o];
+            }
+        }
+        if (dxDot == null) {
+            return;
+        }
+        for (int i = 0; i < in; i++) {
+            int row = weightOffset + i * out;
+            for (int b = 0; b < batch; b++) {
+                dxDot[b * in + i] = dot(params, row, dyDot, b * out, out) + dot(v, row, dy, b * out, out);
+            }
+        }
+    }
 }

@@ -28,6 +28,28 @@ interface Layer extends AutoCloseable {
      */
     void backward(float[] params, float[] in, float[] out, float[] dOut, float[] dIn, float[] dParams, int batch);
 
+    /**
+     * Pearlmutter's R-operator on the forward pass (Pearlmutter 1994, "Fast exact multiplication by the
+     * Hessian"): with the parameters moved along a direction, {@code params + a * v}, and the input along
+     * {@code in + a * inDot}, writes {@code outDot = d out / d a} at a = 0. {@code inDot} null means the
+     * input does not move (the network's input). {@code in} and {@code out} are those of the last
+     * {@link #forward} call; the layer may keep what it needs for {@link #backwardTangent}.
+     */
+    void forwardTangent(float[] params, float[] v, float[] in, float[] out, float[] inDot, float[] outDot, int batch);
+
+    /**
+     * The R-operator on the backward pass: with {@code dOutDot = d(dOut)/da}, writes this layer's range
+     * of {@code hv} with {@code d(dParams)/da} (layers without parameters leave it alone) and, unless
+     * {@code dInDot} is null, {@code dInDot = d(dIn)/da}. When the loss's gradient scale makes
+     * {@code dParams} the gradient of the loss, {@code hv} is the Hessian of the loss times v. Must be
+     * called after {@link #forwardTangent} for the same batch and before {@link #backward}, which may
+     * overwrite what this needs. At a ReLU or max-pool kink the derivative of the gradient is taken as
+     * that of the branch {@link #backward} takes (the second derivative of a piecewise-linear unit is
+     * 0 almost everywhere, as automatic differentiation takes it).
+     */
+    void backwardTangent(float[] params, float[] v, float[] in, float[] inDot, float[] out, float[] dOut,
+            float[] dOutDot, float[] dInDot, float[] hv, int batch);
+
     /** Frees off-heap scratch space, if any. */
     @Override
     default void close() {

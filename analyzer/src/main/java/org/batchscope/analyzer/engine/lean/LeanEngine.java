@@ -1,20 +1,30 @@
 package org.batchscope.analyzer.engine.lean;
 
+import java.util.Map;
+import org.batchscope.analyzer.engine.EngineRun;
 import org.batchscope.analyzer.engine.ModelArchitecture;
-import org.batchscope.analyzer.engine.RunOutcome;
-import org.batchscope.analyzer.engine.RunRecorder;
 import org.batchscope.analyzer.engine.TrainingEngine;
 import org.batchscope.analyzer.engine.TrainingJob;
+import org.batchscope.analyzer.engine.TrainingSchedule;
+import org.batchscope.common.ToolVersion;
 
 /**
  * The {@code lean} engine: the built-in models (logistic regression, MLP, small CNN) in plain Java on
  * float arrays, with OpenBLAS matrix products for the convolutions. Stateless; each run builds its own
- * buffers, so runs on different threads never share mutable state.
+ * buffers, so runs on different threads never share mutable state. Its code ships with batchscope, so its
+ * version is the tool's; it ranks above {@code dl4j} ({@value #RANK}), so it trains the built-in models
+ * unless the user picks another engine.
  */
 public final class LeanEngine implements TrainingEngine {
 
     /** The name users pick it by. */
     public static final String NAME = "lean";
+
+    /** The preference among engines that support a model. */
+    public static final int RANK = 20;
+
+    /** The name of the threads-per-run setting in run configs. */
+    public static final String THREADS_PER_RUN = "threads_per_run";
 
     /**
      * System property with the threads per run (1, the default, or 2) of engines built with
@@ -54,16 +64,32 @@ public final class LeanEngine implements TrainingEngine {
     }
 
     @Override
+    public int rank() {
+        return RANK;
+    }
+
+    @Override
+    public String version() {
+        return ToolVersion.version();
+    }
+
+    /** @return {@value #THREADS_PER_RUN}: two threads sum a step's gradient in another order than one */
+    @Override
+    public Map<String, Object> numericSettings() {
+        return Map.of(THREADS_PER_RUN, threadsPerRun());
+    }
+
+    @Override
     public boolean supports(ModelArchitecture model) {
         return model instanceof ModelArchitecture.LogisticRegression || model instanceof ModelArchitecture.Mlp
                 || model instanceof ModelArchitecture.SmallCnn;
     }
 
     @Override
-    public RunOutcome train(TrainingJob job, RunRecorder recorder) {
+    public EngineRun start(TrainingJob job, TrainingSchedule schedule) {
         if (!supports(job.config().model())) {
             throw new IllegalArgumentException("the lean engine cannot train " + job.config().model());
         }
-        return new LeanRun(job, recorder, threadsPerRun()).run();
+        return new LeanRun(job, schedule, threadsPerRun());
     }
 }

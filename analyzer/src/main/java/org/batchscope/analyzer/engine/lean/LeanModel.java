@@ -8,7 +8,7 @@ import org.batchscope.analyzer.engine.TrainedModel;
 /**
  * A trained built-in model: its architecture and final parameters. Each call builds a short-lived
  * {@link LeanNetwork}, so a model is safe to use from several threads. As a {@link DifferentiableModel}
- * it evaluates the loss and its gradient at any parameters: forward and backward passes over chunks of
+ * it evaluates the loss, its gradient and exact Hessian-vector products ({@link LeanHessian}) at any parameters: forward and backward passes over chunks of
  * at most {@value #GRADIENT_CHUNK} samples, the chunks' mean gradients weighted by their sizes.
  */
 final class LeanModel implements TrainedModel, DifferentiableModel {
@@ -72,6 +72,11 @@ final class LeanModel implements TrainedModel, DifferentiableModel {
             gradOut[i] = (float) (sum[i] / n);
         }
         return lossSum / n;
+    }
+
+    @Override
+    public LeanHessian hessian(float[] at, TensorData data) {
+        return new LeanHessian(architecture, at, data);
     }
 
     private double evaluate(float[] at, TensorData data, int[] predicted) {

@@ -171,7 +171,8 @@ final class LeanNetwork implements AutoCloseable {
         }
     }
 
-    private void forward(int batch) {
+    /** Forward pass over the loaded {@code batch} samples, filling every layer's activations. */
+    void forward(int batch) {
         for (int i = 0; i < layers.size(); i++) {
             layers.get(i).forward(params, acts[i], acts[i + 1], batch);
         }
@@ -227,6 +228,31 @@ final class LeanNetwork implements AutoCloseable {
             sum += loss.lossSum(acts[last], labels, count, 0f, null, predicted, from);
         }
         return sum;
+    }
+
+    /** @return the layers, input to output (the tangent passes of {@link HessianVectorPass} walk them) */
+    List<Layer> layers() {
+        return layers;
+    }
+
+    /** @return activations: [0] the loaded input, [i + 1] the output of layer i */
+    float[][] activations() {
+        return acts;
+    }
+
+    /** @return activation gradients: [i + 1] the loss gradient with respect to the output of layer i */
+    float[][] activationGradients() {
+        return dActs;
+    }
+
+    /** @return the labels of the loaded samples */
+    int[] labels() {
+        return labels;
+    }
+
+    /** @return the loss on the last layer's output */
+    SoftmaxCrossEntropy lossFunction() {
+        return loss;
     }
 
     @Override

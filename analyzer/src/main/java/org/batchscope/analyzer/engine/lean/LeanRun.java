@@ -1,107 +1,87 @@
 package org.batchscope.analyzer.engine.lean;
 
-import org.batchscope.analyzer.engine.BatchPlan;
+import org.batchscope.analyzer.engine.EngineRun;
 import org.batchscope.analyzer.engine.ParameterInitializer;
 import org.batchscope.analyzer.engine.RunConfig;
-import org.batchscope.analyzer.engine.RunOutcome;
 import org.batchscope.analyzer.engine.RunRecorder;
+import org.batchscope.analyzer.engine.SplitScores;
 import org.batchscope.analyzer.engine.TensorData;
+import org.batchscope.analyzer.engine.TrainedModel;
 import org.batchscope.analyzer.engine.TrainingJob;
+import org.batchscope.analyzer.engine.TrainingSchedule;
 
 /**
- * The training loop of one run. Step t (0-based) of epoch e = t / stepsPerEpoch trains on slice
- * {@code t mod stepsPerEpoch} of {@link BatchPlan#epochOrder}: forward and backward pass, the step's loss
- * and accuracy to the recorder (before the update), weight decay, optimiser update with the scheduled
- * rate {@code schedule.rate(lr, t, totalSteps)}. After the update, with s = t + 1 steps done: a gradient
- * probe when {@code s} is a multiple of {@code probeEverySteps}; an evaluation when s ends an epoch, is a
- * multiple of {@code evalEverySteps}, or is the last step. A non-finite minibatch loss ends the run as
- * diverged at that step (the step is not recorded). Nothing in the step loop allocates. With two threads
- * the forward and backward pass is split over two fixed halves of the minibatch (see {@link #halvedStep}).
+ * One run of the lean engine under {@link org.batchscope.analyzer.engine.TrainingLoop}. A step is a forward
+ * and backward pass over the minibatch, then (for a finite loss) weight decay and the optimiser update
+ * with the scheduled rate. Nothing in a step allocates. With two threads the forward and backward pass is
+ * split over two fixed halves of the minibatch (see {@link #halvedStep}).
  */
-final class LeanRun {
+final class LeanRun implements EngineRun {
 
     /** Evaluations run in chunks of at least this many samples, whatever the batch size. */
     static final int EVALUATION_CHUNK = 32;
 
     private final TrainingJob job;
-    private final RunConfig config;
-    private final RunRecorder recorder;
-    private final int threads;
+    private final LeanNetwork network;
+    private final HalfStepWorker helper;
+    private final float[] params;
+    private final float[] grads;
+    private final Optimizer optimizer;
+    private final WeightDecay decay;
+    private final PerExampleGradientProbe probe;
+    private double accuracy = Double.NaN;
 
     /** @param threads 1, or 2 for the two-thread mode (see {@link LeanEngine#THREADS_PER_RUN_PROPERTY}) */
-    LeanRun(TrainingJob job, RunRecorder recorder, int threads) {
+    LeanRun(TrainingJob job, TrainingSchedule schedule, int threads) {
         if (threads != 1 && threads != 2) {
             throw new IllegalArgumentException("the lean engine runs with 1 or 2 threads per run, not " + threads);
         }
         this.job = job;
-        this.config = job.config();
-        this.recorder = recorder;
-        this.threads = threads;
+        RunConfig config = job.config();
+        int batchSize = schedule.batchSize();
+        this.network = new LeanNetwork(config.model(), Math.max(batchSize, EVALUATION_CHUNK));
+        this.params = network.parameters();
+        float[] initial = job.initialParameters() != null ? job.initialParameters()
+                : ParameterInitializer.initialize(network.layout(), config.init(), config.seed());
+        if (initial.length != params.length) {
+            network.close();
+            throw new IllegalArgumentException("initialParameters has " + initial.length
+                    + " floats; the model has " + params.length);
+        }
+        System.arraycopy(initial, 0, params, 0, params.length);
+        this.helper = threads == 2 && batchSize > 1
+                ? new HalfStepWorker(new LeanNetwork(config.model(), batchSize / 2, params), "lean-half-1")
+                : null;
+        this.grads = network.gradients();
+        this.optimizer = Optimizer.of(config.optimizer(), params.length);
+        this.decay = new WeightDecay(network.layout(), config.optimizer().weightDecay());
+        this.probe = config.probeEverySteps() > 0 ? new PerExampleGradientProbe(network, job.probe(), batchSize)
+                : null;
     }
 
-    RunOutcome run() {
-        long start = System.nanoTime();
-        TensorData train = job.train();
-        int n = train.count();
-        int batchSize = Math.min(config.batchSize(), n);
-        try (LeanNetwork network = new LeanNetwork(config.model(), Math.max(batchSize, EVALUATION_CHUNK));
-                HalfStepWorker helper = threads == 2 && batchSize > 1
-                        ? new HalfStepWorker(new LeanNetwork(config.model(), batchSize / 2, network.parameters()),
-                                "lean-half-1")
-                        : null) {
-            float[] params = network.parameters();
-            float[] initial = job.initialParameters() != null ? job.initialParameters()
-                    : ParameterInitializer.initialize(network.layout(), config.init(), config.seed());
-            if (initial.length != params.length) {
-                throw new IllegalArgumentException("initialParameters has " + initial.length
-                        + " floats; the model has " + params.length);
-            }
-            System.arraycopy(initial, 0, params, 0, params.length);
-            float[] grads = network.gradients();
-            Optimizer optimizer = Optimizer.of(config.optimizer(), params.length);
-            WeightDecay decay = new WeightDecay(network.layout(), config.optimizer().weightDecay());
-            PerExampleGradientProbe probe = config.probeEverySteps() > 0
-                    ? new PerExampleGradientProbe(network, job.probe()) : null;
-            double baseLr = config.optimizer().learningRate();
-            long stepsPerEpoch = BatchPlan.stepsPerEpoch(n, batchSize);
-            long totalSteps = config.budget().totalSteps(n, batchSize);
-            int[] order = new int[n];
-            for (long step = 0; step < totalSteps; step++) {
-                long epoch = step / stepsPerEpoch;
-                int slice = (int) (step % stepsPerEpoch);
-                if (slice == 0) {
-                    BatchPlan.epochOrder(config.seed(), epoch, order);
-                }
-                int from = slice * batchSize;
-                int count = Math.min(batchSize, n - from);
-                double loss;
-                int correct;
-                if (helper != null && count > 1) {
-                    loss = halvedStep(network, helper, train, order, from, count);
-                    correct = network.correct() + helper.correct();
-                } else {
-                    network.load(train, order, from, count);
-                    loss = network.lossAndGradient(count);
-                    correct = network.correct();
-                }
-                if (!Double.isFinite(loss)) {
-                    return RunOutcome.diverged(step, seconds(start));
-                }
-                double lr = config.schedule().rate(baseLr, step, totalSteps);
-                recorder.onStep(step, epoch, loss, (double) correct / count, lr);
-                decay.addTo(grads, params);
-                optimizer.update(params, grads, lr, step + 1);
-                long done = step + 1;
-                if (probe != null && done % config.probeEverySteps() == 0) {
-                    recorder.onGradientProbe(probe.measure(done));
-                }
-                if (done % stepsPerEpoch == 0 || done == totalSteps
-                        || (config.evalEverySteps() > 0 && done % config.evalEverySteps() == 0)) {
-                    evaluate(network, done, stepsPerEpoch);
-                }
-            }
-            return RunOutcome.completed(totalSteps, seconds(start), new LeanModel(config.model(), params.clone()));
+    @Override
+    public double step(long step, int[] order, int from, int count, double learningRate) {
+        double loss;
+        int correct;
+        if (helper != null && count > 1) {
+            loss = halvedStep(network, helper, job.train(), order, from, count);
+            correct = network.correct() + helper.correct();
+        } else {
+            network.load(job.train(), order, from, count);
+            loss = network.lossAndGradient(count);
+            correct = network.correct();
         }
+        accuracy = (double) correct / count;
+        if (Double.isFinite(loss)) {
+            decay.addTo(grads, params);
+            optimizer.update(params, grads, learningRate, step + 1);
+        }
+        return loss;
+    }
+
+    @Override
+    public double stepAccuracy() {
+        return accuracy;
     }
 
     /**
@@ -128,19 +108,29 @@ final class LeanRun {
         return (sum0 + sum1) / count;
     }
 
-    private void evaluate(LeanNetwork network, long done, long stepsPerEpoch) {
-        TensorData train = job.train();
-        TensorData validation = job.validation();
-        int[] trainPredicted = new int[train.count()];
-        double trainLoss = network.evaluate(train, trainPredicted) / train.count();
-        int[] validationPredicted = new int[validation.count()];
-        double validationLoss = network.evaluate(validation, validationPredicted) / validation.count();
-        recorder.onEvaluation(new RunRecorder.Evaluation(done, (double) done / stepsPerEpoch, trainLoss,
-                LeanModel.accuracy(trainPredicted, train.labels()), validationLoss,
-                LeanModel.accuracy(validationPredicted, validation.labels()), validationPredicted));
+    @Override
+    public SplitScores evaluate(TensorData data) {
+        int[] predicted = new int[data.count()];
+        double loss = network.evaluate(data, predicted) / data.count();
+        return new SplitScores(loss, LeanModel.accuracy(predicted, data.labels()), predicted);
     }
 
-    private static double seconds(long start) {
-        return (System.nanoTime() - start) / 1e9;
+    @Override
+    public RunRecorder.GradientProbe probe(long stepsDone) {
+        return probe.measure(stepsDone);
+    }
+
+    @Override
+    public TrainedModel model() {
+        return new LeanModel(job.config().model(), params.clone());
+    }
+
+    @Override
+    public void close() {
+        try (LeanNetwork closing = network) {
+            if (helper != null) {
+                helper.close();
+            }
+        }
     }
 }

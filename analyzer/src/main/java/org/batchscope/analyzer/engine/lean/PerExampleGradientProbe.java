@@ -10,7 +10,8 @@ import org.batchscope.analyzer.metrics.Gsnr;
  * Gradient statistics on a fixed probe set: one forward and backward pass per probe example (batch of
  * one, at the current parameters) feeds that example's loss gradient (without weight decay) into the
  * metrics library's {@link GradientMoments}; {@link GradientNoiseScale#of} and {@link Gsnr#mean} give
- * tr(Sigma), B_simple and the mean GSNR (formulas in their javadoc). With fewer than 2 probe examples,
+ * tr(Sigma), B_simple and the mean GSNR (formulas in their javadoc); then the batch sharpness
+ * ({@link BatchSharpnessProbe}) on the same probe set. With fewer than 2 probe examples,
  * or when a per-example gradient is not finite (the run is diverging), the statistics that need them
  * are NaN. Uses the run's network buffers, so it must run between steps.
  */
@@ -21,10 +22,13 @@ final class PerExampleGradientProbe {
 
     private final LeanNetwork network;
     private final TensorData probe;
+    private final BatchSharpnessProbe batchSharpness;
 
-    PerExampleGradientProbe(LeanNetwork network, TensorData probe) {
+    /** @param batchSize the run's batch size, for the batch sharpness ({@link BatchSharpnessProbe}) */
+    PerExampleGradientProbe(LeanNetwork network, TensorData probe, int batchSize) {
         this.network = network;
         this.probe = probe;
+        this.batchSharpness = new BatchSharpnessProbe(network, probe, batchSize);
     }
 
     /** @return the statistics at the current parameters, labelled with {@code step} (steps done) */
@@ -35,17 +39,19 @@ final class PerExampleGradientProbe {
             network.lossAndGradient(1);
             float[] gradient = network.gradients();
             if (!allFinite(gradient)) {
-                return new RunRecorder.GradientProbe(step, ESTIMATOR, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+                return new RunRecorder.GradientProbe(step, ESTIMATOR, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN);
             }
             moments.accept(gradient);
         }
         double gradientNorm = moments.count() == 0 ? Double.NaN : Math.sqrt(moments.squaredNormOfMean());
         if (moments.count() < 2) {
-            return new RunRecorder.GradientProbe(step, ESTIMATOR, gradientNorm, Double.NaN, Double.NaN, Double.NaN);
+            return new RunRecorder.GradientProbe(step, ESTIMATOR, gradientNorm, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN);
         }
         GradientNoiseScale scale = GradientNoiseScale.of(moments);
-        return new RunRecorder.GradientProbe(step, ESTIMATOR, gradientNorm, scale.traceCovariance(), scale.bSimple(),
-                Gsnr.mean(moments));
+        return new RunRecorder.GradientProbe(step, ESTIMATOR, gradientNorm, scale.squaredNorm(), scale.traceCovariance(),
+                scale.bSimple(), Gsnr.mean(moments), batchSharpness.measure());
     }
 
     private static boolean allFinite(float[] values) {

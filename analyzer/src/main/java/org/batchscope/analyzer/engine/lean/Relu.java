@@ -45,4 +45,18 @@ final class Relu implements Layer {
             dIn[i] = Float.intBitsToFloat(Float.floatToRawIntBits(dOut[i]) & mask);
         }
     }
+
+    /** {@code outDot = inDot} where {@code out != 0}, else 0: the mask of {@link #backward}. */
+    @Override
+    public void forwardTangent(float[] params, float[] v, float[] in, float[] out, float[] inDot, float[] outDot,
+            int batch) {
+        backward(params, in, out, inDot, outDot, null, batch);
+    }
+
+    /** {@code dInDot = dOutDot} where {@code out != 0}, else 0 (ReLU's second derivative is 0 off the kink). */
+    @Override
+    public void backwardTangent(float[] params, float[] v, float[] in, float[] inDot, float[] out, float[] dOut,
+            float[] dOutDot, float[] dInDot, float[] hv, int batch) {
+        backward(params, in, out, dOutDot, dInDot, null, batch);
+    }
 }

@@ -102,4 +102,27 @@ final class ReluMaxPool2x2 implements Layer {
             dIn[argmax[o]] = Float.intBitsToFloat(Float.floatToRawIntBits(dOut[o]) & mask);
         }
     }
+
+    /**
+     * {@code outDot[o] = inDot[argmax[o]]} where {@code out[o] != 0}, else 0: the selected input's
+     * tangent (the selection of the last {@link #forward} stays fixed along the direction, as it does
+     * in automatic differentiation).
+     */
+    @Override
+    public void forwardTangent(float[] params, float[] v, float[] in, float[] out, float[] inDot, float[] outDot,
+            int batch) {
+        int n = batch * outputSize();
+        for (int o = 0; o < n; o++) {
+            int bits = Float.floatToRawIntBits(out[o]);
+            int mask = (bits | -bits) >> 31;
+            outDot[o] = Float.intBitsToFloat(Float.floatToRawIntBits(inDot[argmax[o]]) & mask);
+        }
+    }
+
+    /** {@code dInDot}: {@link #backward} applied to {@code dOutDot} (the routing is linear and fixed). */
+    @Override
+    public void backwardTangent(float[] params, float[] v, float[] in, float[] inDot, float[] out, float[] dOut,
+            float[] dOutDot, float[] dInDot, float[] hv, int batch) {
+        backward(params, in, out, dOutDot, dInDot, null, batch);
+    }
 }

@@ -54,4 +54,34 @@ final class SoftmaxCrossEntropy {
         }
         return sum;
     }
+
+    /**
+     * The R-operator on the loss gradient: with the logits moving along {@code zDot}, the tangent of
+     * {@code dz = (softmax(z) - onehot(y)) * gradientScale} is
+     * {@code dzDot[b][k] = p_k (zDot[b][k] - sum_j p_j zDot[b][j]) * gradientScale}, {@code p = softmax(z_b)}
+     * (the softmax Jacobian {@code diag(p) - p p^T} times zDot), computed in double.
+     */
+    void gradientTangent(float[] z, float[] zDot, int batch, float gradientScale, float[] dzDot) {
+        double[] p = new double[classes];
+        for (int b = 0; b < batch; b++) {
+            int row = b * classes;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < classes; k++) {
+                max = Math.max(max, z[row + k]);
+            }
+            double sumExp = 0;
+            for (int k = 0; k < classes; k++) {
+                p[k] = Math.exp(z[row + k] - max);
+                sumExp += p[k];
+            }
+            double mean = 0;
+            for (int k = 0; k < classes; k++) {
+                p[k] /= sumExp;
+                mean += p[k] * zDot[row + k];
+            }
+            for (int k = 0; k < classes; k++) {
+                dzDot[row + k] = (float) (p[k] * (zDot[row + k] - mean) * gradientScale);
+            }
+        }
+    }
 }

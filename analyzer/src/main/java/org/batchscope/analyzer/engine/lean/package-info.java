@@ -3,9 +3,13 @@
  * one run per thread, nothing allocated in the step loop. A {@link org.batchscope.analyzer.engine.lean.LeanNetwork}
  * stacks layers ({@code DenseLayer} or, for large layers, {@code BlasDenseLayer}, {@code Relu}, {@code Conv3x3}, {@code ReluMaxPool2x2},
  * {@code ChannelMajorFlatten}) ending in {@code SoftmaxCrossEntropy}; optimisers follow
- * {@link org.batchscope.analyzer.engine.OptimizerSpec}'s formulas; {@code LeanRun} is the training loop
+ * {@link org.batchscope.analyzer.engine.OptimizerSpec}'s formulas; {@code LeanRun} is one run's step, evaluation and probe under
+ * {@link org.batchscope.analyzer.engine.TrainingLoop},
  * and {@code PerExampleGradientProbe} measures gradient noise on the probe set. Convolutions are im2col plus OpenBLAS
  * {@code cblas_sgemm} (single-threaded) per chunk of samples, large dense layers one sgemm per minibatch; everything else is Java
- * loops with fixed summation orders, so runs are bit-reproducible.
+ * loops with fixed summation orders, so runs are bit-reproducible. Every layer also has the tangent
+ * passes of Pearlmutter's R-operator beside its forward and backward pass; {@code HessianVectorPass}
+ * chains them into exact Hessian-vector products, which {@code LeanHessian} offers as the trained
+ * model's {@link org.batchscope.analyzer.engine.HessianOperator}.
  */
 package org.batchscope.analyzer.engine.lean;

@@ -72,13 +72,14 @@ class GradientProbeTest {
             }
             meanSq += mean * mean;
             trace += ss / (n - 1);
-            gsnr += mean * mean / (ss / (n - 1)) / 8;
+            gsnr += (mean * mean / (ss / (n - 1)) - 1.0 / n) / 8;
         }
         double unbiased = meanSq - trace / n;
         assertThat(measured.estimator()).isEqualTo("per_example");
         assertThat(measured.step()).isEqualTo(1);
         assertThat(measured.gradientNorm()).isCloseTo(Math.sqrt(meanSq), within(1e-6));
         assertThat(measured.traceCovariance()).isCloseTo(trace, within(1e-6));
+        assertThat(measured.squaredNorm()).isCloseTo(unbiased, within(1e-6));
         double expectedScale = unbiased > 0 ? trace / unbiased : Double.POSITIVE_INFINITY;
         assertThat(measured.noiseScale()).isCloseTo(expectedScale, within(1e-4 * Math.abs(expectedScale)));
         assertThat(measured.meanGsnr()).isCloseTo(gsnr, within(1e-5));

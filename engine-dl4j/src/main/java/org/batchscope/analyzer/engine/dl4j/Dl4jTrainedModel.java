@@ -1,6 +1,7 @@
 package org.batchscope.analyzer.engine.dl4j;
 
 import java.util.stream.IntStream;
+import org.batchscope.analyzer.engine.SplitScores;
 import org.batchscope.analyzer.engine.TensorData;
 import org.batchscope.analyzer.engine.TrainedModel;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -19,16 +20,6 @@ final class Dl4jTrainedModel implements TrainedModel {
     /** The smallest probability the loss takes the logarithm of, as in DL4J's LossMCXENT. */
     static final double PROBABILITY_FLOOR = 1e-10;
 
-    /**
-     * One pass over a data set.
-     *
-     * @param loss        mean loss (nats); NaN for an empty set
-     * @param accuracy    fraction predicted right; NaN for an empty set
-     * @param predictions predicted class of every sample, in sample order
-     */
-    record Scores(double loss, double accuracy, int[] predictions) {
-    }
-
     private final MultiLayerNetwork network;
     private final Dl4jParameterConverter converter;
 
@@ -46,7 +37,7 @@ final class Dl4jTrainedModel implements TrainedModel {
     }
 
     /** @return loss, accuracy and predictions over {@code data} in one inference pass */
-    synchronized Scores evaluate(TensorData data) {
+    synchronized SplitScores evaluate(TensorData data) {
         int n = data.count();
         int[] all = IntStream.range(0, n).toArray();
         int[] predictions = new int[n];
@@ -70,8 +61,8 @@ final class Dl4jTrainedModel implements TrainedModel {
                 right += best == label ? 1 : 0;
             }
         }
-        return n == 0 ? new Scores(Double.NaN, Double.NaN, predictions)
-                : new Scores(lossSum / n, (double) right / n, predictions);
+        return n == 0 ? new SplitScores(Double.NaN, Double.NaN, predictions)
+                : new SplitScores(lossSum / n, (double) right / n, predictions);
     }
 
     @Override

@@ -50,7 +50,7 @@ final class TwoBatchGradientProbe {
         }
     }
 
-    /** @return the probe after {@code step} steps, estimator {@code two_batch}, mean GSNR NaN */
+    /** @return the probe after {@code step} steps, estimator {@code two_batch}, mean GSNR and batch sharpness NaN */
     RunRecorder.GradientProbe measure(long step) {
         double bigSquaredNorm = squaredGradientNorm(big);
         double smallSquaredNorm = 0;
@@ -59,8 +59,8 @@ final class TwoBatchGradientProbe {
         }
         GradientNoiseScale scale = GradientNoiseScale.fromTwoBatches(small.get(0).size(), smallSquaredNorm,
                 big.size(), bigSquaredNorm);
-        return new RunRecorder.GradientProbe(step, "two_batch", Math.sqrt(bigSquaredNorm),
-                scale.traceCovariance(), scale.bSimple(), Double.NaN);
+        return new RunRecorder.GradientProbe(step, "two_batch", Math.sqrt(bigSquaredNorm), scale.squaredNorm(),
+                scale.traceCovariance(), scale.bSimple(), Double.NaN, Double.NaN);
     }
 
     /** @return |g(batch)|^2, the squared norm of the gradient of the batch's mean loss */

@@ -2,7 +2,9 @@
  * The {@code dl4j} training engine: the built-in architectures and users' own models in
  * Deeplearning4j (deeplearning4j-nn on nd4j-native with OpenBLAS, float32).
  *
- * <p>{@link org.batchscope.analyzer.engine.dl4j.Dl4jEngine} runs the training loop;
+ * <p>{@link org.batchscope.analyzer.engine.dl4j.Dl4jEngine} is the registered engine and
+ * {@link org.batchscope.analyzer.engine.dl4j.Dl4jRun} one run's step, evaluation and probe under
+ * {@link org.batchscope.analyzer.engine.TrainingLoop};
  * {@link org.batchscope.analyzer.engine.dl4j.Dl4jNetworkFactory} builds the network (built-in
  * architectures from their javadoc definitions, user models through
  * {@link org.batchscope.analyzer.engine.dl4j.UserModelLoader}) and gives it the job's optimiser

@@ -1,4 +1,4 @@
-package org.batchscope.generator.image;
+package org.batchscope.generator.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.batchscope.generator.image;
+package org.batchscope.generator.spec;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -12,14 +12,17 @@ import java.util.Locale;
 import java.util.Map;
 import org.batchscope.common.BadInputException;
 import org.batchscope.common.Json;
+import org.batchscope.generator.image.EyeColour;
+import org.batchscope.generator.image.Split;
 import org.batchscope.generator.image.background.BackgroundFamily;
 
 /**
- * Everything that determines an image dataset. Spec files and manifests use the snake_case names below
- * (kebab-case, as on the command line, is accepted too); a missing key takes its default. Validated on
+ * Everything that determines an image dataset ({@code kind: images}). Spec files and manifests use the
+ * snake_case names below (kebab-case, as on the command line, is accepted too); a missing key takes its
+ * default. Read spec files with {@link DatasetSpec#read}, which checks {@code kind}. Validated on
  * construction: a bad value throws a {@link BadInputException} naming the field and the allowed range.
  *
- * @param ratio          requested noise-to-feature ratio r, in (0, 1000]; default 1 (see {@link RatioCalibrator})
+ * @param ratio          requested noise-to-feature ratio r, in (0, 1000]; default 1 (see {@link org.batchscope.generator.image.RatioCalibrator})
  * @param rho            correlation of background family with class in the train split, [0, 1]; default 0
  * @param valRho         the same for the val split ({@code val_rho}); default 0
  * @param testRho        the same for the test split ({@code test_rho}); default 0
@@ -52,7 +55,7 @@ public record ImageSpec(
         @JsonProperty("label_noise") double labelNoise,
         @JsonProperty("gaussian_noise") double gaussianNoise,
         @JsonProperty("salt_pepper") double saltPepper,
-        @JsonProperty("counterfactuals") boolean counterfactuals) {
+        @JsonProperty("counterfactuals") boolean counterfactuals) implements DatasetSpec {
 
     /** Largest number of images per split. */
     public static final long MAX_COUNT = 100_000_000L;
@@ -167,6 +170,16 @@ public record ImageSpec(
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new BadInputException("bad spec value: " + e.getOriginalMessage(), e);
         }
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.IMAGES;
+    }
+
+    @Override
+    public double requestedRatio() {
+        return ratio;
     }
 
     /** @return the classes' eye colours, in class order */

@@ -1,4 +1,4 @@
-package org.batchscope.generator.tabular;
+package org.batchscope.generator.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.batchscope.common.BadInputException;
 import org.batchscope.common.Json;
+import org.batchscope.generator.tabular.NoiseBlockSpec;
+import org.batchscope.generator.tabular.Split;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package org.batchscope.generator.tabular;
+package org.batchscope.generator.spec;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -10,9 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import org.batchscope.common.BadInputException;
 import org.batchscope.common.Json;
+import org.batchscope.generator.tabular.NoiseBlockSpec;
+import org.batchscope.generator.tabular.Split;
 
 /**
- * What {@code batchscope generate tabular} makes: a fully resolved, validated table spec. Field names in
+ * What {@code batchscope generate tabular} makes ({@code kind: tabular}): a fully resolved, validated
+ * table spec; read spec files with {@link DatasetSpec#read}, which checks {@code kind}. Field names in
  * YAML/JSON follow scikit-learn's {@code make_classification} where one exists; every field is optional
  * and a missing one takes the default shown. The compact constructor fills defaults and throws a
  * {@link BadInputException} naming the field and its allowed range.
@@ -26,14 +29,14 @@ import org.batchscope.common.Json;
  *       with the last class taking the rest, as in scikit-learn):
  *       the informative part, as in make_classification.</li>
  *   <li>{@code flip_y} (0): the fraction of each split's labels changed to another class, exactly
- *       (see {@link LabelFlips}; unlike scikit-learn, which re-draws that fraction at random).</li>
+ *       (see {@link org.batchscope.generator.tabular.LabelFlips}; unlike scikit-learn, which re-draws that fraction at random).</li>
  *   <li>{@code ratio} (3): the requested r = total variance of the structured-noise columns / total
  *       variance of the informative columns.</li>
  *   <li>{@code noise_blocks} (factor 8x2, periodic 4, cluster 4x3, drift 2, categorical 4): the
  *       structured-noise blocks ({@link NoiseBlockSpec}).</li>
  *   <li>{@code rho} (0), {@code rho_eval} (0), {@code shortcut_block} (0): the shortcut; block
  *       {@code shortcut_block} carries the label with strength rho in train and rho_eval in val and
- *       test (see {@link TabularModel}).</li>
+ *       test (see {@link org.batchscope.generator.tabular.TabularModel}).</li>
  *   <li>{@code n_noise} (2), {@code noise_std} (1.0): unstructured iid Gaussian columns.</li>
  *   <li>{@code rotate} (false): apply a random orthogonal rotation to whole rows.</li>
  *   <li>{@code anonymous} (false): name the columns x0, x1, ... in a random order.</li>
@@ -62,7 +65,7 @@ public record TabularSpec(
         @JsonProperty("noise_std") Double noiseStd,
         @JsonProperty("rotate") Boolean rotate,
         @JsonProperty("anonymous") Boolean anonymous,
-        @JsonProperty("formats") List<String> formats) {
+        @JsonProperty("formats") List<String> formats) implements DatasetSpec {
 
     /** The most rows one split may have. */
     public static final long MAX_ROWS = 2_000_000_000L;
@@ -164,6 +167,16 @@ public record TabularSpec(
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot rebuild the spec", e);
         }
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.TABULAR;
+    }
+
+    @Override
+    public double requestedRatio() {
+        return ratio;
     }
 
     /** @return the number of columns of the table, label excluded */

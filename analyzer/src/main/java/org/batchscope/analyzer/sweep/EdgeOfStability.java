@@ -1,0 +1,61 @@
+package org.batchscope.analyzer.sweep;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.batchscope.analyzer.engine.OptimizerSpec;
+import org.batchscope.analyzer.engine.RunRecorder;
+import org.batchscope.analyzer.sharpness.StabilityThreshold;
+
+/**
+ * Where a run's curvature sits against its optimiser's stability threshold, from the batch sharpness of
+ * its gradient probes (the lean engine measures it; other engines leave it NaN and these metrics out).
+ * For probe k after s_k steps, with lr_k the learning rate of step s_k - 1 (the last one taken) and
+ * T_k = {@link StabilityThreshold#of}(optimizer, lr_k):
+ * <ul>
+ *   <li>{@value #BATCH_SHARPNESS}: the mean batch sharpness over the last half of the probes (as
+ *       {@link RunMetrics} windows the noise scale), nats per squared parameter unit;</li>
+ *   <li>{@value #STABILITY_THRESHOLD}: T at the last probe;</li>
+ *   <li>{@value #EDGE_RATIO}: the mean over the same probes of batch sharpness / T_k; about 1 when the
+ *       run trains at the edge of stability (Cohen et al. 2021; for mini-batch SGD, batch sharpness
+ *       settles there: Andreyev and Beneventano 2024), well below 1 when it is stable.</li>
+ * </ul>
+ * Left out for Adam (no threshold) and when a probe's batch sharpness is not finite.
+ */
+public final class EdgeOfStability {
+
+    public static final String BATCH_SHARPNESS = "batch_sharpness";
+    public static final String STABILITY_THRESHOLD = "stability_threshold";
+    public static final String EDGE_RATIO = "edge_of_stability_ratio";
+
+    private EdgeOfStability() {
+    }
+
+    /** @return the metrics above, empty when they cannot be computed */
+    public static Map<String, Double> of(List<RunRecorder.GradientProbe> probes, double[] learningRates,
+            OptimizerSpec optimizer) {
+        Map<String, Double> metrics = new TreeMap<>();
+        List<RunRecorder.GradientProbe> lastHalf = probes.subList(probes.size() / 2, probes.size());
+        if (lastHalf.isEmpty()) {
+            return metrics;
+        }
+        double sharpness = 0;
+        double ratio = 0;
+        double threshold = Double.NaN;
+        for (RunRecorder.GradientProbe probe : lastHalf) {
+            int last = (int) Math.min(probe.step(), learningRates.length) - 1;
+            if (last < 0 || !Double.isFinite(probe.batchSharpness())) {
+                return metrics;
+            }
+            threshold = StabilityThreshold.of(optimizer, learningRates[last]);
+            sharpness += probe.batchSharpness() / lastHalf.size();
+            ratio += probe.batchSharpness() / threshold / lastHalf.size();
+        }
+        metrics.put(BATCH_SHARPNESS, sharpness);
+        if (Double.isFinite(threshold)) {
+            metrics.put(STABILITY_THRESHOLD, threshold);
+            metrics.put(EDGE_RATIO, ratio);
+        }
+        return metrics;
+    }
+}
