@@ -19,9 +19,13 @@ import org.batchscope.analyzer.sweep.SummaryWriter;
 import org.batchscope.analyzer.sweep.Sweep;
 import org.batchscope.analyzer.sweep.SweepDataset;
 import org.batchscope.analyzer.sweep.SweepSpec;
+import org.batchscope.analyzer.sweep.SweepPreflight;
 import org.batchscope.common.BadInputException;
 import org.batchscope.generator.spec.DatasetSpec;
 import picocli.CommandLine;
+import org.batchscope.common.Json;
+import org.batchscope.common.OutputFolder;
+import org.batchscope.common.Sha256;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -140,6 +144,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--x-axis", defaultValue = "epochs", paramLabel = "AXIS", description = "x axis of the report's training curves (chart 1): epochs, steps or samples. Default: ${DEFAULT-VALUE}.")
     String xAxis;
 
+    @Option(names = "--overwrite", description = "Delete the results in --out if they are of other data (else such a folder is refused).")
+    boolean overwrite;
+
+    @Option(names = "--no-verify", description = "Check a generated dataset's files against its manifest by size only, not by SHA-256.")
+    boolean noVerify;
+
     @Override
     public Integer call() {
         return analyze(spec.commandLine().getOut(), spec.commandLine().getErr());
@@ -155,33 +165,79 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (sweepFile != null) {
             return withSweepFile().analyze(stdout, err);
         }
+        PreparedSweep prepared = prepare(null);
+        try (OutputFolder folder = OutputFolder.claim(out, OutputFolder.Kind.RESULTS, prepared.identity(), overwrite,
+                "--out")) {
+            return run(prepared, stdout, err);
+        }
+    }
+
+    /** A sweep whose every input and option has been checked; nothing is written yet. */
+    record PreparedSweep(SweepSpec sweep, LoadOptions options, List<SweepDataset> datasets, CurveAxis curveAxis,
+            String identity) {
+    }
+
+    /**
+     * Checks every option and input (the data is read and verified, a model file is read and tried on one
+     * sample, the numbers are bounded) before anything is written.
+     *
+     * @param specBytes the content --spec will have when the sweep runs (the demo writes it after the checks),
+     *                  or null to read the file
+     * @return the checked sweep, with the identity its results folder records (the data it runs on)
+     */
+    PreparedSweep prepare(byte[] specBytes) {
         if ((data == null) == (specFile == null)) {
             throw new BadInputException("give either --data PATH or --spec FILE");
         }
         BadInputException.require(out != null, "--out", "a results folder (on the command line or in the sweep file)",
                 "nothing");
         BadInputException.require(ratios == null || specFile != null, "--ratios", "used with --spec", ratios);
+        BadInputException.require(ratios == null || ratios.stream().distinct().count() == ratios.size(), "--ratios",
+                "distinct values", ratios);
         CurveAxis curveAxis = CurveAxis.parse(xAxis);
         int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         SweepSpec sweep = new SweepSpec(model, engine, batchSizes.stream().map(BatchSize::parse).toList(), seeds, epochs, steps, lrs,
                 LrScaling.fromCliName(lrScaling), lrReferenceBatch, budget, optimizer, momentum, hidden, evalsPerEpoch,
                 evalEvery, probesPerRun, probeEvery, probeSize, cores, targetAccuracy);
+        SweepPreflight.check(sweep);
         LoadOptions options = new LoadOptions(labelColumn, imageSize);
         List<SweepDataset> datasets = new ArrayList<>();
+        String identity;
         if (data != null) {
-            LoadedDataset loaded = DatasetLoader.load(data, options);
+            LoadedDataset loaded = DatasetLoader.load(data, options, !noVerify);
+            SweepPreflight.check(sweep, loaded);
             datasets.add(new SweepDataset(loaded, loaded.ratio(), options));
+            identity = "data " + loaded.contentSha256();
         } else {
+            identity = specIdentity(specBytes != null ? specBytes : Json.readSpecBytes(specFile), ratios);
+        }
+        return new PreparedSweep(sweep, options, datasets, curveAxis, identity);
+    }
+
+    /** @return the identity of the results of a noise sweep: the spec file's bytes and the ratios */
+    static String specIdentity(byte[] spec, List<Double> ratios) {
+        return "spec " + Sha256.of(spec) + " ratios " + ratios;
+    }
+
+    /** Runs a prepared sweep into the claimed --out folder; see {@link #analyze}. */
+    int run(PreparedSweep prepared, PrintWriter stdout, PrintWriter err) {
+        SweepSpec sweep = prepared.sweep();
+        LoadOptions options = prepared.options();
+        List<SweepDataset> datasets = new ArrayList<>(prepared.datasets());
+        if (specFile != null) {
             DatasetSpec datasetSpec = SpecVariants.read(specFile);
-            for (SpecVariants.Variant v : SpecVariants.generate(datasetSpec, ratios, out, cores, err)) {
-                datasets.add(new SweepDataset(DatasetLoader.load(v.folder(), options), v.ratio(), options));
+            for (SpecVariants.Variant v : SpecVariants.generate(datasetSpec, ratios, out, sweep.threads(), err)) {
+                LoadedDataset loaded = DatasetLoader.load(v.folder(), options, !noVerify);
+                SweepPreflight.check(sweep, loaded);
+                datasets.add(new SweepDataset(loaded, v.ratio(), options));
             }
         }
+        CurveAxis curveAxis = prepared.curveAxis();
         Sweep.Result result = Sweep.run(sweep, datasets, out, TerminalProgress.forStderr(err, System.console() != null));
         result.verdict().forEach(stdout::println);
         stdout.println("results: " + out.resolve(SummaryWriter.CSV) + ", " + out.resolve(SummaryWriter.JSON));
         if (!noReport) {
-            ReportCommand.write(out, out.resolve(ReportCommand.DEFAULT_FOLDER), curveAxis, stdout);
+            ReportCommand.write(out, out.resolve(ReportCommand.DEFAULT_FOLDER), curveAxis, true, stdout);
         }
         stdout.flush();
         if (result.outcome().failed() > 0) {

@@ -1,11 +1,8 @@
 package org.batchscope.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,14 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.batchscope.analyzer.metrics.OscillationMetrics;
 import org.batchscope.analyzer.sweep.ShortcutReliance;
+import org.batchscope.common.AtomicFiles;
 import org.batchscope.common.BadInputException;
 import org.batchscope.common.MetricDefinition;
 import org.batchscope.common.MetricRegistry;
+import org.batchscope.common.OutputFolder;
 import org.batchscope.generator.NoisePreset;
-import org.batchscope.generator.output.DatasetFolder;
 import org.batchscope.reports.results.Numbers;
 import org.batchscope.reports.results.ResultCell;
 import org.batchscope.reports.results.ResultsReader;
@@ -108,10 +105,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--batch-sizes", defaultValue = "1,4,8,32", paramLabel = "B,B,...", description = "Batch sizes. Default: ${DEFAULT-VALUE}.")
     String batchSizes;
 
+    @Option(names = "--rho", paramLabel = "P", description = "Background-class correlation of the training images, [0, 1]: with probability P an image's background is the family tied to its class (default 0: no shortcut to learn; test images keep 0).")
+    Double rho;
+
     @Option(names = "--threads", paramLabel = "N", description = "Runs trained at once (default: all cores).")
     Integer threads;
 
-    @Option(names = "--overwrite", description = "Delete what --out holds and start afresh (else a rerun resumes).")
+    @Option(names = "--overwrite", description = "Delete the results --out holds and start afresh (else a rerun with the same settings resumes).")
     boolean overwrite;
 
     @Override
@@ -119,22 +119,31 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path sweepFile = out.resolve(SWEEP_FILE);
-        List<String> args = new ArrayList<>(List.of(AnalyzeCommand.SWEEP_OPTION, sweepFile.toString()));
-        String command = "batchscope analyze " + String.join(" ", args);
-        prepareFolder(specText(command), sweepText(command));
+        String command = "batchscope analyze " + AnalyzeCommand.SWEEP_OPTION + " " + sweepFile;
+        byte[] specText = specText(command).getBytes(StandardCharsets.UTF_8);
+        byte[] sweepText = sweepText(command).getBytes(StandardCharsets.UTF_8);
+        // the same sweep as the sweep file, given as options, so that everything is checked before a file is written
+        List<String> args = analyzeArguments();
         if (threads != null) {
             args.addAll(List.of("--threads", String.valueOf(threads)));
         }
-        err.println("demo: " + command);
-        err.flush();
         AnalyzeCommand analyze = new AnalyzeCommand();
         try {
             new CommandLine(analyze).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             throw new BadInputException(e.getMessage());
         }
+        AnalyzeCommand.PreparedSweep prepared = analyze.prepare(specText);
+        int code;
         StringWriter analyzeOut = new StringWriter();
-        int code = analyze.analyze(new PrintWriter(analyzeOut, true), err);
+        try (OutputFolder folder = OutputFolder.claim(out, OutputFolder.Kind.RESULTS, prepared.identity(), overwrite,
+                "--out")) {
+            AtomicFiles.write(out.resolve(SPEC_FILE), specText);
+            AtomicFiles.write(sweepFile, sweepText);
+            err.println("demo: " + command);
+            err.flush();
+            code = analyze.run(prepared, new PrintWriter(analyzeOut, true), err);
+        }
         printSummary(ResultsReader.read(out), stdout);
         stdout.println();
         stdout.print(analyzeOut);
@@ -150,6 +159,10 @@ public final class DemoCommand implements Callable<Integer> {
     String specText(String command) {
         int trainImages = train != null ? train : scale.train;
         BadInputException.require(trainImages >= 2, "--train", "an integer >= 2", trainImages);
+        BadInputException.require(rho == null || (rho >= 0 && rho <= 1), "--rho", "a number in [0, 1]", rho);
+        int size = imageSize != null ? imageSize : scale.imageSize;
+        BadInputException.require(size >= 16 && size <= 512, "--image-size", "an integer in [16, 512]", size);
+        BadInputException.require(trainImages <= 1_000_000, "--train", "an integer in [2, 1000000]", trainImages);
         return String.join("\n",
                 "# written by batchscope demo: the eye-colour dogs; analyze replaces ratio with each of the sweep's ratios",
                 "# " + command,
@@ -161,7 +174,7 @@ public final class DemoCommand implements Callable<Integer> {
                 "seed: 1",
                 "classes: [blue, amber]",
                 "counterfactuals: true",
-                "");
+                rho == null ? "" : "rho: " + Numbers.compact(rho) + "\n");
     }
 
     /**
@@ -186,57 +199,35 @@ public final class DemoCommand implements Callable<Integer> {
                 "");
     }
 
+    /** @return the options of the analyze command that {@link #sweepText} describes */
+    List<String> analyzeArguments() {
+        String ratios = Arrays.stream(NoisePreset.values()).map(p -> Numbers.compact(p.ratio()))
+                .collect(Collectors.joining(","));
+        return new ArrayList<>(List.of("--spec", out.resolve(SPEC_FILE).toString(), "--ratios", ratios,
+                "--out", out.toString(), "--model", "cnn", "--batch-sizes", batchSizes,
+                "--seeds", String.valueOf(seeds != null ? seeds : scale.seeds),
+                "--epochs", String.valueOf(epochs != null ? epochs : scale.epochs),
+                "--evals-per-epoch", String.valueOf(scale.evalsPerEpoch),
+                "--probes-per-run", String.valueOf(scale.probesPerRun)));
+    }
+
     /**
-     * Makes {@code out} a demo folder holding {@code specText} and {@code sweepText}: a missing or empty
-     * folder, or an earlier demo's with the same two files (resumed), is fine; another demo's or anything
-     * else is refused unless {@code --overwrite}, which deletes its content first.
+     * Prints one line per noise ratio and batch size: final accuracy, oscillation and background reliance
+     * (with the shortcut gap when the training images had a background shortcut, rho &gt; 0) and the runs by
+     * state.
      */
-    private void prepareFolder(String specText, String sweepText) {
-        Path specFile = out.resolve(SPEC_FILE);
-        Path sweepFile = out.resolve(SWEEP_FILE);
-        try {
-            if (Files.exists(out) && !Files.isDirectory(out)) {
-                throw new BadInputException("--out " + out + " is a file; it must be a folder");
-            }
-            boolean reusable = !Files.exists(out) || isEmpty(out) || (holds(specFile, specText)
-                    && holds(sweepFile, sweepText));
-            if (!reusable) {
-                if (!overwrite) {
-                    throw new BadInputException("--out " + out + " holds " + (Files.isRegularFile(specFile)
-                            ? "a demo with other settings" : "something other than a demo")
-                            + "; choose another folder or pass --overwrite to delete its content");
-                }
-                DatasetFolder.deleteContents(out);
-            }
-            Files.createDirectories(out);
-            Files.writeString(specFile, specText, StandardCharsets.UTF_8);
-            Files.writeString(sweepFile, sweepText, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + out + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean holds(Path file, String text) throws IOException {
-        return Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text);
-    }
-
-    private static boolean isEmpty(Path folder) throws IOException {
-        try (Stream<Path> entries = Files.list(folder)) {
-            return entries.findAny().isEmpty();
-        }
-    }
-
-    /** Prints one line per noise ratio and batch size: final accuracy, oscillation and background reliance. */
     static void printSummary(SweepResults results, PrintWriter stdout) {
-        String format = "%6s %4s  %-15s  %9s  %8s  %16s  %6s  %s%n";
+        boolean shortcut = results.cells().stream().anyMatch(c -> c.has(ShortcutReliance.SHORTCUT_GAP));
+        String format = "%6s %4s  %-15s  %9s  %8s  %16s  %6s" + (shortcut ? "  %12s" : "%s") + "  %s%n";
         stdout.printf(Locale.ROOT, format, "r", "B", "final accuracy", "amplitude", "reversal", "feature_reliance",
-                "bg_gap", "runs by state");
+                "bg_gap", shortcut ? "shortcut_gap" : "", "runs by state");
         for (ResultCell c : results.cells()) {
             stdout.printf(Locale.ROOT, format, c.ratio() == null ? "-" : Numbers.compact(c.ratio()), c.batchSize(),
                     SummaryTable.finalAccuracy(c), Numbers.fixed(c.mean(OscillationMetrics.AMPLITUDE), 4),
                     Numbers.fixed(c.mean(OscillationMetrics.REVERSAL_RATE), 2),
                     Numbers.fixed(c.mean(ShortcutReliance.FEATURE_RELIANCE), 3),
-                    Numbers.fixed(c.mean(ShortcutReliance.BG_GAP), 3), SummaryTable.states(c));
+                    Numbers.fixed(c.mean(ShortcutReliance.BG_GAP), 3),
+                    shortcut ? Numbers.fixed(c.mean(ShortcutReliance.SHORTCUT_GAP), 3) : "", SummaryTable.states(c));
         }
         stdout.println("Mean over completed seeds (± sample std); amplitude and reversal of the validation accuracy"
                 + " (a climb counts in amplitude too; the states tell a climb from a zig-zag).");
@@ -244,6 +235,10 @@ public final class DemoCommand implements Callable<Integer> {
                 ShortcutReliance.FEATURE_RELIANCE, ShortcutReliance.BG_GAP)) {
             MetricDefinition metric = MetricRegistry.find(name).orElseThrow();
             stdout.println(name + " (" + metric.unit() + "): " + metric.definition());
+        }
+        if (shortcut) {
+            stdout.println("shortcut_gap: accuracy on test images with their class's background family minus accuracy"
+                    + " with another class's family.");
         }
     }
 }

@@ -5,6 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.batchscope.common.BadInputException;
+import org.batchscope.common.InputFiles;
+import org.batchscope.common.OutputFolder;
+import org.batchscope.common.Sha256;
 import org.batchscope.analyzer.diagnose.Diagnosis;
 import org.batchscope.reports.diagnose.DiagnosisReport;
 import org.batchscope.analyzer.diagnose.DiagnosisText;
@@ -58,20 +62,35 @@ public final class DiagnoseCommand implements Callable<Integer> {
             description = "Output folder for diagnose.pdf, report.html, diagnose.json and the PNG charts (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--overwrite", description = "Replace a diagnosis of other logs in --out (else such a folder is refused).")
+    boolean overwrite;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        for (Integer b : batchSizes) {
+            BadInputException.require(b != null && b >= 1, "--batch-size", "positive integers", batchSizes);
+        }
+        StringBuilder identity = new StringBuilder("logs");
+        for (Path log : logs) {
+            InputFiles.requireReadableFile(log, "LOG");
+            identity.append(' ').append(Sha256.ofFile(log));
+        }
         List<TrainingLog> read = LogReader.readAll(logs, new LogReader.Columns(x, ys));
         Diagnosis diagnosis = Diagnosis.of(Labels.apply(read, labels), batchSizes);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(DiagnosisText.tables(diagnosis));
         stdout.println(DiagnosisText.reading(diagnosis));
         stdout.println();
-        for (Path written : DiagnosisReport.write(diagnosis, out)) {
-            stdout.println("wrote " + written);
+        List<Path> written;
+        try (OutputFolder folder = OutputFolder.claim(out, OutputFolder.Kind.DIAGNOSIS, identity.toString(), overwrite,
+                "--out")) {
+            written = DiagnosisReport.write(diagnosis, out);
+        }
+        for (Path file : written) {
+            stdout.println("wrote " + file);
         }
         stdout.flush();
         return ExitCodes.OK;

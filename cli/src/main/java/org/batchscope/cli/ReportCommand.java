@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.batchscope.common.OutputFolder;
 import org.batchscope.reports.results.ResultsReader;
 import org.batchscope.reports.results.SweepResults;
 import org.batchscope.reports.sweep.CurveAxis;
@@ -43,6 +44,8 @@ public final class ReportCommand implements Callable<Integer> {
             description = "x axis of the training curves (chart 1): epochs, steps or samples. Default: ${DEFAULT-VALUE}.")
     String xAxis;
 
+    @Option(names = "--overwrite", description = "Replace a report of other results in --out (else such a folder is refused).")
+    boolean overwrite;
 
     @Spec
     CommandSpec spec;
@@ -50,15 +53,24 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        write(results, out == null ? results.resolve(DEFAULT_FOLDER) : out, CurveAxis.parse(xAxis), stdout);
+        write(results, out == null ? results.resolve(DEFAULT_FOLDER) : out, CurveAxis.parse(xAxis), overwrite, stdout);
         stdout.flush();
         return ExitCodes.OK;
     }
 
-    /** Reads {@code results}, writes the report into {@code out} and prints where it is; returns the PDF. */
-    static Path write(Path results, Path out, CurveAxis xAxis, PrintWriter stdout) {
+    /**
+     * Reads {@code results}, claims {@code out} (a report of these results, or empty; another report only
+     * with {@code overwrite}), writes the report into it and prints where it is.
+     *
+     * @return the PDF
+     */
+    static Path write(Path results, Path out, CurveAxis xAxis, boolean overwrite, PrintWriter stdout) {
         SweepResults read = ResultsReader.read(results);
-        List<Path> written = SweepReport.write(read, ReportSections.standard(xAxis), out);
+        List<Path> written;
+        String identity = "results " + results.toAbsolutePath().normalize();
+        try (OutputFolder folder = OutputFolder.claim(out, OutputFolder.Kind.REPORT, identity, overwrite, "--out")) {
+            written = SweepReport.write(read, ReportSections.standard(xAxis), out);
+        }
         Path pdf = out.resolve(SweepReport.PDF);
         long charts = written.stream().filter(p -> p.getFileName().toString().endsWith(".png")).count();
         stdout.println("report: " + pdf + " and " + out.resolve(SweepReport.HTML) + " (" + charts

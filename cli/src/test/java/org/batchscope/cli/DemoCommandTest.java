@@ -89,7 +89,7 @@ class DemoCommandTest {
 
         CliRunner.Result other = demo(out);
         assertThat(other.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(other.err()).contains("--out " + out + " holds a demo with other settings", "--overwrite");
+        assertThat(other.err()).contains("--out " + out + " holds sweep results of other input", "--overwrite");
         assertThat(out.resolve("runs/old.json")).exists();
 
         CliRunner.Result overwritten = demo(out, "--overwrite");
@@ -98,6 +98,13 @@ class DemoCommandTest {
         assertThat(runFiles(out)).isEqualTo(6);
         assertThat(Files.readString(out.resolve(DemoCommand.SPEC_FILE))).contains("size: 16\n");
         assertThat(Files.readString(out.resolve(DemoCommand.SWEEP_FILE))).contains("epochs: 2\n");
+
+        // --overwrite with the same settings starts afresh instead of resuming
+        Files.writeString(out.resolve("runs/stale.json"), "{}");
+        CliRunner.Result again = demo(out, "--overwrite");
+        assertThat(again.exitCode()).as(again.err()).isEqualTo(ExitCodes.OK);
+        assertThat(out.resolve("runs/stale.json")).doesNotExist();
+        assertThat(runFiles(out)).isEqualTo(6);
     }
 
     @Test
@@ -108,7 +115,33 @@ class DemoCommandTest {
         CliRunner.Result result = demo(out);
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(result.err()).contains("--out " + out + " holds something other than a demo");
+        assertThat(result.err()).contains("--out " + out + " holds files that batchscope did not write");
         assertThat(out.resolve("notes.txt")).hasContent("mine");
+        CliRunner.Result overwrite = demo(out, "--overwrite");
+        assertThat(overwrite.exitCode()).as("--overwrite never deletes foreign files").isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(out.resolve("notes.txt")).hasContent("mine");
+    }
+
+    @Test
+    void rhoOutsideZeroToOneIsRefusedBeforeAnythingIsWritten() {
+        Path out = dir.resolve("rho");
+
+        CliRunner.Result result = demo(out, "--rho", "1.5");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(result.err()).contains("--rho").contains("[0, 1]");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aBadValueWritesNothingSoTheCorrectedCommandRuns() {
+        Path out = dir.resolve("demo");
+        CliRunner.Result bad = CliRunner.run("demo", "--out", out.toString(), "--image-size", "8");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bad.err()).isEqualTo("error: --image-size must be an integer in [16, 512] (got 8)\n");
+        assertThat(out).doesNotExist();
+        CliRunner.Result epochs = CliRunner.run("demo", "--out", out.toString(), "--epochs", "1000000000");
+        assertThat(epochs.err()).isEqualTo("error: --epochs must be an integer in [1, 100000] (got 1000000000)\n");
+        assertThat(out).as("checked before the spec is written").doesNotExist();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.batchscope.common.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,19 +72,31 @@ class GenerateImagesCommandTest {
     }
 
     @Test
-    void foreignFolderIsRefusedUnlessOverwrite() throws Exception {
+    void foreignFolderIsRefusedEvenWithOverwriteWhichOnlyReplacesADataset() throws Exception {
         Files.writeString(dir.resolve("keep.txt"), "x");
         String[] args = {"generate", "images", "--out", dir.toString(), "--size", "16", "--train", "2", "--val", "0",
             "--test", "0"};
-        CliRunner.Result refused = CliRunner.run(args);
-        assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(refused.err()).contains("pass --overwrite");
-        assertThat(Files.exists(dir.resolve("keep.txt"))).isTrue();
         String[] overwrite = java.util.Arrays.copyOf(args, args.length + 1);
         overwrite[args.length] = "--overwrite";
-        assertThat(CliRunner.run(overwrite).exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(Files.exists(dir.resolve("keep.txt"))).isFalse();
-        assertThat(Files.exists(dir.resolve("manifest.json"))).isTrue();
+        for (String[] command : List.of(args, overwrite)) {
+            CliRunner.Result refused = CliRunner.run(command);
+            assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(refused.err()).contains("holds files that batchscope did not write");
+        }
+        assertThat(Files.exists(dir.resolve("keep.txt"))).isTrue();
+        Path data = dir.resolve("data");
+        String[] first = {"generate", "images", "--out", data.toString(), "--size", "16", "--train", "2", "--val", "0",
+            "--test", "0"};
+        assertThat(CliRunner.run(first).exitCode()).isEqualTo(ExitCodes.OK);
+        String[] other = {"generate", "images", "--out", data.toString(), "--size", "16", "--train", "3", "--val", "0",
+            "--test", "0"};
+        CliRunner.Result refused = CliRunner.run(other);
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(refused.err()).contains("pass --overwrite");
+        String[] replace = java.util.Arrays.copyOf(other, other.length + 1);
+        replace[other.length] = "--overwrite";
+        assertThat(CliRunner.run(replace).exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.exists(data.resolve("manifest.json"))).isTrue();
     }
 
     @Test

@@ -64,17 +64,18 @@ class GenerateTabularCommandTest {
     }
 
     @Test
-    void refusesAForeignFolderWithoutOverwrite() throws IOException {
+    void refusesAForeignFolderEvenWithOverwrite() throws IOException {
         Path out = temp.resolve("t");
         Files.createDirectories(out);
         Files.writeString(out.resolve("mine.txt"), "keep");
         CliRunner.Result refused = CliRunner.run("generate", "tabular", "--out", out.toString(), "--train", "100");
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(out.resolve("mine.txt")).exists();
-        CliRunner.Result replaced = CliRunner.run("generate", "tabular", "--out", out.toString(), "--train", "100",
+        CliRunner.Result overwrite = CliRunner.run("generate", "tabular", "--out", out.toString(), "--train", "100",
                 "--overwrite");
-        assertThat(replaced.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(out.resolve("mine.txt")).doesNotExist();
+        assertThat(overwrite.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(overwrite.err()).contains("holds files that batchscope did not write");
+        assertThat(out.resolve("mine.txt")).hasContent("keep");
     }
 
     @Test

@@ -27,7 +27,15 @@ public final class AtomicFiles {
         void write(OutputStream out) throws IOException;
     }
 
+    /** Marks a temporary file's name: {@code .<target name>.tmp-<random digits>}. */
+    private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile("\\..+\\.tmp-[0-9]+");
+
     private AtomicFiles() {
+    }
+
+    /** @return whether {@code file} is named as a temporary file of {@link #write} (a killed writer's leftover) */
+    public static boolean isTemporary(Path file) {
+        return file.getFileName() != null && TEMPORARY.matcher(file.getFileName().toString()).matches();
     }
 
     /** Writes {@code bytes} to {@code target} atomically, creating parent folders. */

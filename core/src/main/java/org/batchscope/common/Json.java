@@ -14,8 +14,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -43,7 +41,8 @@ public final class Json {
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     /** @return the shared JSON mapper (thread-safe once configured; do not reconfigure) */
@@ -75,14 +74,15 @@ public final class Json {
     public static <T> T readSpec(Path file, Class<T> type) {
         ObjectMapper mapper = mapperFor(file);
         try {
-            return mapper.readValue(Files.readAllBytes(file), type);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException("--spec: file " + file + " does not exist");
+            return mapper.readValue(readSpecBytes(file), type);
         } catch (JsonMappingException e) {
             throw badValue(file, e);
         } catch (JsonProcessingException e) {
+            String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            int nl = message.indexOf('\n');
             throw new BadInputException(file + ": not valid " + (mapper == YAML ? "YAML" : "JSON")
-                    + " at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
+                    + (e.getLocation() != null ? " at line " + e.getLocation().getLineNr() : "") + ": "
+                    + (nl < 0 ? message : message.substring(0, nl)), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -131,7 +131,50 @@ public final class Json {
         if (e.getCause() instanceof BadInputException bad) {
             return new BadInputException(file + ": " + bad.getMessage(), bad);
         }
-        return new BadInputException(file + ": " + describePath(e) + e.getOriginalMessage(), e);
+        return new BadInputException(file + ": " + describePath(e) + inWords(e), e);
+    }
+
+    /** @return the bytes of a spec file, or one line naming {@code --spec} and why it cannot be read */
+    public static byte[] readSpecBytes(Path file) {
+        return InputFiles.readAllBytes(file, "--spec");
+    }
+
+    /** @return what is wrong, in the words of a spec's author rather than of Java's types */
+    private static String inWords(JsonMappingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidTypeIdException typeId) {
+            return "unknown kind '" + typeId.getTypeId() + "'";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
+                && mismatch.getTargetType() != null) {
+            String got = e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException format
+                    ? " (got '" + format.getValue() + "')" : "";
+            return "expected " + expected(mismatch.getTargetType()) + got;
+        }
+        String message = e.getOriginalMessage();
+        if (message != null && message.startsWith("No content to map due to end-of-input")) {
+            return "the file is empty";
+        }
+        int nl = message == null ? -1 : message.indexOf('\n');
+        return nl < 0 ? String.valueOf(message) : message.substring(0, nl);
+    }
+
+    private static String expected(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a text value";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (java.util.Map.class.isAssignableFrom(type)) {
+            return "a mapping of keys to values";
+        }
+        return "a mapping with the fields of " + type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
 
     private static String describePath(JsonMappingException e) {

@@ -174,7 +174,7 @@ public final class CsvReader implements Closeable {
         }
     }
 
-    private static UncheckedIOException unreadable(Path file, IOException e) {
-        return new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    private static RuntimeException unreadable(Path file, IOException e) {
+        return org.batchscope.common.InputFiles.readError(file, e);
     }
 }

@@ -43,6 +43,13 @@ public record CsvTable(List<String> columns, float[] features, List<String> labe
                 throw new BadInputException(file + ": no label column '" + labelColumn + "' (columns: "
                         + String.join(", ", header) + "); name it with --label-column");
             }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String name : header) {
+                if (!seen.add(name)) {
+                    throw new BadInputException(file + ": column '" + name + "' appears twice in the header; column"
+                            + " names must be distinct");
+                }
+            }
             List<String> columns = new ArrayList<>(header);
             columns.remove(labelIndex);
             if (columns.isEmpty()) {
@@ -58,6 +65,10 @@ public record CsvTable(List<String> columns, float[] features, List<String> labe
                 }
                 for (int c = 0; c < fields.size(); c++) {
                     if (c == labelIndex) {
+                        if (fields.get(c).isBlank()) {
+                            throw new BadInputException(file + ": row " + csv.row() + " has an empty label ('"
+                                    + labelColumn + "' column); every row needs a class");
+                        }
                         labels.add(fields.get(c));
                     } else {
                         values.add(parse(fields.get(c), file, csv.row(), header.get(c)));

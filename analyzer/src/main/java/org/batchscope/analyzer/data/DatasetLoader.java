@@ -17,6 +17,7 @@ import org.batchscope.common.files.DatasetManifest;
 import org.batchscope.common.Sha256;
 import org.batchscope.generator.output.DatasetFolder;
 import org.batchscope.generator.output.Manifest;
+import org.batchscope.generator.output.ManifestCheck;
 
 /**
  * Loads what {@code --data} points at into a {@link LoadedDataset}:
@@ -24,7 +25,8 @@ import org.batchscope.generator.output.Manifest;
  *   <li>a folder with {@code manifest.json}: a generated dataset, read through its manifest (kind
  *       {@code images}: ImageFolder splits {@code train}, {@code val}, {@code test} plus the
  *       counterfactual {@code test-*} splits; kind {@code tabular}: {@code <split>_X.npy} and
- *       {@code <split>_y.npy}, or {@code <split>.csv} when no NPY files were written);</li>
+ *       {@code <split>_y.npy}, or {@code <split>.csv} when no NPY files were written), with its shortcut
+ *       sets ({@link ImageShortcutSets}, {@link TableShortcutSets});</li>
  *   <li>another folder: an ImageFolder, either {@code <root>/<class>/<image>} or with split folders
  *       {@code <root>/train/<class>/<image>} (plus optional {@code val/}, {@code test/});</li>
  *   <li>a {@code .csv} file with a label column;</li>
@@ -44,14 +46,27 @@ public final class DatasetLoader {
     private DatasetLoader() {
     }
 
-    /** @return the dataset at {@code path} */
+    /** @return the dataset at {@code path}, a generated one verified against its manifest with checksums */
     public static LoadedDataset load(Path path, LoadOptions options) {
+        return load(path, options, true);
+    }
+
+    /**
+     * @param checksums whether a generated dataset's files are checked against the manifest's SHA-256s
+     *                  (their presence and sizes always are; see {@link ManifestCheck})
+     * @return the dataset at {@code path}
+     */
+    public static LoadedDataset load(Path path, LoadOptions options, boolean checksums) {
         if (!Files.exists(path)) {
             throw new BadInputException("--data: " + path + " does not exist");
         }
         if (Files.isDirectory(path)) {
-            return Files.isRegularFile(path.resolve(DatasetFolder.MANIFEST))
-                    ? loadGenerated(path, options) : loadImageFolder(path, options);
+            boolean generated = Files.isRegularFile(path.resolve(DatasetFolder.MANIFEST))
+                    || Files.exists(path.resolve(DatasetFolder.IN_PROGRESS));
+            if (generated) {
+                ManifestCheck.verify(path, checksums, "--data");
+            }
+            return generated ? loadGenerated(path, options) : loadImageFolder(path, options);
         }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {
@@ -74,15 +89,23 @@ public final class DatasetLoader {
         if (kind.equals(LoadedDataset.IMAGES)) {
             ImageSplits splits = ImageSplits.read(root, options.imageSize(), true);
             return new LoadedDataset(kind, root.toString(), sha, splits.classNames, splits.train, splits.validation,
-                    splits.test, splits.extra, List.of(), ratio, achieved);
+                    splits.test, splits.extra, List.of(), ratio, achieved,
+                    ImageShortcutSets.read(root, manifest, splits.test, splits.extra, splits.classNames));
         }
         if (kind.equals(LoadedDataset.TABULAR)) {
             boolean npy = Files.isRegularFile(root.resolve("train_X.npy"));
             Path train = root.resolve(npy ? "train_X.npy" : "train.csv");
             TableSplits splits = npy ? TableSplits.npy(train) : TableSplits.csv(train, LoadOptions.DEFAULT_LABEL_COLUMN);
-            return splits.toDataset(root.toString(), sha, ManifestRoles.columnRoles(manifest), ratio, achieved);
+            List<String> roles = ManifestRoles.columnRoles(manifest);
+            LoadedDataset data = splits.toDataset(root.toString(), sha, roles, ratio, achieved);
+            return withShortcut(data, TableShortcutSets.read(manifest, roles, splits.splits.get("train"), data.test()));
         }
         throw new BadInputException(manifestFile + ": kind must be images or tabular (got '" + kind + "')");
+    }
+
+    private static LoadedDataset withShortcut(LoadedDataset d, ShortcutSets shortcut) {
+        return new LoadedDataset(d.kind(), d.source(), d.contentSha256(), d.classNames(), d.train(), d.validation(),
+                d.test(), d.extraSets(), d.columnRoles(), d.ratio(), d.achievedRatio(), shortcut);
     }
 
     private static LoadedDataset loadImageFolder(Path root, LoadOptions options) {
@@ -263,10 +286,21 @@ public final class DatasetLoader {
                 }
                 sampleShape = sample;
                 s.images = sample.length == 3;
-                s.splits.put(e.getKey(), new TensorData(e.getValue()[0].toFloats(), e.getValue()[1].toInts(),
-                        sample, classes));
+                float[] features = e.getValue()[0].toFloats();
+                requireFinite(features, e.getValue()[0].file(), shape[0] == 0 ? 1 : features.length / shape[0]);
+                s.splits.put(e.getKey(), new TensorData(features, e.getValue()[1].toInts(), sample, classes));
             }
             return s;
+        }
+
+        /** Refuses NaN and infinite features, as the CSV reader does, naming the first one's row and column. */
+        private static void requireFinite(float[] features, Object file, int perRow) {
+            for (int i = 0; i < features.length; i++) {
+                if (!Float.isFinite(features[i])) {
+                    throw new BadInputException(file + ": row " + i / perRow + ", value " + i % perRow + " is "
+                            + features[i] + "; features must be finite numbers");
+                }
+            }
         }
 
         private static Path labelsFile(Path x) {

@@ -53,6 +53,40 @@ public final class ImageFolderReader {
      *                           a size, or a class folder not in {@code classNames}
      */
     public static TensorData read(Path root, List<String> classNames, Integer size) {
+        List<Path> files = files(root, classNames);
+        List<Integer> labels = files.stream().map(f -> classNames.indexOf(f.getParent().getFileName().toString())).toList();
+        int height = -1;
+        int width = -1;
+        float[] features = null;
+        int[] y = new int[files.size()];
+        Path first = null;
+        for (int k = 0; k < files.size(); k++) {
+            Path file = files.get(k);
+            BufferedImage image = decode(file);
+            if (size != null) {
+                image = resize(image, size);
+            }
+            if (first == null) {
+                first = file;
+                height = image.getHeight();
+                width = image.getWidth();
+                features = new float[Math.multiplyExact(files.size(), CHANNELS * height * width)];
+            } else if (image.getHeight() != height || image.getWidth() != width) {
+                throw new BadInputException(file + " is " + image.getWidth() + "x" + image.getHeight() + " but "
+                        + first + " is " + width + "x" + height + "; pass --image-size to resize all images");
+            }
+            toChw(image, features, k * CHANNELS * height * width);
+            y[k] = labels.get(k);
+        }
+        return new TensorData(features, y, new int[] {CHANNELS, height, width}, classNames.size());
+    }
+
+    /**
+     * @return the image files under {@code root} in the order {@link #read} reads them: classes in label
+     *         order, file names sorted within a class
+     * @throws BadInputException as {@link #read}
+     */
+    public static List<Path> files(Path root, List<String> classNames) {
         List<Path> files = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (String name : classNames(root)) {
@@ -70,36 +104,8 @@ public final class ImageFolderReader {
                 labels.add(label);
             }
         }
-        int[] order = sortByLabel(labels);
-        int height = -1;
-        int width = -1;
-        float[] features = null;
-        int[] y = new int[files.size()];
-        Path first = null;
-        for (int k = 0; k < order.length; k++) {
-            Path file = files.get(order[k]);
-            BufferedImage image = decode(file);
-            if (size != null) {
-                image = resize(image, size);
-            }
-            if (first == null) {
-                first = file;
-                height = image.getHeight();
-                width = image.getWidth();
-                features = new float[Math.multiplyExact(files.size(), CHANNELS * height * width)];
-            } else if (image.getHeight() != height || image.getWidth() != width) {
-                throw new BadInputException(file + " is " + image.getWidth() + "x" + image.getHeight() + " but "
-                        + first + " is " + width + "x" + height + "; pass --image-size to resize all images");
-            }
-            toChw(image, features, k * CHANNELS * height * width);
-            y[k] = labels.get(order[k]);
-        }
-        return new TensorData(features, y, new int[] {CHANNELS, height, width}, classNames.size());
-    }
-
-    private static int[] sortByLabel(List<Integer> labels) {
-        return java.util.stream.IntStream.range(0, labels.size()).boxed()
-                .sorted(java.util.Comparator.comparingInt(labels::get)).mapToInt(Integer::intValue).toArray();
+        return java.util.stream.IntStream.range(0, files.size()).boxed()
+                .sorted(java.util.Comparator.comparingInt(labels::get)).map(files::get).toList();
     }
 
     private static boolean isImage(Path file) {

@@ -22,10 +22,12 @@ import org.batchscope.analyzer.engine.TensorData;
  *                      {@code informative} or {@code noise:iid}); empty when unknown
  * @param ratio         the requested noise-to-feature ratio r of a generated dataset, or null
  * @param achievedRatio the mean achieved ratio recorded in a generated dataset's manifest, or null
+ * @param shortcut      a generated dataset's training rho and, when it is above 0, the sets that show
+ *                      whether a model took the shortcut; null when the source does not say
  */
 public record LoadedDataset(String kind, String source, String contentSha256, List<String> classNames,
         TensorData train, TensorData validation, TensorData test, Map<String, TensorData> extraSets,
-        List<String> columnRoles, Double ratio, Double achievedRatio) {
+        List<String> columnRoles, Double ratio, Double achievedRatio, ShortcutSets shortcut) {
 
     /** Kind of an image dataset (samples are CHW images). */
     public static final String IMAGES = "images";
@@ -36,6 +38,14 @@ public record LoadedDataset(String kind, String source, String contentSha256, Li
         classNames = List.copyOf(classNames);
         extraSets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extraSets));
         columnRoles = List.copyOf(columnRoles);
+    }
+
+    /** A dataset without shortcut information (a user's data, or a generator that records none). */
+    public LoadedDataset(String kind, String source, String contentSha256, List<String> classNames,
+            TensorData train, TensorData validation, TensorData test, Map<String, TensorData> extraSets,
+            List<String> columnRoles, Double ratio, Double achievedRatio) {
+        this(kind, source, contentSha256, classNames, train, validation, test, extraSets, columnRoles, ratio,
+                achievedRatio, null);
     }
 
     /** @return the number of classes */

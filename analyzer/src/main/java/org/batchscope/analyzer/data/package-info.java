@@ -5,7 +5,9 @@
  * {@link org.batchscope.analyzer.data.DatasetLoader} is the entry point; it returns a
  * {@link org.batchscope.analyzer.data.LoadedDataset} with train, validation (carved by
  * {@link org.batchscope.analyzer.data.Holdout} when missing) and test splits, class names, chance level,
- * counterfactual image splits and column roles. Every problem with the input is a one-line
+ * counterfactual image splits, column roles, and a generated dataset's shortcut sets
+ * ({@link org.batchscope.analyzer.data.ShortcutSets}: the test samples grouped by whether their
+ * background family or shortcut block agrees with their class). Every problem with the input is a one-line
  * {@link org.batchscope.common.BadInputException} naming the file, row and column.
  */
 package org.batchscope.analyzer.data;

@@ -42,6 +42,16 @@ public interface TrainingEngine {
     boolean supports(ModelArchitecture model);
 
     /**
+     * Checks, before a sweep starts, that this engine can train {@code model} on samples like those of
+     * {@code train}: an engine that reads a user's model file reads it here and runs it on one sample.
+     * Built-in models need nothing; the default does nothing.
+     *
+     * @throws org.batchscope.common.BadInputException naming the model and what is wrong with it
+     */
+    default void check(ModelArchitecture model, TensorData train) {
+    }
+
+    /**
      * Prepares one run: builds the model at its start (the job's initial parameters, or
      * {@link ParameterInitializer} from the seed), the optimiser and the probe.
      *

@@ -35,8 +35,7 @@ import org.batchscope.analyzer.metrics.SeedStatistics;
  *       lr_effective / B over the cells with its permutation p-value ({@link RankCorrelation}), "yes" at
  *       rho >= {@value #STRONG_CORRELATION} and p <= {@value SweepSummary#ALPHA}; otherwise what the sweep
  *       held fixed and which option would separate the two;</li>
- *   <li>background reliance (images: mean {@code bg_gap}, or {@code bg_only_accuracy} - chance, above
- *       {@value #RELIANCE_MARGIN}; tables: noise-column permutation drop above half the informative one);</li>
+ *   <li>whether the model takes a shortcut (the background, the nuisance columns): {@link RelianceVerdict};</li>
  *   <li>the gradient noise scale beside the batch sizes tried; the cost line ({@link CostVerdict});</li>
  *   <li>and what to try, from the states and findings above and the learning-rate scaling actually used.</li>
  * </ul>
@@ -113,7 +112,7 @@ public final class Verdict {
         }
         lines.add("  " + comparisonLine(summary, d));
         boolean stepSize = stepSizeLine(cells, lines);
-        boolean background = backgroundLine(cells, data, lines);
+        boolean background = RelianceVerdict.addLines(cells, data, lines);
         double noiseScale = summary.gradientNoiseScale(d);
         if (Double.isFinite(noiseScale)) {
             String below = cells.stream().filter(c -> c.batchSize() < noiseScale).map(CellSummary::batchLabel).distinct()
@@ -211,29 +210,6 @@ public final class Verdict {
         return false;
     }
 
-    private static boolean backgroundLine(List<CellSummary> cells, LoadedDataset data, List<String> lines) {
-        double gap = meanOver(cells, ShortcutReliance.BG_GAP);
-        double bgOnly = meanOver(cells, ShortcutReliance.BG_ONLY_ACCURACY);
-        double feature = meanOver(cells, ShortcutReliance.FEATURE_RELIANCE);
-        if (Double.isFinite(gap) || Double.isFinite(bgOnly)) {
-            boolean high = gap > RELIANCE_MARGIN || bgOnly - data.chance() > RELIANCE_MARGIN;
-            lines.add("  background: bg_gap " + num(gap) + ", bg_only_accuracy " + num(bgOnly) + " (chance "
-                    + num(data.chance()) + "), feature_reliance " + num(feature) + (high
-                    ? ": the model leans on the background." : ": little reliance on the background."));
-            return high;
-        }
-        double informative = meanOver(cells, ShortcutReliance.INFORMATIVE_PERMUTATION_DROP);
-        double noise = meanOver(cells, ShortcutReliance.NOISE_PERMUTATION_DROP);
-        if (Double.isFinite(informative) && Double.isFinite(noise)) {
-            boolean high = noise > informative / 2;
-            lines.add("  columns: accuracy drops " + num(informative) + " with the informative columns permuted, "
-                    + num(noise) + " with the noise columns permuted" + (high
-                    ? ": the model leans on the noise columns." : ": the model uses the informative columns."));
-            return high;
-        }
-        return false;
-    }
-
     private static String advice(List<CellSummary> cells, boolean stepSize, boolean background, boolean learned,
             String kind) {
         List<String> tips = new ArrayList<>();
@@ -286,10 +262,6 @@ public final class Verdict {
     private static String label(List<CellSummary> cells, CellSummary c) {
         boolean severalRates = cells.stream().mapToDouble(CellSummary::lrEffective).distinct().count() > 1;
         return "B=" + c.batchLabel() + (severalRates ? " lr=" + num(c.lrEffective()) : "");
-    }
-
-    private static double meanOver(List<CellSummary> cells, String metric) {
-        return cells.stream().mapToDouble(c -> c.mean(metric)).filter(Double::isFinite).average().orElse(Double.NaN);
     }
 
     /** @return the measured critical batch size beside B_simple (only meaningful once the task was learned) */

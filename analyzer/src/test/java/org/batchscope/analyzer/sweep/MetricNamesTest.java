@@ -21,7 +21,7 @@ class MetricNamesTest {
 
     /** The classes whose public String constants are the names of the per-run metrics they write. */
     private static final Class<?>[] WRITERS = {OscillationMetrics.class, RunMetrics.class, ShortcutReliance.class,
-        GeneralizationGap.class, Sharpness.class, RunCost.class, TargetAccuracy.class};
+        GeneralizationGap.class, Sharpness.class, RunCost.class, TargetAccuracy.class, EdgeOfStability.class};
 
     @Test
     void everyWrittenRunMetricIsRegisteredAndEveryRegisteredOneIsWritten() throws IllegalAccessException {

@@ -17,22 +17,27 @@ import org.batchscope.common.Json;
  * @param toolVersion   the generator that wrote it, e.g. {@code batchscope 0.1.0}
  * @param specSha256    SHA-256 of the canonical spec, the dataset's recipe
  * @param contentSha256 SHA-256 over the {@code files} lines, the dataset's identity
- * @param spec          the spec's noise ratio r, when it has one
+ * @param spec          the spec's noise ratio r and shortcut strength rho (and, for tables, the shortcut
+ *                      block), when it has them
  * @param achievedRatio the r measured on the generated data, when measured
  * @param columns       a table's feature columns in file order (empty for images)
  * @param roles         a table's column name to role ({@code informative}, {@code noise:<kind>:<block>}, ...)
  * @param files         relative path to SHA-256 of every file of the dataset
+ * @param backgroundOfClass an image dataset's class name to the background family rho ties to it
+ *                      (empty when not recorded)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DatasetManifest(@JsonProperty("kind") String kind, @JsonProperty("tool_version") String toolVersion,
         @JsonProperty("spec_sha256") String specSha256, @JsonProperty("content_sha256") String contentSha256,
         @JsonProperty("spec") Spec spec, @JsonProperty("achieved_ratio") AchievedRatio achievedRatio,
         @JsonProperty("columns") List<String> columns, @JsonProperty("roles") Map<String, String> roles,
-        @JsonProperty("files") Map<String, String> files) {
+        @JsonProperty("files") Map<String, String> files,
+        @JsonProperty("background_of_class") Map<String, String> backgroundOfClass) {
 
     /** The part of the spec readers use. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Spec(@JsonProperty("ratio") Double ratio) {
+    public record Spec(@JsonProperty("ratio") Double ratio, @JsonProperty("rho") Double rho,
+            @JsonProperty("shortcut_block") Integer shortcutBlock) {
     }
 
     /** The part of the achieved-ratio summary readers use. */
@@ -44,6 +49,12 @@ public record DatasetManifest(@JsonProperty("kind") String kind, @JsonProperty("
         columns = columns == null ? List.of() : List.copyOf(columns);
         roles = roles == null ? Map.of() : Map.copyOf(roles);
         files = files == null ? Map.of() : Map.copyOf(files);
+        backgroundOfClass = backgroundOfClass == null ? Map.of() : Map.copyOf(backgroundOfClass);
+    }
+
+    /** @return the training split's shortcut strength rho, or null when the spec has none */
+    public Double rho() {
+        return spec == null ? null : spec.rho();
     }
 
     /** @return the spec's ratio r, or null */

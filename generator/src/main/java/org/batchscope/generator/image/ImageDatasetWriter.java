@@ -74,7 +74,13 @@ public final class ImageDatasetWriter {
      * @throws org.batchscope.common.BadInputException when the folder is refused (nothing is written then)
      */
     public Result write(Path root, boolean overwrite) {
-        DatasetFolder folder = DatasetFolder.open(root, Manifest.specSha256(spec), overwrite, "--out");
+        try (DatasetFolder folder = DatasetFolder.open(root, Manifest.specSha256(spec), overwrite, "--out")) {
+            return write(folder);
+        }
+    }
+
+    private Result write(DatasetFolder folder) {
+        Path root = folder.root();
         Map<String, Long> counts = new TreeMap<>();
         Map<String, SummaryStats.Summary> bySplit = new LinkedHashMap<>();
         SummaryStats total = new SummaryStats();
@@ -93,6 +99,7 @@ public final class ImageDatasetWriter {
                 List<Variant> variants = variants(split);
                 SummaryStats stats = writeSplit(pool, staging, split, variants);
                 variants.forEach(v -> staging.publish(v.folder(split)));
+                variants.forEach(v -> folder.wrote(v.folder(split) + "/" + MetadataCsv.FILE));
                 if (variants.size() > 1) {
                     staging.publish(MASKS);
                 }
@@ -106,9 +113,14 @@ public final class ImageDatasetWriter {
         }
         Path preview = root.resolve(PREVIEW);
         AtomicFiles.write(preview, new ContactSheet(factory).png());
+        folder.wrote(PREVIEW);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("achieved_ratio_by_split", bySplit);
         extra.put("classes", spec.classes());
+        extra.put("background_of_class", SampleFactory.backgroundOfClass(spec));
+        extra.put("background_of_class_definition", "with probability rho (train split), val_rho (val) or test_rho"
+                + " (test and its counterfactuals) an image's background is the family tied to its class here,"
+                + " else uniform over backgrounds; with rho = 0 in train the background carries no class");
         extra.put("ratio_definition", "r = E_noise / E_feature; E_noise = sum over pixels outside the eye mask"
                 + " of ||x - mean colour outside the eye mask||^2; E_feature = sum over eye-mask pixels of"
                 + " ||x - x_swap||^2, x_swap the swap-feature counterfactual; on final 8-bit RGB values");
@@ -135,7 +147,7 @@ public final class ImageDatasetWriter {
     private SummaryStats writeSplit(ExecutorService pool, StagingArea staging, Split split, List<Variant> variants) {
         long n = spec.count(split);
         long chunks = (n + CHUNK - 1) / CHUNK;
-        List<Path> csvs = variants.stream().map(v -> staging.staged(v.folder(split) + "/metadata.csv")).toList();
+        List<Path> csvs = variants.stream().map(v -> staging.staged(v.folder(split) + "/" + MetadataCsv.FILE)).toList();
         SummaryStats stats = new SummaryStats();
         writeAll(csvs, 0, new ArrayList<>(), streams -> {
             for (int v = 0; v < variants.size(); v++) {

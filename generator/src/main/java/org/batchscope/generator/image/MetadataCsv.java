@@ -14,6 +14,9 @@ import java.util.Locale;
  */
 final class MetadataCsv {
 
+    /** The file name of a split's metadata. */
+    static final String FILE = "metadata.csv";
+
     static final String ORIGINAL_HEADER = "id,path,label,original_label,flipped,background,achieved_ratio,contrast,"
             + "colour_scale,eye_radius_px,head_x,head_y,head_radius_px,tilt_deg,fur,ears\n";
     static final String COUNTERFACTUAL_HEADER = "id,path,label,source_path,source_label,variant,background\n";

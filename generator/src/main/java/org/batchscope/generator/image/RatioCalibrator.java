@@ -26,20 +26,35 @@ import org.batchscope.generator.image.DogPainter.Region;
  * {@code r(lambda) = r(1) lambda^2}. The calibration starts at {@code lambda = sqrt(r_target / r(1))}
  * with r(1) computed in closed form from the unrounded layers ({@link Scene#rawEnergies}); unless the
  * measured 8-bit ratio is within 0.5% of the target it makes one correction
- * {@code lambda <- lambda sqrt(r_target / r(lambda))} ({@value #MAX_STEPS} measurements at most) and keeps
- * the closer of the two. More steps do not pay: what is left after one correction is the 8-bit rounding of
- * a few eye pixels, which further steps mostly oscillate around. Measured over 1,000 images per r in
- * {0.1, 0.3, 3, 30, 100} at 16 and 64 pixels, 2 steps against 8: mean achieved/target within 0.05% of 1
- * either way; worst image 2.3% off at r = 3 and 64 pixels either way, 8.5% against 7.6% at r = 0.1 and
- * 64 pixels, 9.8% either way at r = 100 and 16 pixels; 1.3 to 1.8 measurements per image against 2.2 to 6.6.
+ * {@code lambda <- lambda sqrt(r_target / r(lambda))} ({@value #MAX_STEPS} measurements) and keeps
+ * the closer of the two. More lambda steps do not pay: what is left is the 8-bit rounding, which they
+ * mostly oscillate around (over 1,000 blue/amber images per r, 2 steps against 8 gave the same mean
+ * within 0.05% and nearly the same worst image).
+ *
+ * <p><b>Refinement</b> (an image still more than about 4% off: with the two steps alone, other colour
+ * pairs than blue/amber had images up to 19% off, for example blue/grey at r = 100 and 16 pixels, amber/red
+ * 16% at r = 0.1 and 64 pixels). One side of
+ * the ratio is then coarse: at low r the faded background rounds to a few grey levels, so E_noise jumps
+ * as lambda moves; at high r the iris colours are scaled close together, so E_feature is a few squared
+ * integer differences. The other side moves in fine steps, so the calibrator moves that lever alone
+ * (at most {@value #REFINE_STEPS} lambda steps to reach the side of the target
+ * the lever starts from, then at most {@value #REFINE_STEPS} lever steps): the colour scale at low r (from a lambda whose r is
+ * below the target, {@code s <- s (r / r_target)^(1/2)}), the contrast at high r (from one above it,
+ * {@code c <- c (r_target / r)^(1/2)}). Over 40 images per colour pair, r in {0.1, 0.3, 1, 3, 10, 30,
+ * 100} and 16 and 64 pixels, the worst image is then 4.1% off for every pair (WrittenRatioTest
+ * recomputes r from the written PNGs). Images within 4% after two steps are unchanged.
  * A target below the floor set by pixel
  * noise cannot be reached; the achieved r is always what is recorded.
  */
 public final class RatioCalibrator {
 
-    /** Most ratio measurements per image. */
+    /** Most ratio measurements of the first, lambda-only stage. */
     public static final int MAX_STEPS = 2;
     private static final double TOLERANCE = 0.005;
+    /** Log-error above which (about 4%) an image is refined further after the first {@value #MAX_STEPS} steps. */
+    private static final double REFINE_ABOVE = 0.04;
+    /** Most measurements of each refinement stage. */
+    private static final int REFINE_STEPS = 4;
 
     private RatioCalibrator() {
     }
@@ -74,18 +89,70 @@ public final class RatioCalibrator {
     public static Calibration calibrate(Scene scene, double target) {
         double[] raw = scene.rawEnergies();
         double lambda = raw[0] > 0 && raw[1] > 0 ? Math.sqrt(target * raw[1] / raw[0]) : 1;
-        double measured = measure(scene, Math.min(1, lambda), Math.min(1, 1 / lambda));
-        double bestLambda = lambda;
-        double best = measured;
-        for (int step = 1; step < MAX_STEPS && Math.abs(measured / target - 1) > TOLERANCE; step++) {
+        Calibration last = atLambda(scene, lambda);
+        Calibration best = last;
+        for (int step = 1; step < MAX_STEPS && Math.abs(last.achievedRatio() / target - 1) > TOLERANCE; step++) {
+            double measured = last.achievedRatio();
             lambda = Double.isInfinite(measured) ? lambda / 2 : lambda * Math.sqrt(target / measured);
-            measured = measure(scene, Math.min(1, lambda), Math.min(1, 1 / lambda));
-            if (Math.abs(Math.log(measured / target)) < Math.abs(Math.log(best / target))) {
-                best = measured;
-                bestLambda = lambda;
-            }
+            last = atLambda(scene, lambda);
+            best = closer(best, last, target);
         }
-        return new Calibration(Math.min(1, bestLambda), Math.min(1, 1 / bestLambda), best);
+        if (error(best, target) <= REFINE_ABOVE) {
+            return best;
+        }
+        // The fine lever: contrast where the iris colours are already scaled down (few, coarse eye
+        // differences; many background pixels), the colour scale where the contrast is (a faded,
+        // coarsely rounded background; full-distance iris colours). Each can only move down from 1, so
+        // start from a lambda on the side of the target that this lever moves away from.
+        boolean byContrast = best.contrast() >= 1;
+        Calibration start = best;
+        for (int step = 0; step < REFINE_STEPS && !startsOnItsSide(start, target, byContrast); step++) {
+            lambda *= Math.pow(target / start.achievedRatio(), 0.5) * (byContrast ? 1.25 : 0.8);
+            start = atLambda(scene, lambda);
+            best = closer(best, start, target);
+        }
+        return startsOnItsSide(start, target, byContrast) ? closer(best, refine(scene, start, target, byContrast), target)
+                : best;
+    }
+
+    private static boolean startsOnItsSide(Calibration start, double target, boolean byContrast) {
+        double r = start.achievedRatio();
+        return Double.isFinite(r) && (byContrast ? r >= target : r <= target);
+    }
+
+    /**
+     * Moves one lever with the other fixed: contrast, so that E_noise ~ c^2 (r down from above), or the
+     * colour scale, so that E_feature ~ s^2 (r up from below). Each step is {@code c <- c (r_target / r)^(1/2)}
+     * or {@code s <- s (r / r_target)^(1/2)}, at most 1.
+     */
+    private static Calibration refine(Scene scene, Calibration start, double target, boolean byContrast) {
+        Calibration best = start;
+        Calibration current = start;
+        for (int step = 0; step < REFINE_STEPS && error(best, target) > TOLERANCE; step++) {
+            double factor = Math.sqrt(target / current.achievedRatio());
+            double contrast = byContrast ? Math.min(1, current.contrast() * factor) : current.contrast();
+            double colourScale = byContrast ? current.colourScale() : Math.min(1, current.colourScale() / factor);
+            current = new Calibration(contrast, colourScale, measure(scene, contrast, colourScale));
+            if (!Double.isFinite(current.achievedRatio())) {
+                break;
+            }
+            best = closer(best, current, target);
+        }
+        return best;
+    }
+
+    private static Calibration atLambda(Scene scene, double lambda) {
+        double contrast = Math.min(1, lambda);
+        double colourScale = Math.min(1, 1 / lambda);
+        return new Calibration(contrast, colourScale, measure(scene, contrast, colourScale));
+    }
+
+    private static double error(Calibration c, double target) {
+        return Math.abs(Math.log(c.achievedRatio() / target));
+    }
+
+    private static Calibration closer(Calibration a, Calibration b, double target) {
+        return error(b, target) < error(a, target) ? b : a;
     }
 
     /**

@@ -133,9 +133,25 @@ public final class SampleFactory {
         boolean flipped = rng.nextDouble() < spec.labelNoise(split);
         int label = flipped ? (trueClass + 1 + rng.nextInt(k - 1)) % k : trueClass;
         int f = families.size();
-        BackgroundFamily family = rng.nextDouble() < spec.rho(split) ? families.get(trueClass % f)
+        BackgroundFamily family = rng.nextDouble() < spec.rho(split) ? tiedFamily(families, trueClass)
                 : families.get(rng.nextInt(f));
         return new Labels(trueClass, label, flipped, family);
+    }
+
+    /**
+     * @return the background family tied to each class by rho, class name to family name in class order:
+     *         the family at position {@code class mod F} of {@code backgrounds}
+     */
+    public static java.util.Map<String, String> backgroundOfClass(ImageSpec spec) {
+        java.util.Map<String, String> tie = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < spec.classes().size(); k++) {
+            tie.put(spec.classes().get(k), tiedFamily(spec.families(), k).cliName());
+        }
+        return tie;
+    }
+
+    private static BackgroundFamily tiedFamily(List<BackgroundFamily> families, int trueClass) {
+        return families.get(trueClass % families.size());
     }
 
     /** The swap stream's first draw picks the other family; painting continues on the same stream. */

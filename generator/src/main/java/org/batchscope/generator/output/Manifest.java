@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.batchscope.common.Json;
+import org.batchscope.common.OutputFolder;
 import org.batchscope.common.RandomStreams;
 import org.batchscope.common.Sha256;
 import org.batchscope.common.ToolVersion;
@@ -23,8 +24,9 @@ import org.batchscope.generator.SummaryStats;
  * {@code kind} (images or tabular), {@code tool_version}, {@code spec} (fully resolved),
  * {@code spec_sha256} (SHA-256 of the spec's canonical JSON), {@code seed}, {@code rng},
  * {@code counts} (split -> samples), {@code achieved_ratio} ({mean, std, min, max} of the measured r),
- * {@code roles} (what each column or image part is), {@code files} (relative path -> SHA-256, every
- * file but the manifest and the marker), {@code content_sha256} (SHA-256 of the lines
+ * {@code roles} (what each column or image part is), {@code files} (relative path -> SHA-256 of every
+ * file the generator wrote, and nothing else the folder may hold), {@code file_bytes} (relative path ->
+ * size in bytes, for a quick check), {@code content_sha256} (SHA-256 of the lines
  * {@code "<sha256>  <path>\n"} in path order, the format of {@code sha256sum}), and generator-specific
  * {@code extra} fields.
  */
@@ -39,7 +41,7 @@ public final class Manifest {
     }
 
     /**
-     * Hashes every file of the folder, writes {@code manifest.json} atomically and marks the folder complete.
+     * Hashes every file the generator wrote ({@link DatasetFolder#wrote}), writes {@code manifest.json} atomically and marks the folder complete.
      *
      * @param extra generator-specific fields merged into the manifest's top level (may be empty)
      * @return the written manifest tree
@@ -52,12 +54,20 @@ public final class Manifest {
     /**
      * As {@link #write(DatasetFolder, String, Object, long, Map, SummaryStats, Map, Map)}, taking the hashes
      * of files the generator wrote itself from {@code knownHashes} (relative path -> SHA-256, as recorded by
-     * {@link StagingArea#hashes}) instead of reading them back; every other file found is hashed from disk.
+     * {@link StagingArea#hashes}) instead of reading them back; every file named by
+     * {@link DatasetFolder#wrote} is hashed from disk.
      */
     public static ObjectNode write(DatasetFolder folder, String kind, Object spec, long seed,
             Map<String, Long> counts, SummaryStats achievedRatio, Map<String, ?> roles, Map<String, ?> extra,
             Map<String, String> knownHashes) {
-        Map<String, String> files = hashFiles(folder.root(), knownHashes);
+        Map<String, String> files = new TreeMap<>(knownHashes);
+        for (String rel : folder.writtenFiles()) {
+            files.computeIfAbsent(rel, r -> Sha256.ofFile(folder.root().resolve(r)));
+        }
+        Map<String, Long> sizes = new TreeMap<>();
+        for (String rel : files.keySet()) {
+            sizes.put(rel, size(folder.root().resolve(rel)));
+        }
         ObjectNode manifest = Json.mapper().createObjectNode();
         manifest.put("kind", kind);
         manifest.put("tool_version", ToolVersion.toolString());
@@ -70,6 +80,7 @@ public final class Manifest {
         manifest.set("roles", Json.mapper().valueToTree(roles));
         extra.forEach((key, value) -> manifest.set(key, Json.mapper().valueToTree(value)));
         manifest.set("files", Json.mapper().valueToTree(files));
+        manifest.set("file_bytes", Json.mapper().valueToTree(sizes));
         manifest.put("content_sha256", contentSha256(files));
         Json.write(folder.root().resolve(DatasetFolder.MANIFEST), manifest);
         folder.markComplete();
@@ -83,13 +94,11 @@ public final class Manifest {
         return Sha256.of(lines.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** @return relative path (with '/') -> SHA-256 for every file under {@code root} except manifest and marker */
+    /**
+     * @return relative path (with '/') -> SHA-256 for every file under {@code root} except the manifest,
+     *         the in-progress marker and the output-folder record; for comparing folders in tests and checks
+     */
     public static Map<String, String> hashFiles(Path root) {
-        return hashFiles(root, Map.of());
-    }
-
-    /** As {@link #hashFiles(Path)}, taking the hash of a file listed in {@code knownHashes} from there. */
-    static Map<String, String> hashFiles(Path root, Map<String, String> knownHashes) {
         List<Path> paths = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root)) {
             walk.filter(Files::isRegularFile).forEach(paths::add);
@@ -99,12 +108,20 @@ public final class Manifest {
         Map<String, String> files = new TreeMap<>();
         for (Path p : paths) {
             String rel = root.relativize(p).toString().replace('\\', '/');
-            if (!rel.equals(DatasetFolder.MANIFEST) && !rel.equals(DatasetFolder.IN_PROGRESS)) {
-                String known = knownHashes.get(rel);
-                files.put(rel, known != null ? known : Sha256.ofFile(p));
+            if (!rel.equals(DatasetFolder.MANIFEST) && !rel.equals(DatasetFolder.IN_PROGRESS)
+                    && !rel.equals(OutputFolder.RECORD) && !rel.equals(OutputFolder.LOCK)) {
+                files.put(rel, Sha256.ofFile(p));
             }
         }
         return files;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the size of " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** @return the {@code spec_sha256} recorded in a manifest, or null when absent */

@@ -123,7 +123,9 @@ public record TabularSpec(
                 "0 when noise_blocks is empty", ratio);
         BadInputException.require(rho >= 0 && rho <= 1, "rho", "a number in [0, 1]", rho);
         BadInputException.require(rhoEval >= 0 && rhoEval <= 1, "rho_eval", "a number in [0, 1]", rhoEval);
-        BadInputException.require(rho + rhoEval == 0 || (shortcutBlock >= 0 && shortcutBlock < noiseBlocks.size()),
+        BadInputException.require(noiseBlocks.isEmpty() ? shortcutBlock == 0 || rho + rhoEval == 0 && shortcutBlock >= 0
+                        && shortcutBlock < Math.max(1, noiseBlocks.size())
+                        : shortcutBlock >= 0 && shortcutBlock < noiseBlocks.size(),
                 "shortcut_block", "an index into noise_blocks in [0, " + (noiseBlocks.size() - 1) + "]",
                 shortcutBlock);
         BadInputException.require(nNoise >= 0 && nNoise <= 10_000, "n_noise", "an integer in [0, 10000]", nNoise);

@@ -58,7 +58,13 @@ public final class TabularGenerator {
             Progress progress) {
         BadInputException.require(threads >= 1 && threads <= MAX_THREADS, "--threads",
                 "an integer in [1, " + MAX_THREADS + "]", threads);
-        DatasetFolder folder = DatasetFolder.open(out, Manifest.specSha256(spec), overwrite, "--out");
+        try (DatasetFolder folder = DatasetFolder.open(out, Manifest.specSha256(spec), overwrite, "--out")) {
+            return generate(spec, folder, threads, progress);
+        }
+    }
+
+    private static TabularResult generate(TabularSpec spec, DatasetFolder folder, int threads, Progress progress) {
+        Path out = folder.root();
         TabularModel model = new TabularModel(spec);
         LabelFlips flips = new LabelFlips(spec.seed(), spec.flipY());
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -89,6 +95,7 @@ public final class TabularGenerator {
                 }
                 withOutputs(targets, 0, new OutputStream[targets.size()],
                         streams -> writeSplit(model, flips, split, pool, threads, streams, totals, progress));
+                targets.forEach(t -> folder.wrote(t.getFileName().toString()));
                 double ratio = totals.achievedRatio();
                 ratios.put(split.fileName(), ratio);
                 ratioStats.accept(ratio);
@@ -109,6 +116,7 @@ public final class TabularGenerator {
         extra.put("flip_block_rows", LabelFlips.BLOCK);
         if (model.mapping().rotation() != null) {
             AtomicFiles.write(out.resolve("rotation.npy"), NpyFormat.float64Matrix(model.mapping().rotation()));
+            folder.wrote("rotation.npy");
             extra.put("rotation", "rotation.npy");
             extra.put("latent_columns", model.layout().names());
             extra.put("latent_roles", model.layout().roles());

@@ -109,7 +109,7 @@ class ImageDatasetWriterTest {
         Files.writeString(dir.resolve("notes.txt"), "mine");
         ImageSpec spec = SMALL.with(Map.of("train", 3, "val", 0, "test", 0));
         assertThatThrownBy(() -> new ImageDatasetWriter(spec, 1, (s, d, t) -> { }).write(dir, false))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("--overwrite");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("files that batchscope did not write");
         assertThat(Files.list(dir).count()).isEqualTo(1);
         Path out = dir.resolve("data");
         ImageDatasetWriter.Result first = new ImageDatasetWriter(spec, 1, (s, d, t) -> { }).write(out, false);

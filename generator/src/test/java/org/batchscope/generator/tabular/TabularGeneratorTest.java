@@ -208,7 +208,10 @@ class TabularGeneratorTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve("notes.txt"), "mine");
         assertThatThrownBy(() -> TabularGenerator.generate(TabularSpec.defaults(), out, false, 1, QUIET))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("--overwrite");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("files that batchscope did not write");
+        assertThatThrownBy(() -> TabularGenerator.generate(TabularSpec.defaults(), out, true, 1, QUIET))
+                .as("--overwrite never deletes what batchscope did not write")
+                .isInstanceOf(BadInputException.class).hasMessageContaining("files that batchscope did not write");
         assertThat(Files.list(out).count()).isEqualTo(1);
         assertThatThrownBy(() -> TabularGenerator.generate(TabularSpec.defaults(), temp, false, 0, QUIET))
                 .isInstanceOf(BadInputException.class).hasMessage("--threads must be an integer in [1, 256] (got 0)");

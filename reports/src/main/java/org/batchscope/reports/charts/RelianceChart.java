@@ -19,8 +19,9 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 
 /**
- * Chart 5, background reliance per cell: grouped bars, one group per cell (batch size and ratio), one
+ * Chart 5, reliance per cell: grouped bars, one group per cell (batch size and ratio), one
  * bar per reliance metric (mean over seeds, whisker +- one sample std), and a dashed line at chance.
+ * Shortcut groups (rho &gt; 0): aligned, conflicting and worst-group accuracy and shortcut agreement.
  * Images: feature_reliance (share of swapped-eye images whose prediction follows the eyes; 1 = the
  * feature is used), bg_only_accuracy (accuracy on backgrounds alone; chance = no shortcut) and bg_gap
  * (accuracy lost when the background is swapped). Tables: the accuracy drops when the informative or
@@ -28,13 +29,14 @@ import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
  */
 public final class RelianceChart {
 
-    /** File stem of the figure. */
+    /** File stem of the background-sensitivity (or column-reliance) figure. */
     public static final String NAME = "background-reliance";
 
     private RelianceChart() {
     }
 
-    public static Figure figure(String title, ReliancePanel panel) {
+    /** @return the chart under file stem {@code name} */
+    public static Figure figure(String name, String title, ReliancePanel panel) {
         DefaultStatisticalCategoryDataset dataset = new DefaultStatisticalCategoryDataset();
         for (int m = 0; m < panel.metrics().size(); m++) {
             for (int c = 0; c < panel.cells().size(); c++) {
@@ -57,7 +59,7 @@ public final class RelianceChart {
         if (panel.cells().size() > 6) {
             cells.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
-        NumberAxis values = Axes.value("fraction of test images (or accuracy drop)");
+        NumberAxis values = Axes.value("fraction of test samples (or accuracy drop)");
         values.setAutoRangeIncludesZero(true);
         CategoryPlot plot = new CategoryPlot(dataset, cells, values, renderer);
         ChartStyle.apply(plot);
@@ -72,6 +74,6 @@ public final class RelianceChart {
         }
         JFreeChart chart = ChartStyle.apply(new JFreeChart(title, ChartStyle.TITLE_FONT, plot, true));
         int width = Math.max(Figure.DEFAULT_WIDTH, Math.min(1400, 200 + 70 * panel.cells().size()));
-        return new Figure(NAME, width, Figure.DEFAULT_HEIGHT, chart);
+        return new Figure(name, width, Figure.DEFAULT_HEIGHT, chart);
     }
 }

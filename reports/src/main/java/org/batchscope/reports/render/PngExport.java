@@ -17,6 +17,12 @@ public final class PngExport {
     /** Device pixels per logical pixel. */
     public static final int SCALE = 2;
 
+    static {
+        // encode in memory: ImageIO's default file cache writes temporary files to java.io.tmpdir from a
+        // thread of its own, which on a full disk prints a stack trace instead of failing this write
+        ImageIO.setUseCache(false);
+    }
+
     private PngExport() {
     }
 

@@ -13,9 +13,10 @@ import org.batchscope.reports.results.SweepResults;
 
 /**
  * The summary table of the report, one row per cell: B, r, the learning rate used, seeds, final
- * accuracy mean +- std, amplitude mean [Student-t 95% CI], the runs' states, reversal rate, churn and loss spikes (means over
- * seeds), and the reliance columns the datasets have (bg_gap and bg_only_accuracy for images, the
- * two permutation drops for tables).
+ * accuracy mean +- std, amplitude mean [Student-t 95% CI], the runs' states, reversal rate, churn and loss
+ * spikes (means over seeds), and the reliance columns the datasets have (shortcut gap and worst-group
+ * accuracy when the training data had a shortcut, bg_gap and bg_only_accuracy for images, the two
+ * permutation drops for tables).
  */
 public final class SummaryTable {
 
@@ -25,7 +26,9 @@ public final class SummaryTable {
     /** @return the table */
     static ReportTable of(SweepResults results) {
         List<String[]> reliance = new ArrayList<>();
-        for (String[] column : new String[][] {{ShortcutReliance.BG_GAP, "bg_gap"},
+        for (String[] column : new String[][] {{ShortcutReliance.SHORTCUT_GAP, "shortcut gap"},
+                {ShortcutReliance.WORST_GROUP_ACCURACY, "worst group"},
+                {ShortcutReliance.BG_GAP, "bg_gap"},
                 {ShortcutReliance.BG_ONLY_ACCURACY, "bg_only acc."},
                 {ShortcutReliance.INFORMATIVE_PERMUTATION_DROP, "inform. drop"},
                 {ShortcutReliance.NOISE_PERMUTATION_DROP, "noise drop"}}) {

@@ -60,7 +60,7 @@ class SweepChartsTest {
 
     @Test
     void relianceBarsHoldTheMeansAndStds() {
-        var figure = RelianceChart.figure("Background reliance per cell", new ReliancePanel(
+        var figure = RelianceChart.figure(RelianceChart.NAME, "Background reliance per cell", new ReliancePanel(
                 List.of("feature_reliance", "bg_gap"), List.of("B=4 r=3", "B=32 r=3"),
                 new double[][] {{0.9, 0.6}, {0.05, Double.NaN}}, new double[][] {{0.02, 0.1}, {0.01, Double.NaN}}, 0.5));
         JFreeChart chart = (JFreeChart) figure.drawing();

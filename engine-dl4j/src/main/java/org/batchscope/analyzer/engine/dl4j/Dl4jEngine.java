@@ -55,6 +55,15 @@ public final class Dl4jEngine implements TrainingEngine {
         return model != null;
     }
 
+    /** Reads a user's model file and runs it on one training sample; built-in models need no check. */
+    @Override
+    public void check(ModelArchitecture model, TensorData train) {
+        if (model instanceof ModelArchitecture.UserDl4jModel user) {
+            Nd4jThreads.useOneThreadPerOp();
+            Dl4jNetworkFactory.checkUserModel(user, train);
+        }
+    }
+
     @Override
     public EngineRun start(TrainingJob job, TrainingSchedule schedule) {
         RunConfig config = job.config();

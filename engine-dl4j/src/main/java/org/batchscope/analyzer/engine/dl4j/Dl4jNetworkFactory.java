@@ -6,6 +6,7 @@ import org.batchscope.analyzer.engine.ModelArchitecture;
 import org.batchscope.analyzer.engine.ParameterInitializer;
 import org.batchscope.analyzer.engine.ParameterLayout;
 import org.batchscope.analyzer.engine.RunConfig;
+import org.batchscope.analyzer.engine.TensorData;
 import org.batchscope.analyzer.engine.TrainingJob;
 import org.batchscope.common.BadInputException;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -62,7 +63,7 @@ final class Dl4jNetworkFactory {
         MultiLayerNetwork network = new MultiLayerNetwork(conf);
         network.init(start, false);
         if (model instanceof ModelArchitecture.UserDl4jModel user) {
-            requireCompatible(network, user, job);
+            requireCompatible(network, user, job.train());
             return new Dl4jTrainedModel(network, null);
         }
         ParameterLayout layout = ParameterLayout.of(model);
@@ -109,20 +110,37 @@ final class Dl4jNetworkFactory {
                 .activation(Activation.SOFTMAX).build();
     }
 
+    /**
+     * Reads a user's model and runs it on the first sample of {@code train}, before a sweep starts.
+     *
+     * @throws org.batchscope.common.BadInputException when the file is not a model or does not fit the data
+     */
+    static void checkUserModel(ModelArchitecture.UserDl4jModel user, TensorData train) {
+        UserModelLoader.Loaded loaded = UserModelLoader.load(user);
+        MultiLayerNetwork network = new MultiLayerNetwork(loaded.configuration());
+        try {
+            network.init(loaded.parameters(), false);
+        } catch (RuntimeException e) {
+            throw new BadInputException("--model: " + user.path() + " could not be set up as a network: "
+                    + UserModelLoader.firstLine(e.getMessage()), e);
+        }
+        requireCompatible(network, user, train);
+    }
+
     private static void requireCompatible(MultiLayerNetwork network, ModelArchitecture.UserDl4jModel user,
-            TrainingJob job) {
-        int[] shape = job.train().sampleShape();
-        float[] sample = Arrays.copyOf(job.train().features(), job.train().sampleSize());
+            TensorData train) {
+        int[] shape = train.sampleShape();
+        float[] sample = Arrays.copyOf(train.features(), train.sampleSize());
         long[] outputShape;
         try {
             outputShape = network.output(Nd4j.create(sample, Dl4jData.shape(1, shape), 'c'), false).shape();
         } catch (RuntimeException e) {
             throw new BadInputException("--model: " + user.path() + " does not accept samples of shape "
-                    + Arrays.toString(shape) + ": " + e.getMessage(), e);
+                    + Arrays.toString(shape) + ": " + UserModelLoader.firstLine(e.getMessage()), e);
         }
-        if (outputShape.length != 2 || outputShape[1] != job.train().classes()) {
+        if (outputShape.length != 2 || outputShape[1] != train.classes()) {
             throw new BadInputException("--model: " + user.path() + " outputs shape " + Arrays.toString(outputShape)
-                    + " per sample; expected [1, " + job.train().classes() + "] for " + job.train().classes()
+                    + " per sample; expected [1, " + train.classes() + "] for " + train.classes()
                     + " classes");
         }
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.batchscope.analyzer.engine.LrSchedule;
 import org.batchscope.analyzer.engine.OptimizerSpec;
+import org.batchscope.common.RandomStreams;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
@@ -32,12 +33,19 @@ final class Dl4jUpdaters {
     private Dl4jUpdaters() {
     }
 
-    /** Sets the updater, weight decay and seed of every layer of {@code conf}, in place. */
+    /** The stream {@link #dl4jSeed} derives DL4J's seed from. */
+    static final long DL4J_SEED_STREAM = 0x444C344AL;
+
+    /**
+     * Sets the updater, weight decay and seed of every layer of {@code conf}, in place; DL4J gets
+     * {@link #dl4jSeed}{@code (seed)}.
+     */
     static void configure(MultiLayerConfiguration conf, OptimizerSpec optimizer, LrSchedule schedule,
             long totalSteps, long seed) {
         IUpdater updater = updater(optimizer, new LrScheduleAdapter(schedule, optimizer.learningRate(), totalSteps));
+        long dl4jSeed = dl4jSeed(seed);
         for (NeuralNetConfiguration layerConf : conf.getConfs()) {
-            layerConf.setSeed(seed);
+            layerConf.setSeed(dl4jSeed);
             if (layerConf.getLayer() instanceof BaseLayer layer) {
                 layer.setIUpdater(updater.clone());
                 layer.setBiasUpdater(null);
@@ -49,6 +57,17 @@ final class Dl4jUpdaters {
                 }
             }
         }
+    }
+
+    /**
+     * @return the seed DL4J's own random numbers (a user configuration's initial weights, dropout) start
+     *         from for run seed {@code seed}: {@code RandomStreams.derive(seed, DL4J_SEED_STREAM)}, never 0.
+     *         DL4J does not reseed its generator for seed 0, so a run at seed 0, the first of every sweep,
+     *         started from different weights in every process.
+     */
+    static long dl4jSeed(long seed) {
+        long derived = RandomStreams.derive(seed, DL4J_SEED_STREAM);
+        return derived == 0 ? 1 : derived;
     }
 
     private static IUpdater updater(OptimizerSpec optimizer, LrScheduleAdapter rate) {

@@ -50,8 +50,17 @@ final class UserModelLoader {
             return loaded;
         } catch (IOException | RuntimeException e) {
             throw new BadInputException("--model: " + path + " could not be read as " + EXPECTED + ": "
-                    + e.getMessage(), e);
+                    + firstLine(e.getMessage()), e);
         }
+    }
+
+    /** @return the first line of a library's message (DL4J and Jackson append source excerpts and paths) */
+    static String firstLine(String message) {
+        if (message == null || message.isBlank()) {
+            return "no details";
+        }
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).strip();
     }
 
     private static boolean isZip(Path path) throws IOException {
