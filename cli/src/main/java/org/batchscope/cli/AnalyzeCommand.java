@@ -13,7 +13,11 @@ import org.batchscope.analyzer.engine.Budget;
 import org.batchscope.analyzer.engine.OptimizerSpec;
 import org.batchscope.analyzer.sweep.BatchSize;
 import org.batchscope.reports.sweep.CurveAxis;
+import org.batchscope.analyzer.sweep.LocalRunExecutor;
 import org.batchscope.analyzer.sweep.LrScaling;
+import org.batchscope.analyzer.sweep.RunExecutor;
+import org.batchscope.analyzer.sweep.RunExecutorProvider;
+import org.batchscope.analyzer.sweep.RunExecutors;
 import org.batchscope.analyzer.sweep.SpecVariants;
 import org.batchscope.analyzer.sweep.SummaryWriter;
 import org.batchscope.analyzer.sweep.Sweep;
@@ -135,6 +139,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Runs trained at once (default: all cores).")
     Integer threads;
 
+    @Option(names = "--executor", defaultValue = LocalRunExecutor.NAME, paramLabel = "NAME", description = "Where runs train: local (threads of this process) or spark (tasks of a Spark cluster; in the Spark build). Default: ${DEFAULT-VALUE}.")
+    String executor;
+
+    @Option(names = "--master", paramLabel = "URL", description = "With --executor spark: the Spark master (local[N], spark://host:port, ...; default: what spark-submit sets).")
+    String master;
+
     @Option(names = "--target-accuracy", paramLabel = "A", description = "Validation accuracy for steps and seconds to target (default: chance + 0.9 x (best cell's mean final accuracy - chance), rounded down to 0.01).")
     Double targetAccuracy;
 
@@ -233,7 +243,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         CurveAxis curveAxis = prepared.curveAxis();
-        Sweep.Result result = Sweep.run(sweep, datasets, out, TerminalProgress.forStderr(err, System.console() != null));
+        Sweep.Result result;
+        try (RunExecutor runExecutor = RunExecutors.create(executor,
+                new RunExecutorProvider.Settings(master, sweep.threads(), err))) {
+            result = Sweep.run(sweep, datasets, out, TerminalProgress.forStderr(err, System.console() != null),
+                    runExecutor);
+        }
         result.verdict().forEach(stdout::println);
         stdout.println("results: " + out.resolve(SummaryWriter.CSV) + ", " + out.resolve(SummaryWriter.JSON));
         if (!noReport) {

@@ -63,6 +63,11 @@ public record ArmResults(Map<String, SweepSummary> byArm) {
         return byArm.get(arm).datasets().get(0).data().chance();
     }
 
+    /** @return the number of classes k of the arm's dataset */
+    public int classes(String arm) {
+        return byArm.get(arm).datasets().get(0).data().classes();
+    }
+
     /** @return the runs of {@code arm} that diverged or failed */
     public long unfinished(String arm) {
         return cells(arm).stream().mapToLong(c -> c.count(RunResult.DIVERGED) + c.count(RunResult.FAILED)).sum();

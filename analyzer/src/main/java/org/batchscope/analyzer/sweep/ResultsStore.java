@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.batchscope.analyzer.sharpness.Sharpness;
+import org.batchscope.common.AtomicFiles;
 import org.batchscope.common.BadInputException;
 import org.batchscope.common.files.ResultFiles;
 import org.batchscope.common.files.RunFile;
@@ -80,6 +81,16 @@ public final class ResultsStore {
 
     /** Writes a run's file atomically. */
     public void write(RunFile<RunSpec, Sharpness> result) {
-        ResultFiles.write(file(result.configHash()), result);
+        write(result.configHash(), content(result));
+    }
+
+    /** Writes the run file content {@code runFile} ({@link #content}) of the run {@code hash} atomically. */
+    public void write(String hash, byte[] runFile) {
+        AtomicFiles.write(file(hash), runFile);
+    }
+
+    /** @return the bytes of a run's file ({@link ResultFiles#toBytes}) */
+    public static byte[] content(RunFile<RunSpec, Sharpness> result) {
+        return ResultFiles.toBytes(result);
     }
 }

@@ -39,6 +39,15 @@ public final class RunResult {
     }
 
     /**
+     * @return the run file of a run that failed where no recording came back (a task that a cluster gave up
+     *         on): status {@code failed}, {@code message}, empty columns and zero time
+     */
+    public static RunFile<RunSpec, Sharpness> failed(PlannedRun run, String message) {
+        return of(run, FAILED, null, message, new RunRecording(0, () -> 0L), new java.util.TreeMap<>(), null,
+                new RunFile.Timing(0, 0, 0, 0, 0, new double[0]));
+    }
+
+    /**
      * @return the stored run in {@code file}
      * @throws org.batchscope.common.BadInputException naming the file when it is not a run file of this
      *                                                 schema version

@@ -28,9 +28,15 @@ public final class Sweep {
      * @param progress told of the sweep's progress ({@link PlainProgress} for plain lines)
      */
     public static Result run(SweepSpec spec, List<SweepDataset> datasets, Path out, ProgressReporter progress) {
+        return run(spec, datasets, out, progress, new LocalRunExecutor(spec.threads()));
+    }
+
+    /** As {@link #run(SweepSpec, List, Path, ProgressReporter)}, training the runs on {@code executor}. */
+    public static Result run(SweepSpec spec, List<SweepDataset> datasets, Path out, ProgressReporter progress,
+            RunExecutor executor) {
         List<PlannedRun> runs = SweepPlan.plan(spec, datasets);
         ResultsStore store = new ResultsStore(out);
-        SweepRunner.Outcome outcome = SweepRunner.run(runs, datasets, store, progress, spec.threads());
+        SweepRunner.Outcome outcome = SweepRunner.run(spec, runs, datasets, store, progress, executor);
         SweepSummary summary = SweepSummary.gather(runs, datasets, store, spec.targetAccuracy());
         List<String> verdict = SummaryWriter.write(out, spec, summary);
         return new Result(runs.size(), outcome, verdict, summary);

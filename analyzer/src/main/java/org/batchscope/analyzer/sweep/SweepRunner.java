@@ -4,11 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.batchscope.analyzer.data.LoadedDataset;
 import org.batchscope.analyzer.engine.DifferentiableModel;
 import org.batchscope.analyzer.engine.RunConfig;
@@ -21,8 +17,8 @@ import org.batchscope.analyzer.sharpness.SharpnessSettings;
 import org.batchscope.common.files.RunFile;
 
 /**
- * Executes the runs of a plan that the store does not hold yet, one run per thread on a fixed pool,
- * writing each result as soon as it finishes. A stored run is reused only when it is done and was made by
+ * Executes the runs of a plan that the store does not hold yet on a {@link RunExecutor} (by default
+ * {@link LocalRunExecutor}: one run per thread on a fixed pool), writing each result as soon as it comes back. A stored run is reused only when it is done and was made by
  * the same engine at the same version ({@link ResultsStore#lookup}); otherwise it is trained again, with
  * one line on stderr saying why. A run that throws is stored as {@code failed} with the
  * exception's text and the sweep goes on; a run whose loss stops being finite is stored as
@@ -48,9 +44,20 @@ public final class SweepRunner {
     private SweepRunner() {
     }
 
-    /** Runs what is left of {@code runs} on {@code threads} threads. */
+    /** Runs what is left of {@code runs} on {@code threads} threads of this process (which need no spec). */
     public static Outcome run(List<PlannedRun> runs, List<SweepDataset> datasets, ResultsStore store,
             ProgressReporter progress, int threads) {
+        return run(null, runs, datasets, store, progress, new LocalRunExecutor(threads));
+    }
+
+    /**
+     * Runs what is left of {@code runs} (planned from {@code spec}) on {@code executor}, writing each run's
+     * file as it comes back.
+     *
+     * @param spec the sweep the runs were planned from; null only with a {@link LocalRunExecutor}
+     */
+    public static Outcome run(SweepSpec spec, List<PlannedRun> runs, List<SweepDataset> datasets, ResultsStore store,
+            ProgressReporter progress, RunExecutor executor) {
         List<PlannedRun> todo = new ArrayList<>();
         for (PlannedRun run : runs) {
             ResultsStore.Lookup lookup = store.lookup(run);
@@ -62,42 +69,36 @@ public final class SweepRunner {
             }
         }
         progress.start(runs.size(), runs.size() - todo.size());
-        Map<String, TensorData> probeSets = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, todo.size())), task -> {
-            Thread thread = new Thread(task, "batchscope-run");
-            thread.setDaemon(true);
-            return thread;
+        AtomicInteger failed = new AtomicInteger();
+        executor.execute(spec, todo, datasets, (run, status, runFile) -> {
+            store.write(run.hash(), runFile);
+            if (status.equals(RunResult.FAILED)) {
+                failed.incrementAndGet();
+            }
+            progress.finished(String.format(Locale.ROOT, "B=%s lr=%s seed=%d %s", run.batchLabel(),
+                    run.spec().lr(), run.seed(), status));
         });
-        List<Future<String>> futures = new ArrayList<>();
-        try {
-            for (PlannedRun run : todo) {
-                futures.add(pool.submit(() -> {
-                    RunFile<RunSpec, Sharpness> result = train(run, datasets.get(run.datasetIndex()), probeSets);
-                    store.write(result);
-                    progress.finished(String.format(Locale.ROOT, "B=%s lr=%s seed=%d %s", run.batchLabel(),
-                            run.spec().lr(), run.seed(), result.status()));
-                    return result.status();
-                }));
-            }
-            int failed = 0;
-            for (Future<String> future : futures) {
-                if (future.get().equals(RunResult.FAILED)) {
-                    failed++;
-                }
-            }
-            return new Outcome(runs.size() - todo.size(), todo.size(), failed);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("sweep interrupted; rerun the same command to resume", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot store a run result: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return new Outcome(runs.size() - todo.size(), todo.size(), failed.get());
     }
 
     /** Trains one run and measures it; never throws for a failure of the engine. */
     static RunFile<RunSpec, Sharpness> train(PlannedRun run, SweepDataset dataset, Map<String, TensorData> probeSets) {
+        return train(run, dataset, probeSets, true);
+    }
+
+    /**
+     * Trains one run and measures it, letting an exception of the engine through (for an executor that
+     * retries a failed task itself and records the failure with {@link RunResult#failed} when it gives up).
+     *
+     * @param probeSets the probe sets built so far for {@code dataset} (filled here; thread-safe)
+     */
+    public static RunFile<RunSpec, Sharpness> trainOrThrow(PlannedRun run, SweepDataset dataset,
+            Map<String, TensorData> probeSets) {
+        return train(run, dataset, probeSets, false);
+    }
+
+    private static RunFile<RunSpec, Sharpness> train(PlannedRun run, SweepDataset dataset,
+            Map<String, TensorData> probeSets, boolean recordFailure) {
         RunConfig config = run.spec().run();
         LoadedDataset data = dataset.data();
         int n = data.train().count();
@@ -136,6 +137,9 @@ public final class SweepRunner {
             return RunResult.of(run, status, state, message, recording, metrics, sharpness,
                     RunCost.of(recording, steps, schedule, seconds(start)));
         } catch (RuntimeException e) {
+            if (!recordFailure) {
+                throw e;
+            }
             return RunResult.of(run, RunResult.FAILED, null, e.toString(), recording, new java.util.TreeMap<>(), null,
                     RunCost.of(recording, steps, schedule, seconds(start)));
         }

@@ -1,0 +1,59 @@
+package org.batchscope.analyzer.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.batchscope.analyzer.engine.TensorData;
+import org.batchscope.analyzer.sharpness.Sharpness;
+import org.batchscope.common.files.RunFile;
+
+/**
+ * The default {@link RunExecutor}: one run per thread on a fixed pool of this process, each run's file
+ * handed to the sink as soon as the run finishes.
+ */
+public final class LocalRunExecutor implements RunExecutor {
+
+    /** The name of this executor on the command line ({@code --executor local}). */
+    public static final String NAME = "local";
+
+    private final int threads;
+
+    /** @param threads runs trained at once */
+    public LocalRunExecutor(int threads) {
+        this.threads = threads;
+    }
+
+    @Override
+    public void execute(SweepSpec spec, List<PlannedRun> runs, List<SweepDataset> datasets, Sink sink) {
+        Map<String, TensorData> probeSets = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, runs.size())), task -> {
+            Thread thread = new Thread(task, "batchscope-run");
+            thread.setDaemon(true);
+            return thread;
+        });
+        List<Future<?>> futures = new ArrayList<>();
+        try {
+            for (PlannedRun run : runs) {
+                futures.add(pool.submit(() -> {
+                    RunFile<RunSpec, Sharpness> result = SweepRunner.train(run, datasets.get(run.datasetIndex()), probeSets);
+                    sink.finished(run, result.status(), ResultsStore.content(result));
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("sweep interrupted; rerun the same command to resume", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot store a run result: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

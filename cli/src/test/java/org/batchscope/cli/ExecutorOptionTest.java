@@ -1,0 +1,43 @@
+package org.batchscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --executor} and {@code --master} in the default build, which has no Spark. */
+class ExecutorOptionTest {
+
+    @TempDir
+    Path dir;
+
+    private CliRunner.Result analyze(String... executor) {
+        String[] args = {"analyze", "--data", dir.resolve("missing").toString(), "--out", dir.resolve("out").toString()};
+        String[] all = new String[args.length + executor.length];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(executor, 0, all, args.length, executor.length);
+        return CliRunner.run(all);
+    }
+
+    @Test
+    void sparkIsNotInTheDefaultBuildAndSaysHowToGetIt() {
+        CliRunner.Result result = analyze("--executor", "spark", "--master", "local[2]");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(result.err()).isEqualTo("error: --executor spark: the spark executor is not in this build; build"
+                + " it with 'mvn -B package -pl spark -am' and run spark/target/batchscope-spark.jar with spark-submit"
+                + " (README: Running on a Spark cluster)" + System.lineSeparator());
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void unknownExecutorAndMasterWithoutSparkAreBadInput() {
+        CliRunner.Result unknown = analyze("--executor", "yarn");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unknown.err()).isEqualTo("error: --executor must be one of [local] (got yarn)" + System.lineSeparator());
+        CliRunner.Result master = analyze("--master", "local[2]");
+        assertThat(master.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(master.err()).isEqualTo("error: --master must be used with --executor spark (got local[2])"
+                + System.lineSeparator());
+    }
+}
