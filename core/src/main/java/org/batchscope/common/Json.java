@@ -177,7 +177,8 @@ public final class Json {
         return "a mapping with the fields of " + type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
 
-    private static String describePath(JsonMappingException e) {
+    /** @return {@code "field 'a.b[2]': "} naming where in the document a mapping error is, or "" at the top */
+    public static String describePath(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.batchscope.common.AtomicFiles;
 import org.batchscope.common.BadInputException;
+import org.batchscope.common.Json;
 import org.batchscope.common.ToolVersion;
 
 /**
@@ -109,7 +110,7 @@ public final class ResultFiles {
             return MAPPER.readValue(file.toFile(), type);
         } catch (JsonMappingException e) {
             Throwable cause = e.getCause() instanceof BadInputException bad ? bad : e;
-            throw new BadInputException(file + ": " + where(e) + (cause instanceof BadInputException
+            throw new BadInputException(file + ": " + Json.describePath(e) + (cause instanceof BadInputException
                     ? cause.getMessage() : e.getOriginalMessage()), e);
         } catch (JsonProcessingException e) {
             throw new BadInputException(file + ": not valid JSON (line " + e.getLocation().getLineNr() + "): "
@@ -117,17 +118,5 @@ public final class ResultFiles {
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
         }
-    }
-
-    private static String where(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.length() == 0 ? "" : "field '" + path + "': ";
     }
 }
