@@ -107,10 +107,10 @@ class SweepRunnerTest {
         List<PlannedRun> runs = plan(0.1);
         Path file = new ResultsStore(out).file(runs.get(1).hash());
         java.nio.file.Files.createDirectories(file.getParent());
-        java.nio.file.Files.writeString(file, "{\"schema_version\": 3}");
+        java.nio.file.Files.writeString(file, "{\"schema_version\": 4}");
         assertThatThrownBy(() -> run(runs)).isInstanceOf(BadInputException.class).hasMessage(file
-                + ": schema_version 3 is newer than batchscope " + ToolVersion.version()
-                + " reads (2); use the batchscope that wrote it or a newer one");
+                + ": schema_version 4 is newer than batchscope " + ToolVersion.version()
+                + " reads (3); use the batchscope that wrote it or a newer one");
     }
 
     @Test

@@ -36,8 +36,11 @@ public record RunFile<C, S>(@JsonProperty("schema_version") int schemaVersion,
         @JsonProperty("gradient_probes") List<ProbeRow> probes, @JsonProperty("metrics") Map<String, Double> metrics,
         @JsonProperty("sharpness") S sharpness, @JsonProperty("timing") Timing timing) {
 
-    /** The schema this build writes and reads. 1: before schema versions and provenance. */
-    public static final int SCHEMA_VERSION = 2;
+    /**
+     * The schema this build writes and reads. 1: before schema versions and provenance; 2: without the run's
+     * {@code state} and {@code majority_prediction_share} (such runs are trained again).
+     */
+    public static final int SCHEMA_VERSION = 3;
 
     public static final String COMPLETED = "completed";
     public static final String DIVERGED = "diverged";
