@@ -213,22 +213,24 @@ public final class DemoCommand implements Callable<Integer> {
 
     /**
      * Prints one line per noise ratio and batch size: final accuracy, oscillation and background reliance
-     * (with the shortcut gap when the training images had a background shortcut, rho &gt; 0).
+     * (with the shortcut gap when the training images had a background shortcut, rho &gt; 0) and the runs by
+     * state.
      */
     static void printSummary(SweepResults results, PrintWriter stdout) {
         boolean shortcut = results.cells().stream().anyMatch(c -> c.has(ShortcutReliance.SHORTCUT_GAP));
-        String format = "%6s %4s  %-15s  %9s  %8s  %16s  %6s" + (shortcut ? "  %12s" : "%s") + "%n";
+        String format = "%6s %4s  %-15s  %9s  %8s  %16s  %6s" + (shortcut ? "  %12s" : "%s") + "  %s%n";
         stdout.printf(Locale.ROOT, format, "r", "B", "final accuracy", "amplitude", "reversal", "feature_reliance",
-                "bg_gap", shortcut ? "shortcut_gap" : "");
+                "bg_gap", shortcut ? "shortcut_gap" : "", "runs by state");
         for (ResultCell c : results.cells()) {
             stdout.printf(Locale.ROOT, format, c.ratio() == null ? "-" : Numbers.compact(c.ratio()), c.batchSize(),
                     SummaryTable.finalAccuracy(c), Numbers.fixed(c.mean(OscillationMetrics.AMPLITUDE), 4),
                     Numbers.fixed(c.mean(OscillationMetrics.REVERSAL_RATE), 2),
                     Numbers.fixed(c.mean(ShortcutReliance.FEATURE_RELIANCE), 3),
                     Numbers.fixed(c.mean(ShortcutReliance.BG_GAP), 3),
-                    shortcut ? Numbers.fixed(c.mean(ShortcutReliance.SHORTCUT_GAP), 3) : "");
+                    shortcut ? Numbers.fixed(c.mean(ShortcutReliance.SHORTCUT_GAP), 3) : "", SummaryTable.states(c));
         }
-        stdout.println("Mean over seeds (± sample std); amplitude and reversal of the validation accuracy.");
+        stdout.println("Mean over completed seeds (± sample std); amplitude and reversal of the validation accuracy"
+                + " (a climb counts in amplitude too; the states tell a climb from a zig-zag).");
         for (String name : List.of(OscillationMetrics.AMPLITUDE, OscillationMetrics.REVERSAL_RATE,
                 ShortcutReliance.FEATURE_RELIANCE, ShortcutReliance.BG_GAP)) {
             MetricDefinition metric = MetricRegistry.find(name).orElseThrow();

@@ -82,17 +82,19 @@ class AnalyzeCommandTest {
         CliRunner.Result result = analyze(out);
         assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
         assertThat(result.err()).contains("sweep: 4 runs, 0 already done, 4 to run", "run 4/4 done");
-        assertThat(result.out()).contains("Dataset 0 (" + data + ", r = 3.00", "trains steadily:", "results: ");
+        assertThat(result.out()).contains("Dataset 0 (" + data + ", r = 3.00", "step size: every batch size ran at one"
+                + " learning rate (--lr-scaling fixed)", "results: ");
         assertThat(runFiles(out)).hasSize(4);
         JsonNode run = Json.mapper().readTree(runFiles(out).get(0).toFile());
         assertThat(run.path("status").asText()).isEqualTo("completed");
+        assertThat(run.path("state").asText()).isIn("steady", "improving", "oscillating", "collapsed", "chance");
         assertThat(runFiles(out).get(0).getFileName().toString()).isEqualTo(run.path("config_hash").asText() + ".json");
         assertThat(run.path("metrics").fieldNames()).toIterable().contains("amplitude", "churn", "loss_spikes",
                 "final_accuracy", "minibatch_loss_hf_power_share", "informative_permutation_drop",
                 "noise_permutation_drop", "mean_gsnr", "test_accuracy");
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
         assertThat(csv).hasSize(3);
-        assertThat(csv.get(0).split(",")).contains("batch_size", "ratio", "lr", "seeds", "amplitude_mean",
+        assertThat(csv.get(0).split(",")).contains("batch_size", "ratio", "lr", "seeds", "state", "state_steady", "amplitude_mean",
                 "amplitude_std", "final_accuracy_mean", "final_accuracy_std");
         assertThat(csv.get(1)).startsWith("0,3.0,4,4,0.05,0.05,0.0125,2,0,0,");
         assertThat(csv.get(2)).startsWith("0,3.0,16,16,0.05,0.05,0.003125,2,0,0,");

@@ -54,7 +54,7 @@ class DemoCommandTest {
 
         List<String> lines = result.out().lines().toList();
         assertThat(lines.get(0).trim()).matches(
-                "r\\s+B\\s+final accuracy\\s+amplitude\\s+reversal\\s+feature_reliance\\s+bg_gap");
+                "r\\s+B\\s+final accuracy\\s+amplitude\\s+reversal\\s+feature_reliance\\s+bg_gap\\s+runs by state");
         SweepResults results = ResultsReader.read(out);
         assertThat(results.cells()).hasSize(6);
         for (int i = 0; i < 6; i++) {
@@ -62,7 +62,7 @@ class DemoCommandTest {
             String[] row = lines.get(1 + i).trim().split("\\s+");
             assertThat(row[0]).isEqualTo(List.of("0.3", "3", "30").get(i / 2));
             assertThat(row[1]).isEqualTo(String.valueOf(List.of(4, 8).get(i % 2)));
-            assertThat(lines.get(1 + i)).contains(SummaryTable.finalAccuracy(cell));
+            assertThat(lines.get(1 + i)).contains(SummaryTable.finalAccuracy(cell)).endsWith(SummaryTable.states(cell));
         }
         // the verdict follows the table: one paragraph per dataset
         assertThat(result.out()).contains("Dataset 0 (", "Dataset 1 (", "Dataset 2 (");

@@ -50,10 +50,12 @@ class DiagnoseCommandTest {
         assertThat(result.err()).isEmpty();
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
         // four significant digits: 0.058878 -> 0.05888, 0.093333 -> 0.09333, 0.046476 -> 0.04648
-        assertThat(result.out()).contains("bs8  (", "  read as Keras CSVLogger, x: epoch, batch size 8",
+        assertThat(result.out()).contains("bs8  (", "  read as Keras CSVLogger, x: epoch, batch size 8, state oscillating",
                 "  compared: val_accuracy",
                 "Validation accuracy oscillates most in bs8: amplitude 0.05888 against 0.01291 in bs64"
-                        + " (4.6 times as much); reversal rate 1.00 against 0.00")
+                        + " (4.6 times as much); reversal rate 1.00 against 0.00",
+                // bs64 climbs 0.75, 0.76, 0.77, 0.78 over its last half: improving, not oscillating (DiagnosisStateTest)
+                "States of the validation accuracy over the last half: bs8 oscillating, bs64 improving")
                 .containsPattern(row("val_accuracy", "epoch", "8", "4", "0.05888", "0.09333", "1.000", "0.04648",
                         "0.8889", "0.08000", "-"))
                 .containsPattern(row("val_accuracy", "epoch", "8", "4", "0.01291", "0.01000", "0"));
@@ -63,6 +65,8 @@ class DiagnoseCommandTest {
         JsonNode bs8 = json.get("logs").get(0);
         assertThat(bs8.get("label").asText()).isEqualTo("bs8");
         assertThat(bs8.get("batch_size").asInt()).isEqualTo(8);
+        assertThat(bs8.get("state").asText()).isEqualTo("oscillating");
+        assertThat(json.get("logs").get(1).get("state").asText()).isEqualTo("improving");
         JsonNode metrics = bs8.get("series").get(1).get("metrics");
         assertThat(bs8.get("series").get(1).get("name").asText()).isEqualTo("val_accuracy");
         assertThat(metrics.get("amplitude").asDouble()).isCloseTo(Math.sqrt(0.0104 / 3), within(1e-12));

@@ -59,18 +59,20 @@ public record LoadedDataset(String kind, String source, String contentSha256, Li
     }
 
     /**
-     * Chance accuracy: the share of the most frequent class in the validation split, the accuracy of
-     * always predicting that class (1 / classes for balanced classes).
+     * Chance accuracy: the share of the most frequent class in the training labels, the accuracy of
+     * always guessing that class (1 / classes for balanced classes). One number for every split: what a
+     * model that learned nothing but the class frequencies would be expected to score on data drawn like
+     * the training data.
      */
     public double chance() {
         int[] counts = new int[classes()];
-        for (int label : validation.labels()) {
+        for (int label : train.labels()) {
             counts[label]++;
         }
         int max = 0;
         for (int c : counts) {
             max = Math.max(max, c);
         }
-        return (double) max / validation.count();
+        return (double) max / train.count();
     }
 }

@@ -10,6 +10,8 @@ import org.batchscope.analyzer.logs.SeriesKind;
 import org.batchscope.analyzer.logs.TrainingLog;
 import org.batchscope.analyzer.metrics.LossSpikes;
 import org.batchscope.analyzer.metrics.OscillationMetrics;
+import org.batchscope.analyzer.metrics.RunState;
+import org.batchscope.analyzer.metrics.RunStateRule;
 import org.batchscope.analyzer.metrics.SeriesWindow;
 import org.batchscope.common.BadInputException;
 
@@ -94,9 +96,20 @@ public record Diagnosis(List<LogDiagnosis> logs, SeriesKind primary) {
                             + String.join(", ", others) + "; pass --y to choose)";
                 }
             }
-            diagnosed.add(new LogDiagnosis(log, batchSize, series, compared, choice));
+            diagnosed.add(new LogDiagnosis(log, batchSize, series, compared, choice, state(log)));
         }
         return new Diagnosis(diagnosed, primary);
+    }
+
+    /** @return the state of the log's first validation accuracy series ({@link LogDiagnosis#state()}), or null */
+    static RunState state(TrainingLog log) {
+        Curve accuracy = log.curves().stream().filter(c -> c.kind() == SeriesKind.VAL_ACCURACY).findFirst().orElse(null);
+        if (accuracy == null || accuracy.points() < MIN_POINTS) {
+            return null;
+        }
+        boolean lossNotFinite = log.curves().stream().filter(c -> c.kind() == SeriesKind.VAL_LOSS
+                || c.kind() == SeriesKind.TRAIN_LOSS).anyMatch(c -> c.nonFinite() != null);
+        return RunStateRule.classify(new RunStateRule.Evidence(accuracy.y(), 0, Double.NaN, Double.NaN, lossNotFinite));
     }
 
     private static List<Curve> toMeasure(TrainingLog log) {

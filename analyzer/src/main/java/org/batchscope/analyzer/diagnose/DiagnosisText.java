@@ -10,6 +10,8 @@ import java.util.Locale;
 import org.batchscope.analyzer.logs.Curve;
 import org.batchscope.analyzer.logs.NonFinite;
 import org.batchscope.analyzer.metrics.OscillationMetrics;
+import org.batchscope.analyzer.metrics.RunState;
+import org.batchscope.analyzer.metrics.RunStateRule;
 
 /**
  * The words and tables of a diagnosis: what was read from each log (layout, x column, compared series,
@@ -51,14 +53,16 @@ public final class DiagnosisText {
     }
 
     /**
-     * @return what was read from a log, one sentence per line: layout and x column, the compared series
+     * @return what was read from a log, one sentence per line: layout and x column (with the batch size and
+     *         the {@link LogDiagnosis#state() state} when known), the compared series
      *         and how it was chosen, and the reader's notes
      */
     public static List<String> readAs(LogDiagnosis log) {
         List<String> lines = new ArrayList<>();
         String xs = String.join(", ", log.log().curves().stream().map(Curve::xName).distinct().toList());
         lines.add("read as " + log.log().layout().description() + ", x: " + xs
-                + (log.batchSize() == null ? "" : ", batch size " + log.batchSize()));
+                + (log.batchSize() == null ? "" : ", batch size " + log.batchSize())
+                + (log.state() == null ? "" : ", state " + log.state().fileName()));
         if (log.compared() != null) {
             lines.add("compared: " + log.compared().curve().name()
                     + (log.log().requested().isEmpty() ? "" : " (first --y)"));
@@ -111,8 +115,9 @@ public final class DiagnosisText {
     }
 
     /**
-     * @return a few sentences: where runs diverged, which log oscillates most and by how much, and loss
-     *         spikes
+     * @return a few sentences: where runs diverged, which log varies most and by how much ("oscillates" only
+     *         when its state is oscillating: amplitude also counts a steady climb), the logs' states, and
+     *         loss spikes
      */
     public static String reading(Diagnosis diagnosis) {
         List<String> sentences = new ArrayList<>();
@@ -150,11 +155,19 @@ public final class DiagnosisText {
                 String ratio = low.amplitude() > 0
                         ? String.format(Locale.ROOT, " (%.1f times as much)", top.amplitude() / low.amplitude())
                         : "";
-                sentences.add(String.format(Locale.ROOT, "%s oscillates most in %s: amplitude %s against %s in %s%s;"
+                sentences.add(String.format(Locale.ROOT, "%s %s most in %s: amplitude %s against %s in %s%s;"
                         + " reversal rate %.2f against %.2f (1 = a perfect zig-zag, 0 = monotone).",
-                        capitalise(quantity), most.label(), number(top.amplitude()), number(low.amplitude()),
-                        least.label(), ratio, top.reversalRate(), low.reversalRate()));
+                        capitalise(quantity), most.state() == RunState.OSCILLATING ? "oscillates" : "varies",
+                        most.label(), number(top.amplitude()), number(low.amplitude()), least.label(), ratio,
+                        top.reversalRate(), low.reversalRate()));
             }
+        }
+        String states = diagnosis.logs().stream().filter(d -> d.state() != null)
+                .map(d -> d.label() + " " + d.state().fileName()).collect(java.util.stream.Collectors.joining(", "));
+        if (!states.isEmpty()) {
+            sentences.add("States of the validation accuracy over the last half: " + states + " (improving = still"
+                    + " rising, oscillating = zig-zags by more than " + RunStateRule.OSCILLATION_FLOOR + " x "
+                    + RunStateRule.UNKNOWN_RESOLUTION + " around its trend, the validation-set size being unknown).");
         }
         for (LogDiagnosis log : diagnosis.logs()) {
             for (SeriesDiagnosis s : log.series()) {

@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.batchscope.analyzer.logs.Curve;
 import org.batchscope.analyzer.logs.SeriesKind;
 import org.batchscope.analyzer.logs.TrainingLog;
+import org.batchscope.analyzer.metrics.RunState;
+import org.batchscope.analyzer.metrics.RunStateRule;
 
 /**
  * The measurements of one training log.
@@ -15,9 +17,14 @@ import org.batchscope.analyzer.logs.TrainingLog;
  * @param compared  the series compared across logs, or null when the log has none of the compared kind
  * @param choice    a sentence on how {@code compared} was chosen among others of its kind, or null when
  *                  there was no choice
+ * @param state     what its validation accuracy did over the last half ({@link RunStateRule} with the
+ *                  evaluation-set size and chance level unknown: no {@code chance} or {@code collapsed}, and a
+ *                  resolution of {@value RunStateRule#UNKNOWN_RESOLUTION}); {@code diverged} when a logged
+ *                  loss is not finite; null when the log has no validation accuracy with
+ *                  {@value Diagnosis#MIN_POINTS} points or more
  */
 public record LogDiagnosis(TrainingLog log, Integer batchSize, List<SeriesDiagnosis> series, SeriesDiagnosis compared,
-                           String choice) {
+                           String choice, RunState state) {
 
     public LogDiagnosis {
         series = List.copyOf(series);

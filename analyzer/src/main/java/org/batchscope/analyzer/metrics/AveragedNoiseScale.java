@@ -13,7 +13,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * averaged |G|^2 <= 0 < averaged tr(Sigma); NaN when the averaged tr(Sigma) < 0.
  *
  * <p>Interval: percentile bootstrap over the probes (pairs (tr(Sigma), |G|^2) resampled with
- * replacement, the ratio of the resampled means; quantiles {@link PercentileBootstrap#quantile}, an
+ * replacement, the ratio of the resampled means; quantiles {@link BootstrapQuantile}, an
  * end that falls on or next to an infinite ratio is +Infinity). The probes of one run are treated as
  * independent draws, which successive probes of a training run are only approximately (they share the
  * trajectory), so the interval is a measure of probe-to-probe noise, not of seed-to-seed spread.
@@ -60,8 +60,8 @@ public record AveragedNoiseScale(double traceCovariance, double squaredNorm, dou
             ratios[b] = ratio(t / n, g / n);
         }
         ConfidenceInterval interval = Arrays.stream(ratios).anyMatch(Double::isNaN) ? ConfidenceInterval.UNDEFINED
-                : new ConfidenceInterval(PercentileBootstrap.quantile(ratios, (1 - confidence) / 2),
-                        PercentileBootstrap.quantile(ratios, (1 + confidence) / 2));
+                : new ConfidenceInterval(BootstrapQuantile.of(ratios, (1 - confidence) / 2),
+                        BootstrapQuantile.of(ratios, (1 + confidence) / 2));
         return new AveragedNoiseScale(trace, squaredNorm, ratio(trace, squaredNorm), interval, n, nonPositive);
     }
 

@@ -20,7 +20,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * tried) and NaN when b < 0 (larger batches took more steps: the model does not hold).
  *
  * <p>Interval: bootstrap over seeds, within each batch size (each batch size's steps resampled with
- * replacement, the line refitted), percentile quantiles R_7 ({@link PercentileBootstrap#quantile}).
+ * replacement, the line refitted), percentile quantiles R_7 ({@link BootstrapQuantile}).
  * With one seed per batch size every resample is the data itself and the interval is a single point:
  * it then says nothing about seed noise, which {@link #seedsPerBatch()} shows.
  *
@@ -71,8 +71,8 @@ public record CriticalBatchFit(double stepsMin, double examplesMin, double bNois
         }
         boolean undefined = java.util.Arrays.stream(resampled).anyMatch(Double::isNaN);
         ConfidenceInterval interval = undefined ? ConfidenceInterval.UNDEFINED : new ConfidenceInterval(
-                PercentileBootstrap.quantile(resampled, (1 - confidence) / 2),
-                PercentileBootstrap.quantile(resampled, (1 + confidence) / 2));
+                BootstrapQuantile.of(resampled, (1 - confidence) / 2),
+                BootstrapQuantile.of(resampled, (1 + confidence) / 2));
         double bNoise = bNoise(fit);
         int seeds = reached.values().stream().mapToInt(s -> s.length).min().orElseThrow();
         return Optional.of(new CriticalBatchFit(fit[0], fit[0] * bNoise, bNoise, interval,

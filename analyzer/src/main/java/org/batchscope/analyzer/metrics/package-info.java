@@ -11,10 +11,13 @@
  *       {@link org.batchscope.analyzer.metrics.OscillationMetrics} bundles them;
  *       {@link org.batchscope.analyzer.metrics.LossSpikes} and
  *       {@link org.batchscope.analyzer.metrics.Churn} look at steps and predictions.</li>
- *   <li>Across the seeds of a cell: {@link org.batchscope.analyzer.metrics.SeedStatistics}
- *       (with {@link org.batchscope.analyzer.metrics.PercentileBootstrap}),
- *       {@link org.batchscope.analyzer.metrics.VarianceSplit},
- *       {@link org.batchscope.analyzer.metrics.SeedComparison}.</li>
+ *   <li>What a run did: {@link org.batchscope.analyzer.metrics.RunStateRule} assigns a
+ *       {@link org.batchscope.analyzer.metrics.RunState}.</li>
+ *   <li>Across the seeds of a cell: {@link org.batchscope.analyzer.metrics.SeedStatistics} (Student-t
+ *       intervals), {@link org.batchscope.analyzer.metrics.VarianceSplit},
+ *       {@link org.batchscope.analyzer.metrics.SeedComparison} (with the exact Mann-Whitney p-value).</li>
+ *   <li>Across cells: {@link org.batchscope.analyzer.metrics.RankCorrelation} (Spearman's rho with a
+ *       permutation p-value).</li>
  *   <li>Gradients: {@link org.batchscope.analyzer.metrics.GradientMoments} (a streaming accumulator),
  *       {@link org.batchscope.analyzer.metrics.GradientNoiseScale},
  *       {@link org.batchscope.analyzer.metrics.Gsnr},

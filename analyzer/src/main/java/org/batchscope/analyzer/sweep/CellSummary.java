@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.batchscope.analyzer.metrics.AveragedNoiseScale;
+import org.batchscope.analyzer.metrics.RunState;
 import org.batchscope.analyzer.metrics.SeedStatistics;
 import org.batchscope.analyzer.metrics.VarianceSplit;
 import org.batchscope.analyzer.sharpness.Sharpness;
@@ -14,8 +17,11 @@ import org.batchscope.common.files.RunFile;
 /**
  * The statistics of one cell (the runs of one dataset, learning rate and batch size that differ only
  * in seed), from their stored results. For every run metric M over the cell's completed runs that have
- * it: {@code M_mean}, {@code M_std} (sample std) and the percentile-bootstrap 95% interval
- * {@code M_ci_low}, {@code M_ci_high} ({@link SeedStatistics}, bootstrap seed {@value #BOOTSTRAP_SEED});
+ * it: {@code M_mean}, {@code M_std} (sample std) and the Student-t 95% interval of the mean
+ * {@code M_ci_low}, {@code M_ci_high} ({@link SeedStatistics}; {@code seeds} says how many runs it rests on);
+ * the runs' {@code state}s in seed order, separated by {@code ;}, and {@code state_<name>}, how many runs
+ * are in each {@link RunState} (diverged runs are counted there and in {@code diverged}, failed runs in
+ * {@code failed}: neither enters the means);
  * and for the validation accuracy curves the split {@code within_run_variance} /
  * {@code between_run_variance} ({@link VarianceSplit}, each run over its last ceil(T/2) evaluations).
  * Std, interval and between-run variance are absent (null) with a single completed seed. The same
@@ -35,9 +41,6 @@ import org.batchscope.common.files.RunFile;
 public record CellSummary(int dataset, Double ratio, double lr, double lrEffective, int batchSize, String batchLabel,
         List<RunFile<RunSpec, Sharpness>> runs) {
 
-    /** The bootstrap seed of every cell's intervals (fixed: summaries are reproducible). */
-    public static final long BOOTSTRAP_SEED = 0;
-
     /**
      * The measures that depend on wall-clock time, so differ between reruns of the same sweep: a row's
      * columns that start with one of these names.
@@ -53,6 +56,22 @@ public record CellSummary(int dataset, Double ratio, double lr, double lrEffecti
     /** @return the number of runs with {@code status} */
     public long count(String status) {
         return runs.stream().filter(r -> r.status().equals(status)).count();
+    }
+
+    /** @return the state of each run that has one (completed and diverged runs), in seed order */
+    public List<RunState> states() {
+        return runs.stream().map(r -> RunState.fromFileName(r.state())).filter(Objects::nonNull).toList();
+    }
+
+    /** @return how many runs are in {@code state} */
+    public long count(RunState state) {
+        return states().stream().filter(state::equals).count();
+    }
+
+    /** @return the {@code lr_scaling} of the cell's runs ({@code fixed}, {@code linear}, {@code sqrt}), or null */
+    public String lrScaling() {
+        return runs.stream().map(r -> r.config() == null ? null : r.config().lrScaling()).filter(Objects::nonNull)
+                .findFirst().orElse(null);
     }
 
     /** @return metric {@code name} of each completed run that has a finite one */
@@ -129,6 +148,10 @@ public record CellSummary(int dataset, Double ratio, double lr, double lrEffecti
         row.put("seeds", completed().size());
         row.put("diverged", count(RunResult.DIVERGED));
         row.put("failed", count(RunResult.FAILED));
+        row.put("state", states().stream().map(RunState::fileName).collect(Collectors.joining(";")));
+        for (RunState state : RunState.values()) {
+            row.put("state_" + state.fileName(), count(state));
+        }
         TreeSet<String> names = new TreeSet<>();
         for (RunFile<RunSpec, Sharpness> run : completed()) {
             names.addAll(run.metrics().keySet());
@@ -165,7 +188,7 @@ public record CellSummary(int dataset, Double ratio, double lr, double lrEffecti
         if (values.length == 0) {
             return;
         }
-        SeedStatistics stats = SeedStatistics.of(values, BOOTSTRAP_SEED);
+        SeedStatistics stats = SeedStatistics.of(values);
         row.put(name + "_mean", finite(stats.mean()));
         row.put(name + "_std", finite(stats.std()));
         row.put(name + "_ci_low", finite(stats.ci95().low()));

@@ -22,6 +22,8 @@ import org.batchscope.common.RandomStreams;
  *   <li>the same six prefixed {@code validation_loss_} (validation loss per evaluation, nats) and
  *       {@code minibatch_loss_} (minibatch loss per step, nats);</li>
  *   <li>{@code churn}: mean fraction of validation predictions that change between consecutive evaluations;</li>
+ *   <li>{@code majority_prediction_share}: at the last evaluation, the share of validation samples predicted as
+ *       the most predicted class (1 = the model predicts one class for everything: collapsed);</li>
  *   <li>{@code loss_spikes}: number of steps whose minibatch loss exceeds EMA + 3 EM-std (alpha 0.1);</li>
  *   <li>{@code final_accuracy}, {@code best_accuracy}: last and highest validation accuracy;
  *       {@code final_validation_loss}; {@code test_accuracy} of the final model on the test split (added
@@ -42,6 +44,7 @@ public final class RunMetrics {
 
     public static final String CHURN = "churn";
     public static final String LOSS_SPIKES = "loss_spikes";
+    public static final String MAJORITY_PREDICTION_SHARE = "majority_prediction_share";
     public static final String FINAL_ACCURACY = "final_accuracy";
     public static final String BEST_ACCURACY = "best_accuracy";
     public static final String FINAL_VALIDATION_LOSS = "final_validation_loss";
@@ -88,6 +91,9 @@ public final class RunMetrics {
             metrics.put(CHURN, Churn.of(evaluations.stream().map(RunRecorder.Evaluation::validationPredicts)
                     .toArray(int[][]::new)));
         }
+        if (!evaluations.isEmpty()) {
+            metrics.put(MAJORITY_PREDICTION_SHARE, majorityShare(evaluations.get(evaluations.size() - 1).validationPredicts()));
+        }
         if (losses.length > 0 && allFinite(losses)) {
             metrics.put(LOSS_SPIKES, (double) LossSpikes.detect(losses).count());
         }
@@ -119,6 +125,15 @@ public final class RunMetrics {
             return;
         }
         OscillationMetrics.of(series, direction).toNamedMap().forEach((name, value) -> metrics.put(prefix + name, value));
+    }
+
+    /** @return the share of {@code predicted} equal to its most frequent class */
+    static double majorityShare(int[] predicted) {
+        Map<Integer, Integer> counts = new TreeMap<>();
+        for (int c : predicted) {
+            counts.merge(c, 1, Integer::sum);
+        }
+        return (double) counts.values().stream().mapToInt(Integer::intValue).max().orElse(0) / predicted.length;
     }
 
     /**

@@ -25,11 +25,14 @@ public final class RunResult {
     private RunResult() {
     }
 
-    /** @return the run file of a recorded run, with this process's provenance and the run's engine */
-    static RunFile<RunSpec, Sharpness> of(PlannedRun run, String status, String message, RunRecording recording,
+    /**
+     * @return the run file of a recorded run, with this process's provenance and the run's engine; {@code state}
+     *         is the run's {@link RunStates state} file name, null for a failed run
+     */
+    static RunFile<RunSpec, Sharpness> of(PlannedRun run, String status, String state, String message, RunRecording recording,
             Map<String, Double> metrics, Sharpness sharpness, RunFile.Timing timing) {
         return new RunFile<>(RunFile.SCHEMA_VERSION, run.hash(), run.spec(),
-                Provenance.current(run.engine().name(), run.engine().version()), status, message,
+                Provenance.current(run.engine().name(), run.engine().version()), status, state, message,
                 new RunFile.Steps(recording.losses(), recording.accuracies(), recording.learningRates()),
                 recording.evaluations().stream().map(RunResult::row).toList(),
                 recording.probes().stream().map(RunResult::row).toList(), metrics, sharpness, timing);
@@ -40,7 +43,7 @@ public final class RunResult {
      *         on): status {@code failed}, {@code message}, empty columns and zero time
      */
     public static RunFile<RunSpec, Sharpness> failed(PlannedRun run, String message) {
-        return of(run, FAILED, message, new RunRecording(0, () -> 0L), new java.util.TreeMap<>(), null,
+        return of(run, FAILED, null, message, new RunRecording(0, () -> 0L), new java.util.TreeMap<>(), null,
                 new RunFile.Timing(0, 0, 0, 0, 0, new double[0]));
     }
 

@@ -25,7 +25,7 @@ import org.batchscope.common.files.RunFile;
  * {@code diverged}. A completed run is then measured further: test accuracy, {@link ShortcutReliance},
  * {@link GeneralizationGap} and, when its model is a {@link DifferentiableModel} (the lean engine's are),
  * {@link Sharpness} with the run's settings ({@link RunSpec#sharpness()}) on the first min(samples, n) samples of the probe-set order
- * ({@link SweepPlan#probeSet}). Because engines are bit-reproducible from the job and each result depends only on
+ * ({@link SweepPlan#probeSet}). Every completed or diverged run gets its {@link RunStates state}. Because engines are bit-reproducible from the job and each result depends only on
  * its own run, a sweep that is killed and run again ends with the same files (up to wall time) as an
  * uninterrupted one.
  */
@@ -133,13 +133,14 @@ public final class SweepRunner {
                 status = RunResult.DIVERGED;
                 message = "the minibatch loss was not finite at step " + outcome.divergedAtStep();
             }
-            return RunResult.of(run, status, message, recording, metrics, sharpness,
+            String state = RunStates.of(recording, data, metrics, status.equals(RunResult.DIVERGED)).fileName();
+            return RunResult.of(run, status, state, message, recording, metrics, sharpness,
                     RunCost.of(recording, steps, schedule, seconds(start)));
         } catch (RuntimeException e) {
             if (!recordFailure) {
                 throw e;
             }
-            return RunResult.of(run, RunResult.FAILED, e.toString(), recording, new java.util.TreeMap<>(), null,
+            return RunResult.of(run, RunResult.FAILED, null, e.toString(), recording, new java.util.TreeMap<>(), null,
                     RunCost.of(recording, steps, schedule, seconds(start)));
         }
     }

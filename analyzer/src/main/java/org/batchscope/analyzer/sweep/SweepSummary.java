@@ -22,8 +22,10 @@ import org.batchscope.common.RandomStreams;
  * comparisons between batch sizes, what each dataset's gradients say, and noise robustness.
  * <ul>
  *   <li>comparisons: for each dataset and learning rate, each pair of batch sizes A < B with
- *       completed seeds, {@code p_a_steadier} = P(A steadier than B) on validation-accuracy amplitude
- *       ({@link SeedComparison});</li>
+ *       completed seeds, {@code p_a_steadier} = P(A steadier than B) on validation-accuracy amplitude,
+ *       the two-sided p-value of the exact Mann-Whitney test ({@link SeedComparison}), the seeds on
+ *       each side, the smallest p those seeds can give, and {@code conclusion}: {@code a_steadier} or
+ *       {@code b_steadier} when p <= {@value #ALPHA}, else {@code inconclusive};</li>
  *   <li>per dataset: {@code gradient_noise_scale} = mean tr(Sigma) / mean |G|^2 over the last-half
  *       probes of all completed runs pooled ({@link AveragedNoiseScale}; with {@code _low}, {@code _high},
  *       the probe count and the count of probes with |G|^2 <= 0); {@code critical_batch_measured}: per base
@@ -33,7 +35,7 @@ import org.batchscope.common.RandomStreams;
  *       {@code below} or {@code at_or_above} it ({@link CriticalBatchSize});</li>
  *   <li>noise robustness, with two or more datasets of known r > 0: for each batch size and learning
  *       rate, final accuracy and amplitude (cell means) against r, and the breakdown ratio where the
- *       accuracy falls to within 5 points of chance ({@link BreakdownRatio}; chance = the datasets'
+ *       accuracy falls to chance + 0.05 or below ({@link BreakdownRatio}; chance = the datasets'
  *       mean chance level).</li>
  *   <li>per dataset: the target accuracy of "time to target" ({@link TargetAccuracy}) and the split the
  *       generalization gap is measured against ({@link GeneralizationGap}).</li>
@@ -45,7 +47,13 @@ import org.batchscope.common.RandomStreams;
  */
 public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells, Double targetAccuracy) {
 
-    /** Random stream (under the bootstrap seed) of the measured critical batch size's interval. */
+    /** Significance level of the comparisons between batch sizes (two-sided). */
+    public static final double ALPHA = 0.05;
+
+    /** Bootstrap seed of the measured critical batch size's interval (fixed: summaries are reproducible). */
+    static final long CRITICAL_BATCH_SEED = 0;
+
+    /** Random stream (under {@link #CRITICAL_BATCH_SEED}) of the measured critical batch size's interval. */
     static final long CRITICAL_BATCH_STREAM = 43;
 
     /** Gathers the cells of {@code runs} from {@code store}; runs without a file are left out. */
@@ -84,7 +92,7 @@ public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells,
     /**
      * @return per base learning rate of dataset {@code d}, the critical batch size measured from steps to
      *         the dataset's target accuracy ({@link CriticalBatchFit}, 90% interval over seeds, bootstrap seed
-     *         {@value CellSummary#BOOTSTRAP_SEED}); rates whose cells have fewer than three batch sizes
+     *         {@value #CRITICAL_BATCH_SEED}); rates whose cells have fewer than three batch sizes
      *         reaching the target are left out
      */
     public Map<Double, CriticalBatchFit> measuredCriticalBatch(int d) {
@@ -98,7 +106,7 @@ public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells,
             byLr.computeIfAbsent(cell.lr(), k -> new TreeMap<>()).put(cell.batchSize(), cell.toTarget(target, false));
         }
         byLr.forEach((lr, steps) -> CriticalBatchFit.of(steps, 1000, 0.9,
-                RandomStreams.stream(CellSummary.BOOTSTRAP_SEED, CRITICAL_BATCH_STREAM)).ifPresent(fit -> out.put(lr, fit)));
+                RandomStreams.stream(CRITICAL_BATCH_SEED, CRITICAL_BATCH_STREAM)).ifPresent(fit -> out.put(lr, fit)));
         return out;
     }
 
@@ -127,7 +135,14 @@ public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells,
                     row.put("lr", a.lr());
                     row.put("batch_size_a", a.batchSize());
                     row.put("batch_size_b", b.batchSize());
-                    row.put("p_a_steadier", SeedComparison.probabilitySteadier(ampA, ampB));
+                    double p = SeedComparison.pValue(ampA, ampB);
+                    double probability = SeedComparison.probabilitySteadier(ampA, ampB);
+                    row.put("seeds_a", ampA.length);
+                    row.put("seeds_b", ampB.length);
+                    row.put("p_a_steadier", probability);
+                    row.put("p_value", p);
+                    row.put("smallest_possible_p_value", SeedComparison.smallestPValue(ampA.length, ampB.length));
+                    row.put("conclusion", p > ALPHA ? "inconclusive" : probability > 0.5 ? "a_steadier" : "b_steadier");
                     out.add(row);
                 }
             }
@@ -171,6 +186,7 @@ public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells,
             row.put("achieved_ratio", data.achievedRatio());
             row.put("classes", data.classNames());
             row.put("chance", data.chance());
+            row.put("chance_rule", "share of the most frequent class in the training labels");
             row.put("train", data.train().count());
             row.put("val", data.validation().count());
             row.put("test", data.test() == null ? null : data.test().count());

@@ -38,7 +38,8 @@ class DatasetLoaderTest {
         assertThat(d.train().labels()).containsExactly(1, 0, 1, 0);
         assertThat(d.validation().features()).containsExactly(9, 10);
         assertThat(d.test()).isNull();
-        assertThat(d.chance()).isEqualTo(1.0);
+        // training labels 1, 0, 1, 0: the most frequent class has half (the one validation row is a cat)
+        assertThat(d.chance()).isEqualTo(0.5);
         assertThat(d.contentSha256()).hasSize(64);
     }
 

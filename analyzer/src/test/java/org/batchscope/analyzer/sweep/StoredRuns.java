@@ -26,7 +26,7 @@ final class StoredRuns {
                     curve[i]));
             seconds[i] = (i + 1) * secondsEvery;
         }
-        return new RunFile<>(RunFile.SCHEMA_VERSION, "test", null, null, RunFile.COMPLETED, null, null, evaluations,
+        return new RunFile<>(RunFile.SCHEMA_VERSION, "test", null, null, RunFile.COMPLETED, null, null, null, evaluations,
                 List.of(), metrics, null, new RunFile.Timing(wallSeconds, Double.NaN, Double.NaN, secondsPerEpoch,
                         samplesPerSecond, seconds));
     }

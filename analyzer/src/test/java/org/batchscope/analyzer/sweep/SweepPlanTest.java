@@ -19,11 +19,16 @@ class SweepPlanTest {
 
     /** 100 training samples of 3 features, 2 classes. */
     static SweepDataset dataset(Double ratio) {
+        return dataset(ratio, 50);
+    }
+
+    /** The toy dataset with {@code majority} of its 100 training labels in class 0 (the rest in class 1). */
+    static SweepDataset dataset(Double ratio, int majority) {
         float[] x = new float[100 * 3];
         int[] y = new int[100];
         for (int i = 0; i < 100; i++) {
             x[3 * i] = i % 2 == 0 ? 1 : -1;
-            y[i] = i % 2;
+            y[i] = majority == 50 ? i % 2 : i < majority ? 0 : 1;
         }
         TensorData train = new TensorData(x, y, new int[] {3}, 2);
         TensorData val = new TensorData(new float[3 * 10], new int[10], new int[] {3}, 2);

@@ -92,7 +92,7 @@ class SweepRunnerTest {
         Provenance p = stored.provenance();
         store.write(new RunFile<>(stored.schemaVersion(), stored.configHash(), stored.config(),
                 new Provenance(p.toolVersion(), p.engine(), "0.0.1", p.javaVersion(), p.javaVendor(), p.os(), p.arch()),
-                stored.status(), stored.message(), stored.steps(), stored.evaluations(), stored.probes(),
+                stored.status(), stored.state(), stored.message(), stored.steps(), stored.evaluations(), stored.probes(),
                 stored.metrics(), stored.sharpness(), stored.timing()));
         progress.getBuffer().setLength(0);
         assertThat(run(runs)).isEqualTo(new SweepRunner.Outcome(3, 1, 0));
@@ -107,10 +107,10 @@ class SweepRunnerTest {
         List<PlannedRun> runs = plan(0.1);
         Path file = new ResultsStore(out).file(runs.get(1).hash());
         java.nio.file.Files.createDirectories(file.getParent());
-        java.nio.file.Files.writeString(file, "{\"schema_version\": 3}");
+        java.nio.file.Files.writeString(file, "{\"schema_version\": 4}");
         assertThatThrownBy(() -> run(runs)).isInstanceOf(BadInputException.class).hasMessage(file
-                + ": schema_version 3 is newer than batchscope " + ToolVersion.version()
-                + " reads (2); use the batchscope that wrote it or a newer one");
+                + ": schema_version 4 is newer than batchscope " + ToolVersion.version()
+                + " reads (3); use the batchscope that wrote it or a newer one");
     }
 
     @Test
@@ -128,7 +128,7 @@ class SweepRunnerTest {
     }
 
     private static RunFile<RunSpec, Sharpness> withoutTiming(RunFile<RunSpec, Sharpness> r) {
-        return new RunFile<>(r.schemaVersion(), r.configHash(), r.config(), r.provenance(), r.status(), r.message(),
+        return new RunFile<>(r.schemaVersion(), r.configHash(), r.config(), r.provenance(), r.status(), r.state(), r.message(),
                 r.steps(), r.evaluations(), r.probes(), r.metrics(), r.sharpness(), null);
     }
 }

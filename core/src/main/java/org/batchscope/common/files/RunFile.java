@@ -17,6 +17,8 @@ import java.util.Map;
  * @param provenance    what made the file
  * @param status        {@value #COMPLETED}, {@value #DIVERGED} (a non-finite loss ended it) or
  *                      {@value #FAILED} (an error, in {@code message}; a rerun retries it)
+ * @param state         what the validation-accuracy curve did, snake_case: steady, improving, oscillating,
+ *                      collapsed (predicts one class), chance or diverged; null for a failed run
  * @param message       what went wrong, for diverged and failed runs; null otherwise
  * @param steps         per-step columns
  * @param evaluations   per evaluation
@@ -29,13 +31,16 @@ import java.util.Map;
 public record RunFile<C, S>(@JsonProperty("schema_version") int schemaVersion,
         @JsonProperty("config_hash") String configHash, @JsonProperty("config") C config,
         @JsonProperty("provenance") Provenance provenance, @JsonProperty("status") String status,
-        @JsonProperty("message") String message, @JsonProperty("steps") Steps steps,
+        @JsonProperty("state") String state, @JsonProperty("message") String message, @JsonProperty("steps") Steps steps,
         @JsonProperty("evaluations") List<EvaluationRow> evaluations,
         @JsonProperty("gradient_probes") List<ProbeRow> probes, @JsonProperty("metrics") Map<String, Double> metrics,
         @JsonProperty("sharpness") S sharpness, @JsonProperty("timing") Timing timing) {
 
-    /** The schema this build writes and reads. 1: before schema versions and provenance. */
-    public static final int SCHEMA_VERSION = 2;
+    /**
+     * The schema this build writes and reads. 1: before schema versions and provenance; 2: without the run's
+     * {@code state} and {@code majority_prediction_share} (such runs are trained again).
+     */
+    public static final int SCHEMA_VERSION = 3;
 
     public static final String COMPLETED = "completed";
     public static final String DIVERGED = "diverged";

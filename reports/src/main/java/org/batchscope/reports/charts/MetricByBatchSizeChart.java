@@ -15,7 +15,7 @@ import org.jfree.chart.plot.XYPlot;
 /**
  * Chart 2, oscillation metrics against batch size: one panel per metric, one line per series (noise
  * ratio in a sweep; a single line for diagnosed logs), each point the mean over seeds with a
- * whisker spanning its 95% bootstrap interval. Points without an interval (one seed, one log) have
+ * whisker spanning its 95% Student-t interval. Points without an interval (one seed, one log) have
  * no whisker. Batch sizes sit on a log2 axis, so 1, 2, 4, 8, ... are evenly spaced.
  */
 public final class MetricByBatchSizeChart {

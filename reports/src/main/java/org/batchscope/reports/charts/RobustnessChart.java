@@ -21,7 +21,7 @@ import org.jfree.chart.ui.TextAnchor;
 /**
  * Chart 4, robustness curves: final accuracy against the noise-to-feature ratio r on a log10 axis,
  * one line per batch size with 95% interval whiskers over seeds, a dashed horizontal line at chance
- * and, for every batch size whose accuracy falls to within 5 points of chance, a vertical line at its
+ * and, for every batch size whose accuracy falls to chance + 0.05 or below, a vertical line at its
  * breakdown ratio in the line's colour, labelled with its value (also given in the legend).
  */
 public final class RobustnessChart {

@@ -150,6 +150,7 @@ public final class DiagnosisReport {
             entry.put("file", source.file().toString());
             entry.put("layout", source.layout().description());
             entry.put("batch_size", log.batchSize());
+            entry.put("state", log.state() == null ? null : log.state().fileName());
             entry.put("compared", log.compared() == null ? null : log.compared().curve().name());
             entry.put("diverged", log.nonFinite().stream().min(Comparator.comparingInt((Curve c) -> c.nonFinite().line()))
                     .map(DiagnosisReport::nonFinite).orElse(null));

@@ -40,7 +40,7 @@ public record ResultCell(int dataset, Double ratio, int batchSize, double lr, do
         return column(metric + "_std");
     }
 
-    /** @return the lower end of the 95% percentile-bootstrap interval of the mean, or NaN */
+    /** @return the lower end of the Student-t 95% interval of the mean, or NaN */
     public double ciLow(String metric) {
         return column(metric + "_ci_low");
     }

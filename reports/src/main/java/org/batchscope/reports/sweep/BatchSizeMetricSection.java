@@ -13,7 +13,7 @@ import org.batchscope.reports.results.SweepResults;
 
 /**
  * A chart of per-cell measures against batch size (log2 axis; {@code full} sits at B = n): one panel per
- * measure, one line per dataset (and learning rate), each point the mean over seeds with its 95% bootstrap
+ * measure, one line per dataset (and learning rate), each point the mean over seeds with its Student-t 95%
  * interval as whisker. A measure drawn on a log scale shows log10 of the mean and of the interval ends
  * (points whose mean is not positive are left out), so the chart is log-log. The three instances are the
  * report's charts 9-11: generalization gap, sharpness and cost.
@@ -49,7 +49,7 @@ final class BatchSizeMetricSection implements ReportSection {
         return new BatchSizeMetricSection("Generalization gap against batch size", "generalization-gap", List.of(
                 new Measure("gap_accuracy", "train - held-out, fraction", false),
                 new Measure("gap_loss", "train - held-out, nats; usually < 0", false)),
-                "The generalization gap of each run's final model, mean over seeds with 95% bootstrap interval, one"
+                "The generalization gap of each run's final model, mean over seeds with Student-t 95% interval, one"
                         + " line per dataset. Left: training accuracy minus held-out accuracy (the test split, or the"
                         + " validation split when there is none); higher means the model does better on what it"
                         + " trained on. Right: training loss minus held-out loss (the same order as for accuracy), so a larger"
@@ -62,7 +62,7 @@ final class BatchSizeMetricSection implements ReportSection {
         return new BatchSizeMetricSection("Sharpness against batch size", "sharpness", List.of(
                 new Measure("eps_sharpness", "percent", false),
                 new Measure("hessian_max_eig", "nats per squared weight unit", false)),
-                "Sharpness of the minimum each run ends in, mean over seeds with 95% bootstrap interval. Left:"
+                "Sharpness of the minimum each run ends in, mean over seeds with Student-t 95% interval. Left:"
                         + " Keskar's epsilon-sharpness, the largest relative loss increase found in the box"
                         + " |y_i| <= eps (|x_i| + 1) around the weights (eps = 1e-3), in percent. Right: the largest"
                         + " eigenvalue of the training-loss Hessian by power iteration. Both on a fixed training"
@@ -76,7 +76,7 @@ final class BatchSizeMetricSection implements ReportSection {
                 new Measure("seconds_per_epoch", "s, log10 scale", true),
                 new Measure("steps_to_target", "steps, log10 scale", true),
                 new Measure("seconds_to_target", "s, log10 scale", true)),
-                "What each batch size costs, log-log, mean over seeds with 95% bootstrap interval: training seconds"
+                "What each batch size costs, log-log, mean over seeds with Student-t 95% interval: training seconds"
                         + " per epoch (evaluations excluded), and the steps and training seconds until the validation"
                         + " accuracy first reaches the target (summary.json, datasets: target_accuracy), over the seeds"
                         + " that reach it. Steps to result (Shallue et al. 2019) fall with the batch size until the"
@@ -111,7 +111,7 @@ final class BatchSizeMetricSection implements ReportSection {
             return SectionOutcome.skipped(skipped);
         }
         return SectionOutcome.of(List.of(new CaptionedFigure(MetricByBatchSizeChart.figure(title,
-                "mean over seeds; whiskers: 95% bootstrap interval", XScale.batchSizeLog2(), panels).named(figureName),
+                "mean over seeds; whiskers: Student-t 95% interval", XScale.batchSizeLog2(), panels).named(figureName),
                 caption)));
     }
 

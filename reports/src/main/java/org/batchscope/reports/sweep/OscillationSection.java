@@ -13,7 +13,7 @@ import org.batchscope.reports.results.SweepResults;
 
 /**
  * Chart 2: the six oscillation metrics of validation accuracy against batch size, one line per noise
- * ratio (and learning rate), each point the mean over seeds with its 95% bootstrap interval.
+ * ratio (and learning rate), each point the mean over seeds with its Student-t 95% interval.
  */
 final class OscillationSection implements ReportSection {
 
@@ -56,11 +56,11 @@ final class OscillationSection implements ReportSection {
         }
         return SectionOutcome.of(List.of(new CaptionedFigure(MetricByBatchSizeChart.figure(
                 "Oscillation of validation accuracy against batch size",
-                "mean over seeds; whiskers: 95% bootstrap interval; last half of each curve",
+                "mean over seeds; whiskers: Student-t 95% interval; last half of each curve",
                 XScale.batchSizeLog2(), panels),
                 "The six oscillation metrics of the validation accuracy curve, measured over the last half of each"
-                        + " run and averaged over seeds, one line per noise ratio. Whiskers span the 95% percentile"
-                        + " bootstrap interval of the mean. Higher means more oscillation, except that reversal_rate"
+                        + " run and averaged over seeds, one line per noise ratio. Whiskers span the"
+                        + " Student-t interval of the mean. Higher means more oscillation, except that reversal_rate"
                         + " says how often the curve turns (1 = at every evaluation) and hf_power_share how much of"
                         + " the wiggle is faster than 4 evaluations.")));
     }

@@ -62,8 +62,8 @@ final class RobustnessSection implements ReportSection {
                     "Final accuracy against noise ratio" + suffix, series,
                     breakdowns.stream().mapToDouble(Double::doubleValue).toArray(), chance), i, lrs.size()),
                     "Mean final validation accuracy over seeds against the noise-to-feature ratio r (log scale), one"
-                            + " line per batch size, whiskers: 95% bootstrap interval. A vertical line marks a batch"
-                            + " size's breakdown ratio, the r at which its accuracy falls to within 5 points of chance"
+                            + " line per batch size, whiskers: 95% Student-t interval. A vertical line marks a batch"
+                            + " size's breakdown ratio, the r at which its accuracy falls to chance + 0.05 or below"
                             + " (interpolated in log r); a batch size without one never broke down in the range tried."));
         }
         return figures.isEmpty() ? SectionOutcome.skipped("No robustness curves: no cell has a final accuracy.")

@@ -3,6 +3,7 @@ package org.batchscope.reports.sweep;
 import java.util.ArrayList;
 import java.util.List;
 import org.batchscope.analyzer.metrics.OscillationMetrics;
+import org.batchscope.analyzer.metrics.RunState;
 import org.batchscope.analyzer.sweep.RunMetrics;
 import org.batchscope.analyzer.sweep.ShortcutReliance;
 import org.batchscope.reports.pdf.ReportTable;
@@ -12,10 +13,10 @@ import org.batchscope.reports.results.SweepResults;
 
 /**
  * The summary table of the report, one row per cell: B, r, the learning rate used, seeds, final
- * accuracy mean +- std, amplitude mean [95% CI], reversal rate, churn and loss spikes (means over
- * seeds), and the reliance columns the datasets have (shortcut gap and worst-group accuracy when the
- * training data had a shortcut, bg_gap and bg_only_accuracy for images, the two permutation drops for
- * tables).
+ * accuracy mean +- std, amplitude mean [Student-t 95% CI], the runs' states, reversal rate, churn and loss
+ * spikes (means over seeds), and the reliance columns the datasets have (shortcut gap and worst-group
+ * accuracy when the training data had a shortcut, bg_gap and bg_only_accuracy for images, the two
+ * permutation drops for tables).
  */
 public final class SummaryTable {
 
@@ -36,14 +37,14 @@ public final class SummaryTable {
             }
         }
         List<String> header = new ArrayList<>(List.of("B", "r", "lr", "seeds", "final acc. (mean ± std)",
-                "amplitude [95% CI]", "reversal", "churn", "spikes"));
+                "amplitude [95% t-CI]", "states", "reversal", "churn", "spikes"));
         reliance.forEach(column -> header.add(column[1]));
         List<List<String>> rows = new ArrayList<>();
         for (ResultCell c : results.cells()) {
             List<String> row = new ArrayList<>(List.of(String.valueOf(c.batchSize()),
                     c.ratio() == null ? "-" : Numbers.compact(c.ratio()), Numbers.compact(c.lrEffective()),
                     c.seeds() + (c.diverged() + c.failed() > 0 ? " (" + c.diverged() + " div., " + c.failed() + " failed)" : ""),
-                    finalAccuracy(c), amplitude(c), Numbers.fixed(c.mean(OscillationMetrics.REVERSAL_RATE), 2),
+                    finalAccuracy(c), amplitude(c), states(c), Numbers.fixed(c.mean(OscillationMetrics.REVERSAL_RATE), 2),
                     Numbers.fixed(c.mean(RunMetrics.CHURN), 3), Numbers.fixed(c.mean(RunMetrics.LOSS_SPIKES), 1)));
             reliance.forEach(column -> row.add(Numbers.fixed(c.mean(column[0]), 3)));
             rows.add(row);
@@ -56,6 +57,18 @@ public final class SummaryTable {
         String mean = Numbers.fixed(c.mean(RunMetrics.FINAL_ACCURACY), 3);
         double std = c.std(RunMetrics.FINAL_ACCURACY);
         return Double.isFinite(std) ? mean + " ± " + Numbers.fixed(std, 3) : mean;
+    }
+
+    /** @return how many runs are in each state, for example {@code "2 improving, 1 collapsed"}; "-" for none */
+    public static String states(ResultCell c) {
+        List<String> parts = new ArrayList<>();
+        for (RunState state : RunState.values()) {
+            double count = c.column("state_" + state.fileName());
+            if (count > 0) {
+                parts.add((long) count + " " + state.fileName());
+            }
+        }
+        return parts.isEmpty() ? "-" : String.join(", ", parts);
     }
 
     private static String amplitude(ResultCell c) {

@@ -45,7 +45,7 @@ public final class SweepReport {
         report.heading("Summary per cell", false)
                 .paragraph("One row per cell (the seeds of one dataset, learning rate and batch size). Accuracy,"
                         + " amplitude, churn and reliance are fractions; amplitude is the standard deviation of"
-                        + " validation accuracy over the last half of each run, with its 95% bootstrap interval over"
+                        + " validation accuracy over the last half of each run, with its 95% Student-t interval over"
                         + " seeds; reversal = reversal rate (0 = monotone, 1 = zig-zag); spikes = loss spikes per run;"
                         + " lr = the learning rate used after scaling. Means are over completed seeds.")
                 .table(SummaryTable.of(results));
