@@ -220,6 +220,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             datasets.add(new SweepDataset(loaded, loaded.ratio(), options));
             identity = "data " + loaded.contentSha256();
         } else {
+            if (specBytes == null) {
+                SpecVariants.read(specFile); // the spec's kind and fields are checked before anything is written
+            }
             identity = specIdentity(specBytes != null ? specBytes : Json.readSpecBytes(specFile), ratios);
         }
         return new PreparedSweep(sweep, options, datasets, curveAxis, identity);
