@@ -52,6 +52,11 @@ class ClaimRuleTest {
                 new ClaimRule.Sign(true));
         assertThat(wide.verdict()).isEqualTo(ClaimVerdict.INCONCLUSIVE);
         assertThat(wide.settle()).contains("about 12 seeds per arm").contains("had 3");
+        // equivalence, margin 0.02, estimate 0.004, half-width 0.03 with 2 seeds: 2 x (0.03 / 0.016)^2 = 7.03, so 8 seeds
+        ClaimResult equivalence = ClaimResult.judge("x", "c", "e", "u", new Effect(0.004, -0.026, 0.034, 2, 2, 0.95),
+                new ClaimRule.Equivalence(0.02, "accuracy"));
+        assertThat(equivalence.verdict()).isEqualTo(ClaimVerdict.INCONCLUSIVE);
+        assertThat(equivalence.settle()).contains("about 8 seeds per arm");
         ClaimResult settled = ClaimResult.judge("x", "c", "e", "u", new Effect(0.1, 0.05, 0.15, 3, 3, 0.95),
                 new ClaimRule.Sign(true));
         assertThat(settled.settle()).isNull();
