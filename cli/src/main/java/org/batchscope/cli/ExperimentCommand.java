@@ -1,10 +1,6 @@
 package org.batchscope.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +12,8 @@ import org.batchscope.analyzer.experiment.ExperimentResult;
 import org.batchscope.analyzer.experiment.ExperimentRunner;
 import org.batchscope.analyzer.experiment.Experiments;
 import org.batchscope.analyzer.experiment.Scale;
-import org.batchscope.common.AtomicFiles;
 import org.batchscope.common.BadInputException;
+import org.batchscope.common.OutputFolder;
 import org.batchscope.reports.experiment.ExperimentReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,9 +35,6 @@ import picocli.CommandLine.Spec;
             "from a written rule. 'batchscope experiment list' shows the experiments. Rerunning resumes."})
 public final class ExperimentCommand implements Callable<Integer> {
 
-    /** The file that marks a folder as an experiment's and records which one and at what scale. */
-    static final String MARKER = "experiment-settings.txt";
-
     @Spec
     CommandSpec spec;
 
@@ -61,6 +54,9 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "Do not write the PDF report into <out>/report.")
     boolean noReport;
 
+    @Option(names = "--overwrite", description = "Replace another experiment's results in --out (else such a folder is refused).")
+    boolean overwrite;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -78,44 +74,20 @@ public final class ExperimentCommand implements Callable<Integer> {
         int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         BadInputException.require(cores >= 1 && cores <= 1024, "--threads", "an integer in [1, 1024]", cores);
         Path folder = out != null ? out : Path.of("batchscope-experiment-" + experiment.name());
-        claimFolder(folder, experiment.name() + " " + size.cliName() + "\n");
         PrintWriter err = spec.commandLine().getErr();
-        ExperimentResult result = ExperimentRunner.run(experiment, size, folder, cores, err,
-                TerminalProgress.forStderr(err, System.console() != null));
-        print(result, stdout);
-        if (!noReport) {
-            List<Path> written = ExperimentReport.write(result, folder, folder.resolve("report"));
-            stdout.println("report: " + written.get(written.size() - 1));
+        try (OutputFolder owned = OutputFolder.claim(folder, OutputFolder.Kind.EXPERIMENT,
+                experiment.name() + " at scale " + size.cliName(), overwrite, "--out")) {
+            ExperimentResult result = ExperimentRunner.run(experiment, size, folder, cores, err,
+                    TerminalProgress.forStderr(err, System.console() != null));
+            print(result, stdout);
+            if (!noReport) {
+                List<Path> written = ExperimentReport.write(result, folder, folder.resolve("report"));
+                stdout.println("report: " + written.get(written.size() - 1));
+            }
         }
         stdout.println("results: " + folder.resolve(ExperimentResult.FILE));
         stdout.flush();
         return ExitCodes.OK;
-    }
-
-    /** Makes {@code folder} this experiment's, or refuses a folder that holds something else. */
-    private static void claimFolder(Path folder, String settings) {
-        Path marker = folder.resolve(MARKER);
-        try {
-            if (Files.exists(folder) && !Files.isDirectory(folder)) {
-                throw new BadInputException("--out " + folder + " is a file; it must be a folder");
-            }
-            if (Files.isDirectory(folder)) {
-                boolean empty;
-                try (var entries = Files.list(folder)) {
-                    empty = entries.findAny().isEmpty();
-                }
-                if (!empty && !(Files.isRegularFile(marker)
-                        && Files.readString(marker, StandardCharsets.UTF_8).equals(settings))) {
-                    throw new BadInputException("--out " + folder + " holds " + (Files.isRegularFile(marker)
-                            ? "the experiment " + Files.readString(marker, StandardCharsets.UTF_8).strip()
-                            : "something other than this experiment") + "; choose another folder");
-                }
-            }
-            Files.createDirectories(folder);
-            AtomicFiles.write(marker, settings.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static void print(ExperimentResult result, PrintWriter stdout) {

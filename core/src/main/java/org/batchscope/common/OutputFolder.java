@@ -57,7 +57,8 @@ public final class OutputFolder implements AutoCloseable {
         DATASET("a generated dataset", List.of("manifest.json", ".batchscope-in-progress")),
         RESULTS("sweep results", List.of("summary.json", "runs")),
         REPORT("a sweep report", List.of("report.pdf")),
-        DIAGNOSIS("a diagnosis of training logs", List.of("diagnose.json", "diagnose.pdf"));
+        DIAGNOSIS("a diagnosis of training logs", List.of("diagnose.json", "diagnose.pdf")),
+        EXPERIMENT("an experiment", List.of("experiment.json", "arms"));
 
         private final String description;
         private final List<String> signatures;
