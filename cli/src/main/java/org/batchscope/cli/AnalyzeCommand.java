@@ -221,7 +221,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             identity = "data " + loaded.contentSha256();
         } else {
             if (specBytes == null) {
-                SpecVariants.read(specFile); // the spec's kind and fields are checked before anything is written
+                // the spec's kind and fields, and the batch sizes against its training set, are checked
+                // before anything is generated or written
+                for (DatasetSpec variant : SpecVariants.specs(SpecVariants.read(specFile), ratios)) {
+                    SweepPreflight.checkTrainingSetSize(sweep, SpecVariants.trainingSamples(variant, specFile),
+                            specFile.toString());
+                }
             }
             identity = specIdentity(specBytes != null ? specBytes : Json.readSpecBytes(specFile), ratios);
         }

@@ -143,6 +143,35 @@ class UpFrontChecksTest {
     }
 
     @Test
+    void aSpecSweepChecksItsBatchSizesAndRatiosAgainstTheSpecBeforeGenerating() throws IOException {
+        Path out = dir.resolve("never");
+        Path spec = dir.resolve("spec.yaml");
+        Files.writeString(spec, "kind: tabular\ntrain: 50\nval: 20\ntest: 20\n");
+        String[] common = {"analyze", "--spec", spec.toString(), "--out", out.toString(), "--seeds", "1",
+            "--no-report", "--threads", "1"};
+        assertOneLine(run(common, "--batch-sizes", "1,100", "--epochs", "1"),
+                "--batch-sizes: 100 is larger than the training set of " + spec + " (50 samples)");
+        // without a val split the analyzer carves round(0.2 x 50) = 10 samples for validation, leaving 40
+        Files.writeString(spec, "kind: tabular\ntrain: 50\nval: 0\ntest: 20\n");
+        assertOneLine(run(common, "--batch-sizes", "45"),
+                "--batch-sizes: 45 is larger than the training set of " + spec + " (40 samples)");
+        assertOneLine(run(common, "--batch-sizes", "4", "--ratios", "1,-2"), "--ratios must be positive numbers (got -2.0)");
+        Files.writeString(spec, "kind: tabular\ntrain: 20000\nval: 20\ntest: 20\n");
+        assertOneLine(run(common, "--batch-sizes", "1", "--epochs", "100000"),
+                "--epochs: 100000 epochs at batch size 1 on 20000 samples are more than 1000000000 steps");
+        assertThat(out).doesNotExist();
+        Files.writeString(spec, "kind: tabular\ntrain: 50\nval: 0\ntest: 20\n");
+        CliRunner.Result fine = run(common, "--batch-sizes", "40", "--epochs", "1", "--probes-per-run", "0");
+        assertThat(fine.exitCode()).as(fine.err()).isEqualTo(ExitCodes.OK);
+    }
+
+    private static CliRunner.Result run(String[] common, String... extra) {
+        List<String> args = new ArrayList<>(List.of(common));
+        args.addAll(List.of(extra));
+        return CliRunner.run(args.toArray(String[]::new));
+    }
+
+    @Test
     void aModelFileThatIsNoModelIsRefusedBeforeTraining() throws IOException {
         Path out = dir.resolve("never");
         Path model = dir.resolve("model.json");

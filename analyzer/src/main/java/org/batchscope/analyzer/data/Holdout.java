@@ -19,13 +19,22 @@ public final class Holdout {
     private Holdout() {
     }
 
-    /** @return {training, validation} */
-    public static TensorData[] split(TensorData all, String source) {
-        int n = all.count();
+    /**
+     * @return the samples left for training after carving from {@code n}: n - round(n x fraction)
+     * @throws BadInputException when either part would be empty
+     */
+    public static int trainingCount(int n, String source) {
         int validation = (int) Math.round(n * VALIDATION_FRACTION);
         if (validation < 1 || n - validation < 1) {
             throw new BadInputException(source + ": " + n + " samples are too few to carve a validation split");
         }
+        return n - validation;
+    }
+
+    /** @return {training, validation} */
+    public static TensorData[] split(TensorData all, String source) {
+        int n = all.count();
+        int validation = n - trainingCount(n, source);
         int[] order = BatchPlan.epochOrder(SEED, 0, n);
         boolean[] isValidation = new boolean[n];
         for (int k = 0; k < validation; k++) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.batchscope.analyzer.data.Holdout;
 import org.batchscope.common.BadInputException;
 import org.batchscope.common.files.DatasetManifest;
 import org.batchscope.generator.image.ImageDatasetWriter;
@@ -46,6 +47,19 @@ public final class SpecVariants {
     }
 
     /**
+     * @return the training-set size the analyzer will see on a dataset of {@code spec}, known before it is
+     *         generated: the spec's {@code train}, less the validation share {@link Holdout} carves when
+     *         the spec has no val split
+     * @param source the spec file, for messages
+     */
+    public static long trainingSamples(DatasetSpec spec, Path source) {
+        if (spec.valCount() > 0 || spec.trainCount() > Integer.MAX_VALUE) {
+            return spec.trainCount();
+        }
+        return Holdout.trainingCount((int) spec.trainCount(), source + " (train, with val: 0)");
+    }
+
+    /**
      * Generates (or reuses) one dataset per ratio.
      *
      * @param ratios the ratios, or null for the spec's own
@@ -53,17 +67,28 @@ public final class SpecVariants {
      */
     public static List<Variant> generate(DatasetSpec base, List<Double> ratios, Path out, int threads,
             PrintWriter err) {
+        List<Variant> variants = new ArrayList<>();
+        for (DatasetSpec variant : specs(base, ratios)) {
+            double ratio = variant.requestedRatio();
+            Path folder = out.resolve(DATASETS).resolve("r=" + BigDecimal.valueOf(ratio).stripTrailingZeros().toPlainString());
+            ensureGenerated(variant, folder, threads, err);
+            variants.add(new Variant(folder, ratio));
+        }
+        return variants;
+    }
+
+    /**
+     * @param ratios the ratios, or null for the spec's own
+     * @return the spec of each ratio: {@code base} with only {@code ratio} replaced
+     * @throws BadInputException for a ratio that is not a positive number or that the spec refuses; so
+     *                           that this can be called before anything is written
+     */
+    public static List<DatasetSpec> specs(DatasetSpec base, List<Double> ratios) {
         List<Double> wanted = ratios != null ? ratios : List.of(base.requestedRatio());
         for (double ratio : wanted) {
             BadInputException.require(ratio > 0 && Double.isFinite(ratio), "--ratios", "positive numbers", ratio);
         }
-        List<Variant> variants = new ArrayList<>();
-        for (double ratio : wanted) {
-            Path folder = out.resolve(DATASETS).resolve("r=" + BigDecimal.valueOf(ratio).stripTrailingZeros().toPlainString());
-            ensureGenerated(base.with(Map.of("ratio", ratio)), folder, threads, err);
-            variants.add(new Variant(folder, ratio));
-        }
-        return variants;
+        return wanted.stream().map(ratio -> base.with(Map.of("ratio", ratio))).toList();
     }
 
     /**

@@ -52,25 +52,7 @@ public final class SweepPreflight {
 
     /** Checks the sweep against one dataset: batch sizes, steps per run, model size, model and engine. */
     public static void check(SweepSpec spec, LoadedDataset data) {
-        int n = data.train().count();
-        for (BatchSize b : spec.batchSizes()) {
-            if (b.fixed() != null && b.fixed() > n) {
-                throw new BadInputException("--batch-sizes: " + b.fixed() + " is larger than the training set of "
-                        + data.source() + " (" + n + " samples); use at most " + n + ", or full for the whole set");
-            }
-        }
-        List<Integer> sizes = spec.sortedBatchSizes(n);
-        long steps;
-        if (spec.budget() == Budget.Kind.STEPS && spec.steps() != null) {
-            steps = spec.steps();
-        } else {
-            long perEpoch = TrainingSchedule.stepsPerEpoch(n, sizes.get(0));
-            steps = perEpoch > MAX_STEPS / spec.epochs() ? Long.MAX_VALUE : perEpoch * spec.epochs();
-        }
-        if (steps > MAX_STEPS) {
-            throw new BadInputException("--epochs: " + spec.epochs() + " epochs at batch size " + sizes.get(0) + " on "
-                    + n + " samples are more than " + MAX_STEPS + " steps per run; give fewer epochs");
-        }
+        checkTrainingSetSize(spec, data.train().count(), data.source());
         ModelArchitecture model = ModelChoice.resolve(spec.model(), data, spec.hidden());
         long parameters = parameters(model);
         if (parameters > MAX_PARAMETERS) {
@@ -80,6 +62,37 @@ public final class SweepPreflight {
         }
         TrainingEngine engine = TrainingEngines.forModel(spec.engine(), model);
         engine.check(model, data.train());
+    }
+
+    /**
+     * Checks what depends only on the training-set size: no fixed batch size above it, and at most
+     * {@link #MAX_STEPS} steps per run. Called with a generator spec's {@code train} before its dataset is
+     * generated, and again with the loaded data.
+     *
+     * @param n      samples in the training set
+     * @param source the dataset, in the user's words (a path, or a spec file and ratio)
+     */
+    public static void checkTrainingSetSize(SweepSpec spec, long n, String source) {
+        BadInputException.require(n >= 1 && n <= Integer.MAX_VALUE, "the training set of " + source,
+                "between 1 and " + Integer.MAX_VALUE + " samples", n);
+        for (BatchSize b : spec.batchSizes()) {
+            if (b.fixed() != null && b.fixed() > n) {
+                throw new BadInputException("--batch-sizes: " + b.fixed() + " is larger than the training set of "
+                        + source + " (" + n + " samples); use at most " + n + ", or full for the whole set");
+            }
+        }
+        List<Integer> sizes = spec.sortedBatchSizes((int) n);
+        long steps;
+        if (spec.budget() == Budget.Kind.STEPS && spec.steps() != null) {
+            steps = spec.steps();
+        } else {
+            long perEpoch = TrainingSchedule.stepsPerEpoch((int) n, sizes.get(0));
+            steps = perEpoch > MAX_STEPS / spec.epochs() ? Long.MAX_VALUE : perEpoch * spec.epochs();
+        }
+        if (steps > MAX_STEPS) {
+            throw new BadInputException("--epochs: " + spec.epochs() + " epochs at batch size " + sizes.get(0) + " on "
+                    + n + " samples are more than " + MAX_STEPS + " steps per run; give fewer epochs");
+        }
     }
 
     /** @return the weights and biases of a built-in model (0 for a user's model, which its engine checks) */

@@ -66,6 +66,12 @@ public sealed interface DatasetSpec permits ImageSpec, TabularSpec {
     /** @return the requested noise-to-feature ratio r (the {@code ratio} key) */
     double requestedRatio();
 
+    /** @return the samples of the train split (the {@code train} key), known before anything is generated */
+    long trainCount();
+
+    /** @return the samples of the val split (the {@code val} key; 0 writes no val split) */
+    long valCount();
+
     /**
      * @param overrides spec keys (snake_case) to new values, as command-line options override a spec file
      * @return this spec with the given fields replaced, validated again

@@ -192,6 +192,16 @@ public record ImageSpec(
         return backgrounds.stream().map(BackgroundFamily::byName).toList();
     }
 
+    @Override
+    public long trainCount() {
+        return train;
+    }
+
+    @Override
+    public long valCount() {
+        return val;
+    }
+
     /** @return the images of split {@code split} */
     public long count(Split split) {
         return switch (split) {

@@ -186,6 +186,16 @@ public record TabularSpec(
         return totalColumns(nInformative, nRedundant, nRepeated, noiseBlocks, nNoise);
     }
 
+    @Override
+    public long trainCount() {
+        return train;
+    }
+
+    @Override
+    public long valCount() {
+        return val;
+    }
+
     /** @return the rows of split {@code split} */
     public long rows(Split split) {
         return switch (split) {
