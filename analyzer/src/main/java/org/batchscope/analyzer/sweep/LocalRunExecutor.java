@@ -1,5 +1,6 @@
 package org.batchscope.analyzer.sweep;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,10 @@ public final class LocalRunExecutor implements RunExecutor {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("sweep interrupted; rerun the same command to resume", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                // a run file that cannot be written (a full disk, a lost mount): its own line names the file
+                throw new UncheckedIOException(io.getMessage(), io.getCause());
+            }
             throw new IllegalStateException("cannot store a run result: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();

@@ -202,7 +202,7 @@ public final class TabularGenerator {
             try {
                 body.write(streams);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new UncheckedIOException("cannot write " + targets + ": " + e.getMessage(), e);
             }
             return;
         }
