@@ -6,26 +6,24 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.batchscope.common.AtomicFiles;
 import org.batchscope.generator.SummaryStats;
 import org.batchscope.generator.output.DatasetFolder;
 import org.batchscope.generator.output.Manifest;
 import org.batchscope.generator.output.StagingArea;
+import org.batchscope.generator.ranges.LocalRangeRunner;
+import org.batchscope.generator.ranges.RangeRunner;
 
 /**
  * Writes an image dataset: claims the folder ({@link DatasetFolder}), then for each split draws the
- * samples on a fixed pool of worker threads in chunks of {@value #CHUNK} indices, each worker writing
+ * samples in ranges of {@value #CHUNK} indices ({@link ImageRangeTask}) on a {@link RangeRunner} (worker
+ * threads of this process, or tasks of a Spark cluster that see the folder), each range writing
  * its images (and, for test, the counterfactuals and masks) into a {@link StagingArea}, whose folders
  * are moved into place when the split is complete (no half-written file is ever at a final path); the driver takes the chunks'
  * CSV rows and ratio statistics back in index order, streams the rows to the split's metadata.csv and
@@ -59,13 +57,28 @@ public final class ImageDatasetWriter {
     private final SampleFactory factory;
     private final int threads;
     private final Progress progress;
+    private final Supplier<RangeRunner> runner;
 
+    /** A writer that draws on {@code threads} threads of this process. */
     public ImageDatasetWriter(ImageSpec spec, int threads, Progress progress) {
+        this(spec, threads, progress, () -> new LocalRangeRunner(threads));
+    }
+
+    /**
+     * A writer that draws the sample ranges where {@code runner} runs them (opened after the folder is
+     * claimed, closed at the end); {@code threads} bounds the ranges in flight ({@value #IN_FLIGHT_PER_THREAD} per
+     * thread).
+     */
+    public ImageDatasetWriter(ImageSpec spec, int threads, Progress progress, Supplier<RangeRunner> runner) {
         this.spec = spec;
         this.factory = new SampleFactory(spec);
         this.threads = threads;
         this.progress = progress;
+        this.runner = runner;
     }
+
+    /** Ranges in flight per thread. */
+    private static final int IN_FLIGHT_PER_THREAD = 4;
 
     /**
      * Writes the dataset to {@code root}.
@@ -85,12 +98,7 @@ public final class ImageDatasetWriter {
         Map<String, SummaryStats.Summary> bySplit = new LinkedHashMap<>();
         SummaryStats total = new SummaryStats();
         Map<String, String> hashes;
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "batchscope-images");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try (StagingArea staging = new StagingArea(root)) {
+        try (RangeRunner pool = runner.get(); StagingArea staging = new StagingArea(root)) {
             for (Split split : Split.values()) {
                 long n = spec.count(split);
                 if (n == 0) {
@@ -108,8 +116,6 @@ public final class ImageDatasetWriter {
                 total.combine(stats);
             }
             hashes = Map.copyOf(staging.hashes());
-        } finally {
-            pool.shutdownNow();
         }
         Path preview = root.resolve(PREVIEW);
         AtomicFiles.write(preview, new ContactSheet(factory).png());
@@ -144,74 +150,32 @@ public final class ImageDatasetWriter {
         return variants;
     }
 
-    private SummaryStats writeSplit(ExecutorService pool, StagingArea staging, Split split, List<Variant> variants) {
+    private SummaryStats writeSplit(RangeRunner pool, StagingArea staging, Split split, List<Variant> variants) {
         long n = spec.count(split);
-        long chunks = (n + CHUNK - 1) / CHUNK;
         List<Path> csvs = variants.stream().map(v -> staging.staged(v.folder(split) + "/" + MetadataCsv.FILE)).toList();
         SummaryStats stats = new SummaryStats();
+        ImageRangeTask task = new ImageRangeTask(spec, staging.root(), split, variants);
         writeAll(csvs, 0, new ArrayList<>(), streams -> {
             for (int v = 0; v < variants.size(); v++) {
                 streams.get(v).write(MetadataCsv.header(variants.get(v)).getBytes(StandardCharsets.UTF_8));
             }
-            Deque<Future<Chunk>> window = new ArrayDeque<>();
-            long next = 0;
-            try {
-                while (next < chunks || !window.isEmpty()) {
-                    while (next < chunks && window.size() < 4 * threads) {
-                        long start = next * CHUNK;
-                        long end = Math.min(n, start + CHUNK);
-                        window.add(pool.submit(() -> writeChunk(staging, split, variants, start, end)));
-                        next++;
-                    }
-                    Chunk chunk = window.poll().get();
+            long[] done = {0};
+            pool.run(task, n, CHUNK, IN_FLIGHT_PER_THREAD * threads, chunk -> {
+                try {
                     for (int v = 0; v < variants.size(); v++) {
-                        streams.get(v).write(chunk.rows.get(v).getBytes(StandardCharsets.UTF_8));
+                        streams.get(v).write(chunk.rows().get(v).getBytes(StandardCharsets.UTF_8));
                     }
-                    stats.combine(chunk.stats);
-                    progress.update(split, chunk.end, n);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + csvs + ": " + e.getMessage(), e);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                window.forEach(f -> f.cancel(true));
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
+                staging.record(chunk.hashes());
+                // the chunk's statistics as its worker made them, then combined in index order
+                stats.combine(SummaryStats.of(chunk.achievedRatios()));
+                done[0] += chunk.achievedRatios().length;
+                progress.update(split, done[0], n);
+            });
         });
         return stats;
-    }
-
-    private record Chunk(long end, List<String> rows, SummaryStats stats) {
-    }
-
-    private Chunk writeChunk(StagingArea staging, Split split, List<Variant> variants, long start, long end) {
-        List<StringBuilder> rows = new ArrayList<>();
-        variants.forEach(v -> rows.add(new StringBuilder()));
-        SummaryStats stats = new SummaryStats();
-        List<String> classes = factory.classNames();
-        int size = spec.size();
-        try (PngEncoder png = new PngEncoder()) {
-            for (long i = start; i < end; i++) {
-                Sample sample = factory.draw(split, i);
-                stats.accept(sample.calibration().achievedRatio());
-                for (int v = 0; v < variants.size(); v++) {
-                    Variant variant = variants.get(v);
-                    byte[] pixels = factory.render(sample, variant);
-                    staging.write(MetadataCsv.path(sample, variant, classes), png.rgb(pixels, size, size));
-                    rows.get(v).append(MetadataCsv.row(sample, variant, classes));
-                }
-                if (variants.size() > 1) {
-                    for (boolean feature : new boolean[] {true, false}) {
-                        String mask = MASKS + (feature ? "/feature/" : "/foreground/") + sample.id() + ".png";
-                        staging.write(mask, png.gray(SampleFactory.mask(sample, feature), size, size));
-                    }
-                }
-            }
-        }
-        return new Chunk(end, rows.stream().map(StringBuilder::toString).toList(), stats);
     }
 
     /** Writes each of {@code targets} atomically through AtomicFiles, handing the body all streams at once. */

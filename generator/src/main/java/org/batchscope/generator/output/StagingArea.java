@@ -34,10 +34,35 @@ public final class StagingArea implements AutoCloseable {
 
     /** Opens the staging area of {@code root}, removing any left by an earlier run. */
     public StagingArea(Path root) {
+        this(root, true);
+    }
+
+    private StagingArea(Path root, boolean fresh) {
         this.root = root;
         this.staging = root.resolve(FOLDER);
-        deleteTree(staging);
-        createDirectories(staging);
+        if (fresh) {
+            deleteTree(staging);
+            createDirectories(staging);
+        }
+    }
+
+    /**
+     * @return a writer into the staging area that the driver opened at {@code root} (on shared storage),
+     *         for a task that makes part of the files elsewhere: it only {@link #write}s, and its
+     *         {@link #hashes} go back to the driver's area through {@link #record}; never close it
+     */
+    public static StagingArea attach(Path root) {
+        return new StagingArea(root, false);
+    }
+
+    /** Records files that an {@link #attach}ed writer wrote: relative path -> SHA-256. */
+    public void record(Map<String, String> written) {
+        hashes.putAll(written);
+    }
+
+    /** @return the dataset root whose staging area this is */
+    public Path root() {
+        return root;
     }
 
     /** @return where the file or folder at {@code relative} (with '/') is staged */

@@ -1,15 +1,32 @@
 package org.batchscope.generator.tabular;
 
+import java.io.Serializable;
 import org.batchscope.generator.SummaryStats;
 
 /**
  * A run of consecutive rows of one split, as written: {@code x} holds {@code rows * d} float32 values row
- * by row, {@code y} the written labels; {@code latentMoments} the per-latent-column statistics (for the
- * achieved r), {@code labelCounts} the written labels per class and {@code flipped} the number of
- * flipped labels.
+ * by row, {@code y} the written labels; {@code latent} the latent values row by row (their per-column
+ * statistics give the achieved r: {@link #latentMoments}), {@code labelCounts} the written labels per
+ * class and {@code flipped} the number of flipped labels. Serializable, so that a chunk made on another
+ * machine comes back whole.
  */
-record RowChunk(Split split, long start, int rows, float[] x, int[] y, SummaryStats[] latentMoments,
-        long[] labelCounts, long flipped) {
+record RowChunk(Split split, long start, int rows, float[] x, int[] y, double[] latent,
+        long[] labelCounts, long flipped) implements Serializable {
+
+    /** @return per latent column, the statistics of its values in row order */
+    SummaryStats[] latentMoments() {
+        int width = rows == 0 ? 0 : latent.length / rows;
+        SummaryStats[] moments = new SummaryStats[width];
+        for (int j = 0; j < width; j++) {
+            moments[j] = new SummaryStats();
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < width; j++) {
+                moments[j].accept(latent[r * width + j]);
+            }
+        }
+        return moments;
+    }
 
     /**
      * Computes the rows {@code [start, start + rows)} of {@code split}; {@code start} must be a multiple
@@ -21,10 +38,7 @@ record RowChunk(Split split, long start, int rows, float[] x, int[] y, SummarySt
         boolean[] flags = flips.flags(split, start, rows);
         float[] x = new float[rows * latentWidth];
         int[] y = new int[rows];
-        SummaryStats[] moments = new SummaryStats[latentWidth];
-        for (int j = 0; j < latentWidth; j++) {
-            moments[j] = new SummaryStats();
-        }
+        double[] latents = new double[rows * latentWidth];
         long[] labelCounts = new long[model.spec().nClasses()];
         long flipped = 0;
         double[] latent = new double[latentWidth];
@@ -33,11 +47,9 @@ record RowChunk(Split split, long start, int rows, float[] x, int[] y, SummarySt
             y[r] = model.row(split, start + r, flags[r], rho, latent);
             labelCounts[y[r]]++;
             flipped += flags[r] ? 1 : 0;
-            for (int j = 0; j < latentWidth; j++) {
-                moments[j].accept(latent[j]);
-            }
+            System.arraycopy(latent, 0, latents, r * latentWidth, latentWidth);
             model.mapping().apply(latent, scratch, x, r * latentWidth);
         }
-        return new RowChunk(split, start, rows, x, y, moments, labelCounts, flipped);
+        return new RowChunk(split, start, rows, x, y, latents, labelCounts, flipped);
     }
 }

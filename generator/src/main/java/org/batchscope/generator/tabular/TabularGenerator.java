@@ -6,21 +6,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.batchscope.common.AtomicFiles;
 import org.batchscope.common.BadInputException;
 import org.batchscope.generator.SummaryStats;
 import org.batchscope.generator.output.DatasetFolder;
 import org.batchscope.generator.output.Manifest;
+import org.batchscope.generator.ranges.LocalRangeRunner;
+import org.batchscope.generator.ranges.RangeRunner;
 
 /**
  * Writes a table dataset: {@code <split>.csv}, {@code <split>_X.npy} (float32, rows x d) and
@@ -28,8 +25,8 @@ import org.batchscope.generator.output.Manifest;
  * latent R) when rotated, and {@code manifest.json} last, through the {@link DatasetFolder} protocol.
  *
  * <p>Rows are computed in chunks of a fixed size (a multiple of {@link LabelFlips#BLOCK} that depends
- * only on the column count) by a pool of threads, encoded in the workers, and written in chunk order
- * by the calling thread, with at most {@code 2 * threads} chunks in flight: the bytes do not depend on the
+ * only on the column count) by a {@link RangeRunner} ({@link TabularRangeTask}: threads of this process,
+ * or tasks of a Spark cluster), encoded there, and written in chunk order by the calling thread, with at most {@code 2 * threads} chunks in flight: the bytes do not depend on the
  * thread count and memory stays flat whatever the number of rows.
  */
 public final class TabularGenerator {
@@ -56,54 +53,56 @@ public final class TabularGenerator {
      */
     public static TabularResult generate(TabularSpec spec, Path out, boolean overwrite, int threads,
             Progress progress) {
+        return generate(spec, out, overwrite, threads, progress, () -> new LocalRangeRunner(threads));
+    }
+
+    /**
+     * As {@link #generate(TabularSpec, Path, boolean, int, Progress)}, with the rows computed where
+     * {@code runner} runs them (opened after the folder is claimed); {@code threads} bounds the chunks in
+     * flight.
+     */
+    public static TabularResult generate(TabularSpec spec, Path out, boolean overwrite, int threads,
+            Progress progress, Supplier<RangeRunner> runner) {
         BadInputException.require(threads >= 1 && threads <= MAX_THREADS, "--threads",
                 "an integer in [1, " + MAX_THREADS + "]", threads);
-        try (DatasetFolder folder = DatasetFolder.open(out, Manifest.specSha256(spec), overwrite, "--out")) {
-            return generate(spec, folder, threads, progress);
+        try (DatasetFolder folder = DatasetFolder.open(out, Manifest.specSha256(spec), overwrite, "--out");
+                RangeRunner pool = runner.get()) {
+            return generate(spec, folder, threads, progress, pool);
         }
     }
 
-    private static TabularResult generate(TabularSpec spec, DatasetFolder folder, int threads, Progress progress) {
+    private static TabularResult generate(TabularSpec spec, DatasetFolder folder, int threads, Progress progress,
+            RangeRunner pool) {
         Path out = folder.root();
         TabularModel model = new TabularModel(spec);
-        LabelFlips flips = new LabelFlips(spec.seed(), spec.flipY());
         Map<String, Long> counts = new LinkedHashMap<>();
         Map<String, Double> ratios = new LinkedHashMap<>();
         Map<String, Long> flipped = new LinkedHashMap<>();
         Map<String, long[]> labelCounts = new LinkedHashMap<>();
         SummaryStats ratioStats = new SummaryStats();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "tabular-rows");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            for (Split split : Split.values()) {
-                long rows = spec.rows(split);
-                counts.put(split.fileName(), rows);
-                if (rows == 0) {
-                    continue;
-                }
-                SplitTotals totals = new SplitTotals(model);
-                List<Path> targets = new ArrayList<>();
-                if (spec.formats().contains("csv")) {
-                    targets.add(out.resolve(split.fileName() + ".csv"));
-                }
-                if (spec.formats().contains("npy")) {
-                    targets.add(out.resolve(split.fileName() + "_X.npy"));
-                    targets.add(out.resolve(split.fileName() + "_y.npy"));
-                }
-                withOutputs(targets, 0, new OutputStream[targets.size()],
-                        streams -> writeSplit(model, flips, split, pool, threads, streams, totals, progress));
-                targets.forEach(t -> folder.wrote(t.getFileName().toString()));
-                double ratio = totals.achievedRatio();
-                ratios.put(split.fileName(), ratio);
-                ratioStats.accept(ratio);
-                flipped.put(split.fileName(), totals.flipped);
-                labelCounts.put(split.fileName(), totals.labelCounts);
+        for (Split split : Split.values()) {
+            long rows = spec.rows(split);
+            counts.put(split.fileName(), rows);
+            if (rows == 0) {
+                continue;
             }
-        } finally {
-            pool.shutdownNow();
+            SplitTotals totals = new SplitTotals(model);
+            List<Path> targets = new ArrayList<>();
+            if (spec.formats().contains("csv")) {
+                targets.add(out.resolve(split.fileName() + ".csv"));
+            }
+            if (spec.formats().contains("npy")) {
+                targets.add(out.resolve(split.fileName() + "_X.npy"));
+                targets.add(out.resolve(split.fileName() + "_y.npy"));
+            }
+            withOutputs(targets, 0, new OutputStream[targets.size()],
+                    streams -> writeSplit(model, split, pool, threads, streams, totals, progress));
+            targets.forEach(t -> folder.wrote(t.getFileName().toString()));
+            double ratio = totals.achievedRatio();
+            ratios.put(split.fileName(), ratio);
+            ratioStats.accept(ratio);
+            flipped.put(split.fileName(), totals.flipped);
+            labelCounts.put(split.fileName(), totals.labelCounts);
         }
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("columns", model.mapping().names());
@@ -137,12 +136,11 @@ public final class TabularGenerator {
         return Math.max(LabelFlips.BLOCK, Math.min(MAX_CHUNK_ROWS, rows));
     }
 
-    private static void writeSplit(TabularModel model, LabelFlips flips, Split split, ExecutorService pool,
-            int threads, OutputStream[] streams, SplitTotals totals, Progress progress) throws IOException {
+    private static void writeSplit(TabularModel model, Split split, RangeRunner pool, int threads,
+            OutputStream[] streams, SplitTotals totals, Progress progress) throws IOException {
         TabularSpec spec = model.spec();
         long rows = spec.rows(split);
         int width = model.mapping().names().size();
-        int chunkRows = chunkRows(width);
         boolean csv = spec.formats().contains("csv");
         boolean npy = spec.formats().contains("npy");
         OutputStream csvOut = csv ? streams[0] : null;
@@ -155,45 +153,23 @@ public final class TabularGenerator {
             xOut.write(NpyFormat.header(NpyFormat.FLOAT32, rows, width));
             yOut.write(NpyFormat.header(NpyFormat.INT32, rows));
         }
-        Deque<Future<Encoded>> pending = new ArrayDeque<>();
-        long next = 0;
-        long done = 0;
-        while (done < rows) {
-            while (next < rows && pending.size() < 2 * threads) {
-                long start = next;
-                int count = (int) Math.min(chunkRows, rows - start);
-                pending.addLast(pool.submit(() -> Encoded.of(
-                        RowChunk.generate(model, flips, split, start, count), csv, npy)));
-                next += count;
+        long[] done = {0};
+        pool.run(new TabularRangeTask(spec, split), rows, chunkRows(width), 2 * threads, encoded -> {
+            try {
+                if (csv) {
+                    csvOut.write(encoded.csv());
+                }
+                if (npy) {
+                    xOut.write(encoded.x());
+                    yOut.write(encoded.y());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            Encoded encoded = take(pending);
-            if (csv) {
-                csvOut.write(encoded.csv);
-            }
-            if (npy) {
-                xOut.write(encoded.x);
-                yOut.write(encoded.y);
-            }
-            totals.add(encoded.chunk);
-            done += encoded.chunk.rows();
-            progress.rows(split, done, rows);
-        }
-    }
-
-    private static Encoded take(Deque<Future<Encoded>> pending) {
-        Future<Encoded> head = pending.removeFirst();
-        try {
-            return head.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while generating rows", e);
-        } catch (ExecutionException e) {
-            pending.forEach(f -> f.cancel(true));
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+            totals.add(encoded.chunk());
+            done[0] += encoded.chunk().rows();
+            progress.rows(split, done[0], rows);
+        });
     }
 
     /** Opens every target atomically (nested, so all or none are renamed into place) and runs {@code body}. */
@@ -217,14 +193,6 @@ public final class TabularGenerator {
         void write(OutputStream[] streams) throws IOException;
     }
 
-    /** A chunk with its encoded bytes, made on a worker thread. */
-    private record Encoded(RowChunk chunk, byte[] csv, byte[] x, byte[] y) {
-        static Encoded of(RowChunk chunk, boolean csv, boolean npy) {
-            return new Encoded(chunk, csv ? CsvRows.encode(chunk) : null,
-                    npy ? NpyFormat.float32(chunk.x()) : null, npy ? NpyFormat.int32(chunk.y()) : null);
-        }
-    }
-
     /** Running totals of one split, combined in chunk order so that they are the same at any thread count. */
     private static final class SplitTotals {
         private final SummaryStats[] moments;
@@ -242,8 +210,9 @@ public final class TabularGenerator {
         }
 
         void add(RowChunk chunk) {
+            SummaryStats[] chunkMoments = chunk.latentMoments();
             for (int j = 0; j < moments.length; j++) {
-                moments[j].combine(chunk.latentMoments()[j]);
+                moments[j].combine(chunkMoments[j]);
             }
             for (int k = 0; k < labelCounts.length; k++) {
                 labelCounts[k] += chunk.labelCounts()[k];
