@@ -199,6 +199,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if ((data == null) == (specFile == null)) {
             throw new BadInputException("give either --data PATH or --spec FILE");
         }
+        data = StorageUri.path(data, "--data");
+        out = StorageUri.path(out, "--out");
         BadInputException.require(out != null, "--out", "a results folder (on the command line or in the sweep file)",
                 "nothing");
         RunExecutors.check(executor, master);

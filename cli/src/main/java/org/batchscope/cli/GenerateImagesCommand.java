@@ -1,5 +1,7 @@
 package org.batchscope.cli;
 
+import java.nio.file.Path;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,8 +74,10 @@ public final class GenerateImagesCommand implements Callable<Integer> {
         ImageSpec imageSpec = resolveSpec();
         int workers = options.threads.count();
         BadInputException.require(workers >= 1 && workers <= 1024, "--threads", "an integer in [1, 1024]", workers);
-        ImageDatasetWriter.Result result = GenerateImagesRun.run(imageSpec, options.out, options.overwrite, workers,
-                spec.commandLine().getErr());
+        Path out = options.checkedOut();
+        var err = spec.commandLine().getErr();
+        ImageDatasetWriter.Result result = GenerateImagesRun.run(imageSpec, out, options.overwrite, workers,
+                options.runner(workers, err), err);
         SummaryStats.Summary r = result.achievedRatio().toSummary();
         var stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "wrote %s images of %dx%d to %s%n", describe(result.counts()), imageSpec.size(),

@@ -1,5 +1,8 @@
 package org.batchscope.cli;
 
+import java.util.function.Supplier;
+import org.batchscope.generator.ranges.RangeRunner;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -13,7 +16,8 @@ final class GenerateImagesRun {
     private GenerateImagesRun() {
     }
 
-    static ImageDatasetWriter.Result run(ImageSpec spec, Path out, boolean overwrite, int threads, PrintWriter err) {
+    static ImageDatasetWriter.Result run(ImageSpec spec, Path out, boolean overwrite, int threads,
+            Supplier<RangeRunner> runner, PrintWriter err) {
         long[] lastDecile = new long[Split.values().length];
         java.util.Arrays.fill(lastDecile, -1);
         ImageDatasetWriter writer = new ImageDatasetWriter(spec, threads, (split, done, total) -> {
@@ -23,7 +27,7 @@ final class GenerateImagesRun {
                 err.printf(Locale.ROOT, "%s: %d/%d images%n", split.folder(), done, total);
                 err.flush();
             }
-        });
+        }, runner);
         return writer.write(out, overwrite);
     }
 }

@@ -1,11 +1,16 @@
 package org.batchscope.cli;
 
+import java.io.PrintWriter;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.batchscope.common.BadInputException;
 import org.batchscope.generator.NoisePreset;
+import org.batchscope.generator.ranges.LocalRangeRunner;
+import org.batchscope.generator.ranges.RangeRunner;
+import org.batchscope.generator.ranges.RangeRunners;
 import org.batchscope.generator.spec.DatasetSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,6 +59,33 @@ final class GenerateOptions {
 
     @Option(names = "--overwrite", description = "Clear --out if it holds something other than this spec's output.")
     boolean overwrite;
+
+    @Option(names = "--executor", defaultValue = LocalRangeRunner.NAME, paramLabel = "NAME",
+            description = "Where samples are made: local (threads of this process) or spark (tasks of a Spark cluster,"
+                    + " writing to --out, which every host must see at the same path; in the Spark build)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String executor;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "With --executor spark: the Spark master (local[N], spark://host:port, ...; default: what"
+                    + " spark-submit sets).")
+    String master;
+
+    /**
+     * Checks {@code --executor}, {@code --master} and {@code --out} before anything is written.
+     *
+     * @return the output folder ({@code --out}, a path or a file:// URI)
+     * @throws BadInputException for an executor not in this build, a bad master or an unsupported URI
+     */
+    Path checkedOut() {
+        RangeRunners.check(executor, master);
+        return StorageUri.path(out, "--out");
+    }
+
+    /** @return what opens the chosen runner, once the output folder is claimed */
+    Supplier<RangeRunner> runner(int workers, PrintWriter err) {
+        return () -> RangeRunners.create(executor, master, workers, err);
+    }
 
     /**
      * @param command the command, for messages ({@code generate images})

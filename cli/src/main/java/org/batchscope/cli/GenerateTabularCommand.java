@@ -1,5 +1,7 @@
 package org.batchscope.cli;
 
+import java.nio.file.Path;
+
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -89,8 +91,10 @@ public final class GenerateTabularCommand implements Callable<Integer> {
         TabularSpec spec = resolveSpec();
         PrintWriter err = command.commandLine().getErr();
         ProgressLine progress = new ProgressLine(err);
-        TabularResult result = TabularGenerator.generate(spec, options.out, options.overwrite, options.threads.count(),
-                progress::report);
+        Path out = options.checkedOut();
+        int workers = options.threads.count();
+        TabularResult result = TabularGenerator.generate(spec, out, options.overwrite, workers, progress::report,
+                options.runner(workers, err));
         printSummary(command.commandLine().getOut(), spec, result);
         return ExitCodes.OK;
     }
