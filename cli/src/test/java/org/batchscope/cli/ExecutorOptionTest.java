@@ -40,4 +40,20 @@ class ExecutorOptionTest {
         assertThat(master.err()).isEqualTo("error: --master must be used with --executor spark (got local[2])"
                 + System.lineSeparator());
     }
+
+    @Test
+    void generateRefusesSparkInTheDefaultBuildBeforeWriting() {
+        for (String kind : new String[] {"images", "tabular"}) {
+            CliRunner.Result result = CliRunner.run("generate", kind, "--out", dir.resolve("out").toString(),
+                    "--executor", "spark", "--master", "local[2]");
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(result.err()).startsWith("error: --executor spark: the spark executor is not in this build;")
+                    .hasLineCount(1);
+            CliRunner.Result master = CliRunner.run("generate", kind, "--out", dir.resolve("out").toString(),
+                    "--master", "local[2]");
+            assertThat(master.err()).isEqualTo("error: --master must be used with --executor spark (got local[2])"
+                    + System.lineSeparator());
+        }
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
 }
