@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.batchscope.common.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,29 +22,7 @@ class SparkGenerateTest {
     @TempDir
     Path dir;
 
-    /** @return relative path -> bytes of every file under {@code root} but the folder's lock and record */
-    private static Map<String, byte[]> files(Path root) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                String name = root.relativize(p).toString();
-                if (!name.startsWith(".batchscope-lock")) {
-                    files.put(name, Files.readAllBytes(p));
-                }
-            }
-        }
-        return files;
-    }
-
-    private static void assertSameFiles(Path spark, Path local) throws IOException {
-        Map<String, byte[]> expected = files(local);
-        Map<String, byte[]> actual = files(spark);
-        assertThat(actual.keySet()).isEqualTo(expected.keySet());
-        expected.forEach((name, bytes) -> assertThat(actual.get(name)).as(name).isEqualTo(bytes));
-        assertThat(actual).containsKey("manifest.json");
-    }
-
-    private static SweepFiles.Cli generate(String kind, Path out, List<String> sizes, String... extra) {
+    static SweepFiles.Cli generate(String kind, Path out, List<String> sizes, String... extra) {
         List<String> args = new ArrayList<>(List.of("generate", kind, "--out", out.toString(), "--seed", "11"));
         args.addAll(sizes);
         args.addAll(List.of(extra));
@@ -66,7 +40,7 @@ class SparkGenerateTest {
                 "--master", "local[2]", "--threads", "1");
         assertThat(bySpark.exitCode()).as(bySpark.err()).isZero();
         assertThat(bySpark.err()).contains("spark: 150 samples as 3 tasks", "spark: 70 samples as 2 tasks");
-        assertSameFiles(spark, local);
+        SweepFiles.assertSameFiles(spark, local);
         assertThat(spark.resolve(".batchscope-staging")).doesNotExist();
         JsonNode manifest = Json.mapper().readTree(spark.resolve("manifest.json").toFile());
         assertThat(manifest.get("content_sha256").asText()).hasSize(64);
@@ -83,7 +57,7 @@ class SparkGenerateTest {
                 "--master", "local[2]");
         assertThat(bySpark.exitCode()).as(bySpark.err()).isZero();
         assertThat(bySpark.err()).contains("spark: 2500 samples as 3 tasks");
-        assertSameFiles(spark, local);
+        SweepFiles.assertSameFiles(spark, local);
     }
 
     @Test

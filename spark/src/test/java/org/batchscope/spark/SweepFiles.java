@@ -21,7 +21,7 @@ import org.batchscope.cli.BatchscopeMain;
 import org.batchscope.common.Json;
 import picocli.CommandLine;
 
-/** Test helpers: the CLI in-process, and a results folder's files without their wall-clock fields. */
+/** Test helpers: the CLI in-process, a results folder's files without their wall-clock fields, and folders compared byte for byte. */
 final class SweepFiles {
 
     /** One CLI invocation's outcome. */
@@ -87,5 +87,29 @@ final class SweepFiles {
         if (generated.exitCode() != 0) {
             throw new IllegalStateException(generated.err());
         }
+    }
+
+    /**
+     * Asserts that {@code actual} holds exactly the files of {@code expected}, byte for byte (the folder's
+     * lock file, which records a process id, aside), manifest included.
+     */
+    static void assertSameFiles(Path actual, Path expected) throws IOException {
+        Map<String, byte[]> want = filesWithoutLock(expected);
+        Map<String, byte[]> got = filesWithoutLock(actual);
+        org.assertj.core.api.Assertions.assertThat(got.keySet()).isEqualTo(want.keySet()).contains("manifest.json");
+        want.forEach((name, bytes) -> org.assertj.core.api.Assertions.assertThat(got.get(name)).as(name).isEqualTo(bytes));
+    }
+
+    private static Map<String, byte[]> filesWithoutLock(Path root) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                String name = root.relativize(p).toString();
+                if (!name.equals(org.batchscope.common.OutputFolder.LOCK)) {
+                    files.put(name, Files.readAllBytes(p));
+                }
+            }
+        }
+        return files;
     }
 }
