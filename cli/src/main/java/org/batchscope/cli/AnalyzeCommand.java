@@ -64,7 +64,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = SWEEP_OPTION, paramLabel = "FILE", description = "A YAML or JSON file of these options (keys in snake_case, paths relative to the file); options on the command line override it.")
     Path sweepFile;
 
-    @Option(names = "--data", paramLabel = "PATH", description = "A generated dataset folder, an ImageFolder, a CSV file or a <name>X.npy file (labels in <name>y.npy).")
+    @Option(names = "--data", paramLabel = "PATH", description = "A generated dataset folder, an ImageFolder, a CSV file or a <name>X.npy file (labels in <name>y.npy); a path or a file:// URI.")
     Path data;
 
     @Option(names = "--spec", paramLabel = "FILE", description = "A generator spec (images or tabular); with --ratios, each ratio is generated into <out>/datasets/r=<r>/.")
@@ -73,7 +73,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--ratios", split = ",", paramLabel = "R", description = "Noise-to-feature ratios for --spec (default: the spec's own ratio).")
     List<Double> ratios;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Results folder (required, here or in the sweep file).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Results folder (required, here or in the sweep file); a path or a file:// URI.")
     Path out;
 
     @Option(names = "--model", defaultValue = "auto", paramLabel = "NAME", description = "auto (MLP for tables, small CNN for images), logreg, mlp, cnn, or a DL4J model file. Default: ${DEFAULT-VALUE}.")

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  */
 final class GenerateOptions {
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (new or empty).")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (new or empty); a path or a file:// URI.")
     Path out;
 
     @Option(names = "--spec", paramLabel = "FILE",

@@ -154,22 +154,35 @@ public final class TabularGenerator {
             yOut.write(NpyFormat.header(NpyFormat.INT32, rows));
         }
         long[] done = {0};
-        pool.run(new TabularRangeTask(spec, split), rows, chunkRows(width), 2 * threads, encoded -> {
-            try {
-                if (csv) {
-                    csvOut.write(encoded.csv());
+        try {
+            pool.run(new TabularRangeTask(spec, split), rows, chunkRows(width), 2 * threads, encoded -> {
+                try {
+                    if (csv) {
+                        csvOut.write(encoded.csv());
+                    }
+                    if (npy) {
+                        xOut.write(encoded.x());
+                        yOut.write(encoded.y());
+                    }
+                } catch (IOException e) {
+                    throw new StreamFailure(e);
                 }
-                if (npy) {
-                    xOut.write(encoded.x());
-                    yOut.write(encoded.y());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            totals.add(encoded.chunk());
-            done[0] += encoded.chunk().rows();
-            progress.rows(split, done[0], rows);
-        });
+                totals.add(encoded.chunk());
+                done[0] += encoded.chunk().rows();
+                progress.rows(split, done[0], rows);
+            });
+        } catch (StreamFailure e) {
+            throw e.getCause(); // named with the files by withOutputs
+        }
+    }
+
+    /** A write to one of a split's streams that failed inside the runner's callback. */
+    private static final class StreamFailure extends UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        StreamFailure(IOException cause) {
+            super(cause);
+        }
     }
 
     /** Opens every target atomically (nested, so all or none are renamed into place) and runs {@code body}. */
