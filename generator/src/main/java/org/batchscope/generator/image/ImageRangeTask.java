@@ -36,7 +36,7 @@ final class ImageRangeTask implements RangeTask<ImageRangeTask.Result> {
 
     ImageRangeTask(ImageSpec spec, Path root, Split split, List<Variant> variants) {
         this.specJson = Json.toBytes(spec);
-        this.root = root.toString();
+        this.root = root.toAbsolutePath().toString(); // the same on every host of a shared mount
         this.split = split;
         this.variants = List.copyOf(variants);
     }
