@@ -12,8 +12,8 @@ import org.batchscope.analyzer.sweep.RunMetrics;
  * size by F at the same milestones; the run ends about as accurate in the same epochs, with far fewer
  * parameter updates (Smith et al. 2018). SGD's noise scale is about lr N / B (their eq. 6, N the training
  * set), so both schedules shrink it by the same factor at the same epochs; the growing batch makes
- * S_e = ceil(N / B_e) updates per epoch, fewer each time it grows. MLP on a feature-dominant table
- * (r = 0.3), SGD at lr {@value #LR}, B = {@value #BATCH}, F = {@value #FACTOR} at a third and two thirds of
+ * S_e = ceil(N / B_e) updates per epoch, fewer each time it grows. MLP on a noise-over-feature table
+ * (r = 3, where the noise of small batches is felt), SGD at lr {@value #LR}, B = {@value #BATCH}, F = {@value #FACTOR} at a third and two thirds of
  * the epochs. Arms:
  * <ul>
  *   <li>{@code lr-decay}: B fixed, the rate divided by F at the milestones;</li>
@@ -23,7 +23,8 @@ import org.batchscope.analyzer.sweep.RunMetrics;
  *       seen that the update saving needs the small early batches.</li>
  * </ul>
  * The claims: the batch-increase arm's final accuracy equals the lr-decay arm's within
- * {@value #MARGIN} (equivalence); both beat the constant control (direction). The update counts are the
+ * {@value #MARGIN} (equivalence); both beat the constant control, and the batch-increase arm beats the
+ * final-batch control (directions). The update counts are the
  * same in every seed (they follow from N, B and the schedule), so they are reported as a ratio, not tested.
  */
 final class BatchForDecayExperiment implements Experiment {
@@ -73,10 +74,10 @@ final class BatchForDecayExperiment implements Experiment {
 
     @Override
     public List<Arm> arms(Scale scale, int threads) {
-        DatasetRecipe data = TabularRecipes.table("table-r0.3", 0.3, scale.pick(1024, 4096, 16384));
+        DatasetRecipe data = TabularRecipes.table("table-r3", 3, scale.pick(1024, 4096, 16384));
         long epochs = epochs(scale);
         EpochMilestones milestones = milestones(scale);
-        ArmSweeps base = ArmSweeps.of("mlp", List.of(BATCH), scale.pick(3, 5, 10), epochs, LR, threads)
+        ArmSweeps base = ArmSweeps.of("mlp", List.of(BATCH), scale.pick(8, 10, 20), epochs, LR, threads)
                 .withEvaluation(2, null, 0);
         String at = " at the start of epochs " + milestones.epochs().get(0) + " and " + milestones.epochs().get(1)
                 + " (of " + epochs + ")";
@@ -110,7 +111,12 @@ final class BatchForDecayExperiment implements Experiment {
                 ClaimResult.judge("increase-beats-constant",
                         "Multiplying the batch size at the milestones ends more accurate than keeping it constant.",
                         "final accuracy of batch-increase minus constant", "accuracy",
-                        Effect.difference(increase, constant, Effect.LEVEL), new ClaimRule.Sign(true)));
+                        Effect.difference(increase, constant, Effect.LEVEL), new ClaimRule.Sign(true)),
+                ClaimResult.judge("increase-beats-final-batch",
+                        "Growing the batch ends more accurate than training at its last size (B = " + finalBatch()
+                                + ") from the start, which makes fewer updates still.",
+                        "final accuracy of batch-increase minus final-batch", "accuracy",
+                        Effect.difference(increase, large, Effect.LEVEL), new ClaimRule.Sign(true)));
         double decaySteps = mean(results.values("lr-decay", BATCH, RunMetrics.STEPS));
         double increaseSteps = mean(results.values("batch-increase", BATCH, RunMetrics.STEPS));
         double largeSteps = mean(results.values("final-batch", finalBatch(), RunMetrics.STEPS));
@@ -118,10 +124,6 @@ final class BatchForDecayExperiment implements Experiment {
                 + " (%.2f times fewer), final-batch %.0f; the counts follow from the training-set size, the batch"
                 + " sizes and the schedule, so every seed has the same.", decaySteps, increaseSteps,
                 decaySteps / increaseSteps, largeSteps);
-        String control = String.format(Locale.ROOT, "Control final-batch (B = %d from the start, %.0f updates): mean"
-                + " final accuracy %.3f, against %.3f for batch-increase (a lower value here means the schedule's"
-                + " small early batches keep accuracy that starting large loses).", finalBatch(), largeSteps,
-                mean(large), mean(increase));
         double[] x = {decaySteps, increaseSteps, mean(results.values("constant", BATCH, RunMetrics.STEPS)), largeSteps};
         EffectChart chart = new EffectChart("Final accuracy against parameter updates, by schedule",
                 "parameter updates per run", "final validation accuracy", true, List.of(
@@ -129,7 +131,7 @@ final class BatchForDecayExperiment implements Experiment {
                         EffectChart.Line.of("batch multiplied by " + FACTOR, new double[] {x[1]}, List.of(increase)),
                         EffectChart.Line.of("constant B = " + BATCH, new double[] {x[2]}, List.of(constant)),
                         EffectChart.Line.of("constant B = " + finalBatch(), new double[] {x[3]}, List.of(large))));
-        return new Judgement(claims, chart, List.of(updates, control));
+        return new Judgement(claims, chart, List.of(updates));
     }
 
     private static double mean(double[] values) {
