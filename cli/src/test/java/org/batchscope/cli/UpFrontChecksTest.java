@@ -135,7 +135,7 @@ class UpFrontChecksTest {
         assertOneLine(analyze(data, out, "--threads", "10000"), "--threads must be an integer in [1, 256] (got 10000)");
         assertOneLine(analyze(data, out, "--batch-sizes", "500"),
                 "--batch-sizes: 500 is larger than the training set of " + data + " (120 samples)");
-        assertOneLine(analyze(data, out, "--batch-sizes", "8,100", "--batch-schedule", "2@2"),
+        assertOneLine(analyze(data, out, "--batch-sizes", "8,100", "--epochs", "3", "--batch-schedule", "2@2"),
                 "--batch-schedule: 2@2 grows batch size 100 to 200, larger than the training set of " + data
                         + " (120 samples)");
         assertOneLine(analyze(data, out, "--batch-schedule", "2@5,3"), "--batch-schedule must be FACTOR@EPOCH");
