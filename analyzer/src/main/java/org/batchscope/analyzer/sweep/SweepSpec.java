@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.batchscope.analyzer.engine.Budget;
 import org.batchscope.analyzer.engine.OptimizerSpec;
+import org.batchscope.analyzer.sharpness.SharpnessSettings;
 import org.batchscope.common.BadInputException;
 
 /**
@@ -35,6 +36,9 @@ import org.batchscope.common.BadInputException;
  * @param threads          runs trained at once
  * @param targetAccuracy   the validation accuracy that "time to target" counts to, in (0, 1], or null for
  *                         the automatic target of {@link TargetAccuracy}
+ * @param trainEvalSamples training samples each evaluation during training scores (a fixed subset,
+ *                         the first samples of the {@link SweepPlan#probeSet} order), or 0 for the whole training set
+ * @param sharpness        how the end-of-run sharpness is measured
  */
 public record SweepSpec(@JsonProperty("model") String model,
         @JsonProperty("engine") String engine,
@@ -55,7 +59,12 @@ public record SweepSpec(@JsonProperty("model") String model,
         @JsonProperty("probe_every") Integer probeEvery,
         @JsonProperty("probe_size") int probeSize,
         @JsonProperty("threads") int threads,
-        @JsonProperty("target_accuracy") Double targetAccuracy) {
+        @JsonProperty("target_accuracy") Double targetAccuracy,
+        @JsonProperty("train_eval_samples") int trainEvalSamples,
+        @JsonProperty("sharpness") SharpnessSettings sharpness) {
+
+    /** The default of {@code --train-eval-samples}. */
+    public static final int DEFAULT_TRAIN_EVAL_SAMPLES = 128;
 
     public SweepSpec {
         BadInputException.require(model != null && !model.isBlank(), "--model", "auto, logreg, mlp, cnn or a DL4J model file", model);
@@ -90,6 +99,19 @@ public record SweepSpec(@JsonProperty("model") String model,
         BadInputException.require(threads >= 1, "--threads", "a positive integer", threads);
         BadInputException.require(targetAccuracy == null || (targetAccuracy > 0 && targetAccuracy <= 1),
                 "--target-accuracy", "a number in (0, 1]", targetAccuracy);
+        BadInputException.require(trainEvalSamples >= 0, "--train-eval-samples", "a positive integer or all",
+                trainEvalSamples);
+        BadInputException.require(sharpness != null, "sharpness", "sharpness settings", null);
+    }
+
+    /** A sweep with the default {@code --train-eval-samples} and sharpness settings. */
+    public SweepSpec(String model, String engine, List<BatchSize> batchSizes, int seeds, long epochs, Long steps,
+            List<Double> lrs, LrScaling lrScaling, int lrReferenceBatch, Budget.Kind budget,
+            OptimizerSpec.Kind optimizer, double momentum, List<Integer> hidden, int evalsPerEpoch, Integer evalEvery,
+            int probesPerRun, Integer probeEvery, int probeSize, int threads, Double targetAccuracy) {
+        this(model, engine, batchSizes, seeds, epochs, steps, lrs, lrScaling, lrReferenceBatch, budget, optimizer,
+                momentum, hidden, evalsPerEpoch, evalEvery, probesPerRun, probeEvery, probeSize, threads,
+                targetAccuracy, DEFAULT_TRAIN_EVAL_SAMPLES, SharpnessSettings.DEFAULTS);
     }
 
     /**
