@@ -70,8 +70,8 @@ public final class BenchAnalysisCommand implements Callable<Integer> {
         }
     }
 
-    private static final List<String> PHASES = List.of(RunCost.EVALUATIONS, RunCost.GRADIENT_PROBES, RunCost.SCORING,
-            RunCost.EPS_SHARPNESS, RunCost.LANCZOS);
+    private static final List<String> PHASES = List.of(RunCost.Phase.EVALUATIONS, RunCost.Phase.GRADIENT_PROBES, RunCost.Phase.SCORING,
+            RunCost.Phase.EPS_SHARPNESS, RunCost.Phase.LANCZOS);
 
     @Spec
     CommandSpec spec;
@@ -149,7 +149,7 @@ public final class BenchAnalysisCommand implements Callable<Integer> {
         out.printf("%-6s %5d %9.2f", c.name().toLowerCase(java.util.Locale.ROOT), run.config().run().batchSize(),
                 timing.trainingSeconds());
         PHASES.forEach(p -> out.printf(" %15.2f", phases.getOrDefault(p, 0.0)));
-        double total = phases.get(RunCost.TOTAL);
+        double total = phases.get(RunCost.Phase.TOTAL);
         out.printf(" %9.2f %6.2f%n", total, total / timing.trainingSeconds());
         out.flush();
     }

@@ -17,11 +17,11 @@ import org.batchscope.common.files.RunFile;
  *       {@link TrainingSchedule#samplesSeen});</li>
  *   <li>the training seconds at each evaluation, from which the summary reads the seconds to a target
  *       accuracy ({@link TargetAccuracy});</li>
- *   <li>{@code analysis_seconds}: the seconds of each measuring phase, {@value #EVALUATIONS} and
- *       {@value #GRADIENT_PROBES} during training ({@link RunRecording}), then the end-of-run phases
- *       ({@value #SCORING}: test accuracy, counterfactual and shortcut sets, generalization gap;
- *       {@value #EPS_SHARPNESS}; {@value #LANCZOS}), and their {@value #TOTAL}; analysis costs
- *       {@value #TOTAL} / {@code training_seconds} of the training time.</li>
+ *   <li>{@code analysis_seconds}: the seconds of each measuring phase, {@value Phase#EVALUATIONS} and
+ *       {@value Phase#GRADIENT_PROBES} during training ({@link RunRecording}), then the end-of-run phases
+ *       ({@value Phase#SCORING}: test accuracy, counterfactual and shortcut sets, generalization gap;
+ *       {@value Phase#EPS_SHARPNESS}; {@value Phase#LANCZOS}), and their {@value Phase#TOTAL}; analysis costs
+ *       {@value Phase#TOTAL} / {@code training_seconds} of the training time.</li>
  * </ul>
  * Steps per epoch S is not time-dependent and is a run metric ({@link RunMetrics#STEPS_PER_EPOCH}).
  */
@@ -32,13 +32,18 @@ public final class RunCost {
     public static final String SECONDS_PER_EPOCH = "seconds_per_epoch";
     public static final String SAMPLES_PER_SECOND = "samples_per_second";
 
-    /** The phases of {@code analysis_seconds}. */
-    public static final String EVALUATIONS = "evaluations";
-    public static final String GRADIENT_PROBES = "gradient_probes";
-    public static final String SCORING = "scoring";
-    public static final String EPS_SHARPNESS = "eps_sharpness";
-    public static final String LANCZOS = "lanczos";
-    public static final String TOTAL = "total";
+    /** The names of the phases in {@code analysis_seconds} (not metrics). */
+    public static final class Phase {
+        public static final String EVALUATIONS = "evaluations";
+        public static final String GRADIENT_PROBES = "gradient_probes";
+        public static final String SCORING = "scoring";
+        public static final String EPS_SHARPNESS = "eps_sharpness";
+        public static final String LANCZOS = "lanczos";
+        public static final String TOTAL = "total";
+
+        private Phase() {
+        }
+    }
 
     private RunCost() {
     }
@@ -52,10 +57,10 @@ public final class RunCost {
             TrainingSchedule schedule, double wallSeconds) {
         double training = recording.trainingSeconds();
         Map<String, Double> analysis = new LinkedHashMap<>();
-        analysis.put(EVALUATIONS, recording.evaluationSeconds());
-        analysis.put(GRADIENT_PROBES, recording.probeSeconds());
+        analysis.put(Phase.EVALUATIONS, recording.evaluationSeconds());
+        analysis.put(Phase.GRADIENT_PROBES, recording.probeSeconds());
         analysis.putAll(endOfRun);
-        analysis.put(TOTAL, analysis.values().stream().mapToDouble(Double::doubleValue).sum());
+        analysis.put(Phase.TOTAL, analysis.values().stream().mapToDouble(Double::doubleValue).sum());
         return new RunFile.Timing(wallSeconds, training, recording.overheadSeconds(),
                 training / schedule.epochsAfter(steps), schedule.samplesSeen(steps) / training,
                 recording.trainingSecondsAtEvaluations(), analysis);

@@ -127,14 +127,14 @@ public final class SweepRunner {
             if (outcome.status() == RunOutcome.Status.COMPLETED) {
                 status = RunResult.COMPLETED;
                 TrainedModel model = outcome.model();
-                metrics.putAll(clock.time(RunCost.SCORING, () -> scores(new ScoredModel(model), data)));
+                metrics.putAll(clock.time(RunCost.Phase.SCORING, () -> scores(new ScoredModel(model), data)));
                 if (model instanceof DifferentiableModel differentiable) {
                     SharpnessSettings settings = run.spec().sharpness();
                     TensorData samples = subset(probeSets, run, data, Math.min(settings.samples(), n));
                     float[] x = model.parameters();
-                    EpsilonSharpness.Result eps = clock.time(RunCost.EPS_SHARPNESS,
+                    EpsilonSharpness.Result eps = clock.time(RunCost.Phase.EPS_SHARPNESS,
                             () -> Sharpness.epsilon(differentiable, x, samples, settings));
-                    Lanczos.Result top = clock.time(RunCost.LANCZOS,
+                    Lanczos.Result top = clock.time(RunCost.Phase.LANCZOS,
                             () -> Sharpness.topEigenvalue(differentiable, x, samples, settings));
                     sharpness = Sharpness.of(eps, top, settings, samples.count());
                     metrics.putAll(sharpness.metrics());

@@ -39,7 +39,7 @@ class RunCostTest {
         recording.onStep(4, 1, 1, 0.5, 0.1);
         recording.onEvaluation(evaluation(5));
         org.batchscope.common.files.RunFile.Timing timing = RunCost.of(recording,
-                java.util.Map.of(RunCost.LANCZOS, 0.1), 5, new TrainingSchedule(10, 4, 3, 5, 0, 0), 0.9);
+                java.util.Map.of(RunCost.Phase.LANCZOS, 0.1), 5, new TrainingSchedule(10, 4, 3, 5, 0, 0), 0.9);
         assertThat(timing.wallSeconds()).isEqualTo(0.9);
         assertThat(timing.trainingSeconds()).isCloseTo(0.5, within(1e-12));
         assertThat(timing.overheadSeconds()).isCloseTo(0.2, within(1e-12));
@@ -49,10 +49,10 @@ class RunCostTest {
         assertThat(timing.samplesPerSecond()).isCloseTo(36, within(1e-9));
         assertThat(timing.trainingSecondsAtEvaluation()).containsExactly(0.3, 0.5);
         // evaluations 50 + 100 ms, probe 50 ms, the end-of-run phase given as 0.1 s
-        assertThat(timing.analysisSeconds()).containsOnlyKeys(RunCost.EVALUATIONS, RunCost.GRADIENT_PROBES,
-                RunCost.LANCZOS, RunCost.TOTAL);
-        assertThat(timing.analysisSeconds().get(RunCost.EVALUATIONS)).isCloseTo(0.15, within(1e-12));
-        assertThat(timing.analysisSeconds().get(RunCost.GRADIENT_PROBES)).isCloseTo(0.05, within(1e-12));
-        assertThat(timing.analysisSeconds().get(RunCost.TOTAL)).isCloseTo(0.3, within(1e-12));
+        assertThat(timing.analysisSeconds()).containsOnlyKeys(RunCost.Phase.EVALUATIONS, RunCost.Phase.GRADIENT_PROBES,
+                RunCost.Phase.LANCZOS, RunCost.Phase.TOTAL);
+        assertThat(timing.analysisSeconds().get(RunCost.Phase.EVALUATIONS)).isCloseTo(0.15, within(1e-12));
+        assertThat(timing.analysisSeconds().get(RunCost.Phase.GRADIENT_PROBES)).isCloseTo(0.05, within(1e-12));
+        assertThat(timing.analysisSeconds().get(RunCost.Phase.TOTAL)).isCloseTo(0.3, within(1e-12));
     }
 }
