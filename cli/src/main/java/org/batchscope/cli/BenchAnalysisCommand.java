@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
  * generates the eye-colour dogs at ratio 3 into a temporary folder, runs {@code analyze} on one thread
  * (one seed, the small CNN, the given batch sizes and any further analyze options) and prints, per run,
  * the training seconds, the seconds of each analysis phase ({@code timing.analysis_seconds}, see
- * {@link RunCost}) and analysis / training. Cases: {@code demo} (the sizes of {@code batchscope demo}:
- * 32 px, 256 training and 128 validation and test images, 10 epochs, 2 evaluations per epoch, 4 probes
+ * {@link RunCost}) and analysis / training. Cases: {@code demo} (the sizes of {@code batchscope demo} at its
+ * default scale, the eye-colour experiment: 32 px, 256 training and 128 validation and test images, 10 epochs, 2 evaluations per epoch, 4 probes
  * per run) and {@code cnn64} (64 px, 1,024 training and 256 validation and test images, 2 epochs, 2
  * evaluations per epoch, 4 probes per run). Trailing analyze options replace the case's own.
  */
@@ -43,9 +43,8 @@ public final class BenchAnalysisCommand implements Callable<Integer> {
 
     /** A benchmark case: the generated data and the training length and measuring density. */
     enum Case {
-        DEMO(DemoCommand.Scale.DEFAULT.imageSize, DemoCommand.Scale.DEFAULT.train, DemoCommand.Scale.DEFAULT.val,
-                DemoCommand.Scale.DEFAULT.epochs, DemoCommand.Scale.DEFAULT.evalsPerEpoch,
-                DemoCommand.Scale.DEFAULT.probesPerRun),
+        /** The sizes of one arm of {@code batchscope demo} at its default scale (the eye-colour experiment). */
+        DEMO(32, 256, 128, 10, 2, 4),
         CNN64(64, 1024, 256, 2, 2, 4);
 
         final int imageSize;
