@@ -12,6 +12,7 @@ import org.batchscope.analyzer.data.LoadedDataset;
 import org.batchscope.analyzer.engine.Budget;
 import org.batchscope.analyzer.engine.EpochMilestones;
 import org.batchscope.analyzer.engine.OptimizerSpec;
+import org.batchscope.analyzer.sharpness.SharpnessSettings;
 import org.batchscope.analyzer.sweep.BatchSize;
 import org.batchscope.reports.sweep.CurveAxis;
 import org.batchscope.analyzer.sweep.LocalRunExecutor;
@@ -143,6 +144,24 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--probe-size", defaultValue = "64", paramLabel = "N", description = "Examples per gradient probe. Default: ${DEFAULT-VALUE}.")
     int probeSize;
 
+    @Option(names = "--train-eval-samples", defaultValue = "128", paramLabel = "N", description = "Training samples each evaluation during training scores (a fixed subset; its accuracy resolves 1/N), or all. The end-of-run train accuracy and loss use every sample. Default: ${DEFAULT-VALUE}.")
+    String trainEvalSamples;
+
+    @Option(names = "--sharpness-samples", defaultValue = "128", paramLabel = "N", description = "Training samples (a fixed subset) whose loss the end-of-run sharpness measures. Default: ${DEFAULT-VALUE}.")
+    int sharpnessSamples;
+
+    @Option(names = "--lanczos-iterations", defaultValue = "20", paramLabel = "N", description = "At most N Hessian-vector products for the largest Hessian eigenvalue (an unconverged one is recorded, not used). Default: ${DEFAULT-VALUE}.")
+    int lanczosIterations;
+
+    @Option(names = "--lanczos-tolerance", defaultValue = "0.01", paramLabel = "X", description = "The eigenvalue counts as converged when its Ritz residual is at most X times its size. Default: ${DEFAULT-VALUE}.")
+    double lanczosTolerance;
+
+    @Option(names = "--eps-steps", defaultValue = "0", paramLabel = "N", description = "Ascent steps of epsilon-sharpness (each a gradient pass over the sharpness samples); 0: not measured. Default: ${DEFAULT-VALUE}.")
+    int epsSteps;
+
+    @Option(names = "--eps", defaultValue = "0.001", paramLabel = "X", description = "Box size of epsilon-sharpness: |y_i| <= X (|x_i| + 1). Default: ${DEFAULT-VALUE}.")
+    double eps;
+
     @Option(names = "--threads", paramLabel = "N", description = "Runs trained at once (default: all cores).")
     Integer threads;
 
@@ -219,7 +238,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         SweepSpec sweep = new SweepSpec(model, engine, batchSizes.stream().map(BatchSize::parse).toList(), seeds, epochs, steps, lrs,
                 LrScaling.fromCliName(lrScaling), lrReferenceBatch, budget, optimizer, momentum, hidden, evalsPerEpoch,
                 evalEvery, probesPerRun, probeEvery, probeSize, cores, targetAccuracy,
-                EpochMilestones.parse("--batch-schedule", batchSchedule), EpochMilestones.parse("--lr-decay", lrDecay));
+                EpochMilestones.parse("--batch-schedule", batchSchedule), EpochMilestones.parse("--lr-decay", lrDecay),
+                trainEvalSamples(), new SharpnessSettings(eps, epsSteps, sharpnessSamples, lanczosIterations,
+                        lanczosTolerance, SharpnessSettings.DEFAULTS.seed()));
         SweepPreflight.check(sweep);
         LoadOptions options = new LoadOptions(labelColumn, imageSize);
         List<SweepDataset> datasets = new ArrayList<>();
@@ -241,6 +262,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
             identity = specIdentity(specBytes != null ? specBytes : Json.readSpecBytes(specFile), ratios);
         }
         return new PreparedSweep(sweep, options, datasets, curveAxis, identity);
+    }
+
+    /** @return {@code --train-eval-samples} as a count, 0 for all */
+    private int trainEvalSamples() {
+        if (trainEvalSamples.equals("all")) {
+            return 0;
+        }
+        BadInputException.require(trainEvalSamples.matches("[1-9][0-9]{0,8}"), "--train-eval-samples",
+                "a positive integer or all", trainEvalSamples);
+        return Integer.parseInt(trainEvalSamples);
     }
 
     /** @return the identity of the results of a noise sweep: the spec file's bytes and the ratios */

@@ -7,8 +7,9 @@ import picocli.CommandLine.Spec;
 /** {@code batchscope bench}: groups the speed benchmarks; each prints its figures to stdout. */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Measure speed (generation throughput, training steps/s) on this machine.",
-        subcommands = {BenchImagesCommand.class, BenchTabularCommand.class, BenchEnginesCommand.class})
+        description = "Measure speed (generation throughput, training steps/s, analysis against training) on this machine.",
+        subcommands = {BenchImagesCommand.class, BenchTabularCommand.class, BenchEnginesCommand.class,
+            BenchAnalysisCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

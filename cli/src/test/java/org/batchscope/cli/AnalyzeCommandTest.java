@@ -112,7 +112,7 @@ class AnalyzeCommandTest {
         Path out = dir.resolve("full");
         CliRunner.Result result = CliRunner.run("analyze", "--data", data.toString(), "--out", out.toString(),
                 "--batch-sizes", "4,FULL", "--seeds", "2", "--epochs", "3", "--threads", "2", "--target-accuracy", "0.6",
-                "--x-axis", "samples");
+                "--x-axis", "samples", "--eps-steps", "10", "--sharpness-samples", "512", "--train-eval-samples", "50");
         assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
         assertThat(result.out()).contains("B=full lr=", "  cost: B=full is ");
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
@@ -136,7 +136,16 @@ class AnalyzeCommandTest {
             assertThat(m.path("hessian_max_eig").isNumber()).isTrue();
             assertThat(run.path("sharpness").path("settings").path("epsilon").asDouble()).isEqualTo(1e-3);
             assertThat(run.path("sharpness").path("samples").asInt()).isEqualTo(120);
+            assertThat(run.path("sharpness").path("settings").path("ascent_steps").asInt()).isEqualTo(10);
+            assertThat(run.path("config").path("train_eval_samples").asInt()).isEqualTo(50);
             assertThat(run.path("timing").path("training_seconds_at_evaluation")).hasSameSizeAs(run.path("evaluations"));
+            JsonNode phases = run.path("timing").path("analysis_seconds");
+            double sum = 0;
+            for (String phase : List.of("evaluations", "gradient_probes", "scoring", "eps_sharpness", "lanczos")) {
+                assertThat(phases.path(phase).asDouble()).as(phase).isPositive();
+                sum += phases.path(phase).asDouble();
+            }
+            assertThat(phases.path("total").asDouble()).isCloseTo(sum, org.assertj.core.api.Assertions.within(1e-9));
         }
         JsonNode summary = Json.mapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.path("sweep").path("batch_sizes").toString()).isEqualTo("[4,\"full\"]");
@@ -231,6 +240,23 @@ class AnalyzeCommandTest {
         assertBadInput(CliRunner.run("analyze", "--data", csv.toString(), "--spec", csv.toString(), "--out",
                 dir.resolve("never").toString()), "give either --data PATH or --spec FILE");
         assertBadInput(analyzeData(dir.resolve("nope.csv")), "--data: " + dir.resolve("nope.csv") + " does not exist");
+    }
+
+    @Test
+    void badAnalysisSettingsGiveOneLineAndWriteNothing() {
+        String never = dir.resolve("never").toString();
+        assertBadInput(CliRunner.run("analyze", "--data", data.toString(), "--out", never, "--train-eval-samples", "0"),
+                "--train-eval-samples must be a positive integer or all (got 0)");
+        assertBadInput(CliRunner.run("analyze", "--data", data.toString(), "--out", never, "--eps-steps", "-1"),
+                "--eps-steps must be an integer in [0, 1000] (got -1)");
+        assertBadInput(CliRunner.run("analyze", "--data", data.toString(), "--out", never, "--lanczos-iterations", "0"),
+                "--lanczos-iterations must be an integer in [1, 1000] (got 0)");
+        assertBadInput(CliRunner.run("analyze", "--data", data.toString(), "--out", never, "--lanczos-tolerance", "1"),
+                "--lanczos-tolerance must be a number in (0, 1) (got 1.0)");
+        assertBadInput(CliRunner.run("analyze", "--data", data.toString(), "--out", never, "--sharpness-samples", "0"),
+                "--sharpness-samples must be a positive integer (got 0)");
+        assertBadInput(CliRunner.run("analyze", "--data", data.toString(), "--out", never, "--eps", "0"),
+                "--eps must be a number in (0, 1) (got 0.0)");
     }
 
     private static void png(Path file, int side) throws IOException {

@@ -12,15 +12,17 @@ public interface TrainedModel {
     /** @return a copy of the parameters in the canonical {@link ParameterLayout} (built-in models only) */
     float[] parameters();
 
+    /**
+     * @return mean loss, accuracy and predictions over {@code data}; by default {@link #meanLoss} and
+     *         {@link #predict} (two passes), in one pass where the model can
+     */
+    default SplitScores score(TensorData data) {
+        int[] predicted = predict(data);
+        return new SplitScores(meanLoss(data), SplitScores.accuracy(predicted, data.labels()), predicted);
+    }
+
     /** @return the fraction of samples of {@code data} predicted right */
     default double accuracy(TensorData data) {
-        int[] predicted = predict(data);
-        int right = 0;
-        for (int i = 0; i < predicted.length; i++) {
-            if (predicted[i] == data.labels()[i]) {
-                right++;
-            }
-        }
-        return predicted.length == 0 ? Double.NaN : (double) right / predicted.length;
+        return SplitScores.accuracy(predict(data), data.labels());
     }
 }

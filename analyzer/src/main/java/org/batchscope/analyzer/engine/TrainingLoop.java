@@ -14,8 +14,9 @@ import org.batchscope.analyzer.engine.RunRecorder.Evaluation;
  *       of an epoch possibly shorter); a loss that is not finite ends the run
  *       as diverged at step t, which is not recorded (no exception);</li>
  *   <li>the step's loss, accuracy and rate to the recorder;</li>
- *   <li>with s = t + 1 steps done: a gradient probe, then an evaluation on the training and validation
- *       sets, when the schedule asks for them.</li>
+ *   <li>with s = t + 1 steps done: a gradient probe, then an evaluation on the job's training-evaluation
+ *       samples ({@link TrainingJob#trainEvaluation}) and the validation set, when the schedule asks for
+ *       them.</li>
  * </ol>
  * The wall time of the outcome covers everything from the engine's start to the end of the last step.
  */
@@ -56,7 +57,7 @@ public final class TrainingLoop {
     }
 
     private static Evaluation evaluation(EngineRun run, TrainingJob job, TrainingSchedule schedule, long done) {
-        SplitScores train = run.evaluate(job.train());
+        SplitScores train = run.evaluate(job.trainEvaluation());
         SplitScores validation = run.evaluate(job.validation());
         return new Evaluation(done, schedule.epochsAfter(done), train.loss(), train.accuracy(), validation.loss(),
                 validation.accuracy(), validation.predictions());

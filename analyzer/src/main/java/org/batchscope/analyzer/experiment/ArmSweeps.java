@@ -4,6 +4,7 @@ import java.util.List;
 import org.batchscope.analyzer.engine.Budget;
 import org.batchscope.analyzer.engine.EpochMilestones;
 import org.batchscope.analyzer.engine.OptimizerSpec;
+import org.batchscope.analyzer.sharpness.SharpnessSettings;
 import org.batchscope.analyzer.sweep.BatchSize;
 import org.batchscope.analyzer.sweep.LrScaling;
 import org.batchscope.analyzer.sweep.SweepSpec;
@@ -70,6 +71,6 @@ record ArmSweeps(String model, List<BatchSize> batchSizes, int seeds, long epoch
     SweepSpec spec() {
         return new SweepSpec(model, null, batchSizes, seeds, epochs, steps, List.of(lr), scaling, lrReferenceBatch,
                 budget, OptimizerSpec.Kind.SGD, 0.9, List.of(64), evalsPerEpoch, evalEvery, probesPerRun, null, 64,
-                threads, null, batchSchedule, lrDecay);
+                threads, null, batchSchedule, lrDecay, SweepSpec.DEFAULT_TRAIN_EVAL_SAMPLES, SharpnessSettings.DEFAULTS);
     }
 }

@@ -1,5 +1,7 @@
 package org.batchscope.analyzer.sweep;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.batchscope.analyzer.engine.TrainingSchedule;
 import org.batchscope.common.files.RunFile;
 
@@ -15,7 +17,12 @@ import org.batchscope.common.files.RunFile;
  *       min((s mod S) B, n) (the last minibatch of an epoch may be short;
  *       {@link TrainingSchedule#samplesSeen});</li>
  *   <li>the training seconds at each evaluation, from which the summary reads the seconds to a target
- *       accuracy ({@link TargetAccuracy}).</li>
+ *       accuracy ({@link TargetAccuracy});</li>
+ *   <li>{@code analysis_seconds}: the seconds of each measuring phase, {@value Phase#EVALUATIONS} and
+ *       {@value Phase#GRADIENT_PROBES} during training ({@link RunRecording}), then the end-of-run phases
+ *       ({@value Phase#SCORING}: test accuracy, counterfactual and shortcut sets, generalization gap;
+ *       {@value Phase#EPS_SHARPNESS}; {@value Phase#LANCZOS}), and their {@value Phase#TOTAL}; analysis costs
+ *       {@value Phase#TOTAL} / {@code training_seconds} of the training time.</li>
  * </ul>
  * Steps per epoch S is not time-dependent and is a run metric ({@link RunMetrics#STEPS_PER_EPOCH}).
  */
@@ -26,16 +33,38 @@ public final class RunCost {
     public static final String SECONDS_PER_EPOCH = "seconds_per_epoch";
     public static final String SAMPLES_PER_SECOND = "samples_per_second";
 
+    /** The names of the phases in {@code analysis_seconds} (not metrics). */
+    public static final class Phase {
+        public static final String EVALUATIONS = "evaluations";
+        public static final String GRADIENT_PROBES = "gradient_probes";
+        public static final String SCORING = "scoring";
+        public static final String EPS_SHARPNESS = "eps_sharpness";
+        public static final String LANCZOS = "lanczos";
+        public static final String TOTAL = "total";
+
+        private Phase() {
+        }
+    }
+
     private RunCost() {
     }
 
-    /** @return the run's timing: wall seconds as measured by the caller, the rest from {@code recording} */
-    public static RunFile.Timing of(RunRecording recording, long steps, TrainingSchedule schedule,
-            double wallSeconds) {
+    /**
+     * @param endOfRun seconds of the end-of-run phases by name
+     * @return the run's timing: wall seconds as measured by the caller, the rest from {@code recording} and
+     *         {@code endOfRun}
+     */
+    public static RunFile.Timing of(RunRecording recording, Map<String, Double> endOfRun, long steps,
+            TrainingSchedule schedule, double wallSeconds) {
         double training = recording.trainingSeconds();
+        Map<String, Double> analysis = new LinkedHashMap<>();
+        analysis.put(Phase.EVALUATIONS, recording.evaluationSeconds());
+        analysis.put(Phase.GRADIENT_PROBES, recording.probeSeconds());
+        analysis.putAll(endOfRun);
+        analysis.put(Phase.TOTAL, analysis.values().stream().mapToDouble(Double::doubleValue).sum());
         return new RunFile.Timing(wallSeconds, training, recording.overheadSeconds(),
                 training / schedule.epochsAfter(steps), schedule.samplesSeen(steps) / training,
-                recording.trainingSecondsAtEvaluations());
+                recording.trainingSecondsAtEvaluations(), analysis);
     }
 
     /** @return the field of {@code timing} named {@code name}: {@value #WALL_SECONDS}, {@value #SECONDS_PER_EPOCH} or {@value #SAMPLES_PER_SECOND} */

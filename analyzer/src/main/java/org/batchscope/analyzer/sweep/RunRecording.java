@@ -15,14 +15,16 @@ import org.batchscope.analyzer.engine.RunRecorder;
  * construction: the time up to each {@link #onStep} since the previous callback is training (forward and
  * backward pass, and the previous step's update); the time up to each {@link #onEvaluation} or
  * {@link #onGradientProbe} since the previous callback is overhead (the evaluation or probe, plus the
- * optimiser update of the step just before it, which the recorder cannot separate).
+ * optimiser update of the step just before it, which the recorder cannot separate), counted apart for
+ * evaluations and for probes.
  */
 public final class RunRecording implements RunRecorder {
 
     private final LongSupplier nanoClock;
     private long lastMark;
     private long trainingNanos;
-    private long overheadNanos;
+    private long evaluationNanos;
+    private long probeNanos;
     private long[] trainingNanosAtEvaluation = new long[16];
 
     private double[] loss;
@@ -64,7 +66,7 @@ public final class RunRecording implements RunRecorder {
 
     @Override
     public void onEvaluation(Evaluation evaluation) {
-        overheadNanos += sinceLastMark();
+        evaluationNanos += sinceLastMark();
         if (evaluations.size() == trainingNanosAtEvaluation.length) {
             trainingNanosAtEvaluation = Arrays.copyOf(trainingNanosAtEvaluation, evaluations.size() * 2);
         }
@@ -74,7 +76,7 @@ public final class RunRecording implements RunRecorder {
 
     @Override
     public void onGradientProbe(GradientProbe probe) {
-        overheadNanos += sinceLastMark();
+        probeNanos += sinceLastMark();
         probes.add(probe);
     }
 
@@ -92,7 +94,17 @@ public final class RunRecording implements RunRecorder {
 
     /** @return seconds of evaluations and gradient probes so far */
     public double overheadSeconds() {
-        return overheadNanos / 1e9;
+        return (evaluationNanos + probeNanos) / 1e9;
+    }
+
+    /** @return seconds of evaluations so far */
+    public double evaluationSeconds() {
+        return evaluationNanos / 1e9;
+    }
+
+    /** @return seconds of gradient probes so far */
+    public double probeSeconds() {
+        return probeNanos / 1e9;
     }
 
     /** @return for each evaluation, the training seconds done when it was reported */

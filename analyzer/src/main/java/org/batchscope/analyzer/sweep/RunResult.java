@@ -44,7 +44,7 @@ public final class RunResult {
      */
     public static RunFile<RunSpec, Sharpness> failed(PlannedRun run, String message) {
         return of(run, FAILED, null, message, new RunRecording(0, () -> 0L), new java.util.TreeMap<>(), null,
-                new RunFile.Timing(0, 0, 0, 0, 0, new double[0]));
+                new RunFile.Timing(0, 0, 0, 0, 0, new double[0], Map.of()));
     }
 
     /**

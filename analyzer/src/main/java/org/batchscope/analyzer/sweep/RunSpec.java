@@ -23,13 +23,16 @@ import org.batchscope.common.files.ResultFiles;
  * @param lrReferenceBatch the batch size {@code lr} is given for
  * @param probeSelection   how the gradient probe set is chosen (see {@link SweepPlan#probeSet})
  * @param sharpness        how the end-of-run sharpness is measured (when the engine's model allows it)
+ * @param trainEvalSamples training samples each evaluation during training scores (the first of
+ *                         the first samples of the {@link SweepPlan#probeSet} order; the training-set size when all)
  */
 public record RunSpec(@JsonProperty("dataset") SweepDataset.Ref dataset, @JsonProperty("engine") String engine,
         @JsonProperty("engine_settings") Map<String, Object> engineSettings, @JsonProperty("run") RunConfig run,
         @JsonProperty("lr") double lr, @JsonProperty("lr_scaling") String lrScaling,
         @JsonProperty("lr_reference_batch") int lrReferenceBatch,
         @JsonProperty("probe_selection") String probeSelection,
-        @JsonProperty("sharpness") SharpnessSettings sharpness) {
+        @JsonProperty("sharpness") SharpnessSettings sharpness,
+        @JsonProperty("train_eval_samples") int trainEvalSamples) {
 
     public RunSpec {
         engineSettings = java.util.Collections.unmodifiableMap(new TreeMap<>(engineSettings));

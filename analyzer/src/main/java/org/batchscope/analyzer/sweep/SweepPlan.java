@@ -14,7 +14,6 @@ import org.batchscope.analyzer.engine.TensorData;
 import org.batchscope.analyzer.engine.TrainingEngine;
 import org.batchscope.analyzer.engine.TrainingEngines;
 import org.batchscope.analyzer.engine.TrainingSchedule;
-import org.batchscope.analyzer.sharpness.SharpnessSettings;
 
 /**
  * Expands a {@link SweepSpec} over its datasets into runs, in the order dataset, learning rate, batch
@@ -76,7 +75,7 @@ public final class SweepPlan {
                                 ModelChoice.initFor(model), evalEvery, probeEvery, probeSize, spec.batchSchedule());
                         RunSpec runSpec = new RunSpec(dataset.ref(), engine.name(), engine.numericSettings(), config,
                                 lr, spec.lrScaling().cliName(), spec.lrReferenceBatch(), PROBE_SELECTION,
-                                SharpnessSettings.DEFAULTS);
+                                spec.sharpness(), spec.trainEvalSamples() == 0 ? n : Math.min(spec.trainEvalSamples(), n));
                         runs.add(new PlannedRun(runSpec, runSpec.hash(), d, engine, spec.batchLabel(batch, n)));
                     }
                 }

@@ -11,7 +11,10 @@ import org.batchscope.analyzer.engine.RunConfig;
 import org.batchscope.analyzer.engine.RunOutcome;
 import org.batchscope.analyzer.engine.TensorData;
 import org.batchscope.analyzer.engine.TrainingJob;
+import org.batchscope.analyzer.engine.TrainedModel;
 import org.batchscope.analyzer.engine.TrainingSchedule;
+import org.batchscope.analyzer.sharpness.EpsilonSharpness;
+import org.batchscope.analyzer.sharpness.Lanczos;
 import org.batchscope.analyzer.sharpness.Sharpness;
 import org.batchscope.analyzer.sharpness.SharpnessSettings;
 import org.batchscope.common.files.RunFile;
@@ -25,7 +28,9 @@ import org.batchscope.common.files.RunFile;
  * {@code diverged}. A completed run is then measured further: test accuracy, {@link ShortcutReliance},
  * {@link GeneralizationGap} and, when its model is a {@link DifferentiableModel} (the lean engine's are),
  * {@link Sharpness} with the run's settings ({@link RunSpec#sharpness()}) on the first min(samples, n) samples of the probe-set order
- * ({@link SweepPlan#probeSet}). Every completed or diverged run gets its {@link RunStates state}. Because engines are bit-reproducible from the job and each result depends only on
+ * ({@link SweepPlan#probeSet}). Evaluations during training score the first {@link RunSpec#trainEvalSamples()}
+ * samples of that order and the whole validation set. The time of each measuring phase goes to the run
+ * file's {@code timing.analysis_seconds} ({@link RunCost}). Every completed or diverged run gets its {@link RunStates state}. Because engines are bit-reproducible from the job and each result depends only on
  * its own run, a sweep that is killed and run again ends with the same files (up to wall time) as an
  * uninterrupted one.
  */
@@ -105,11 +110,14 @@ public final class SweepRunner {
         TrainingSchedule schedule = TrainingSchedule.of(config, n);
         long start = System.nanoTime();
         RunRecording recording = new RunRecording(schedule.totalSteps());
+        AnalysisClock clock = new AnalysisClock();
         long steps = 0;
         try {
             TensorData probe = config.probeSize() == 0 ? null : subset(probeSets, run, data, config.probeSize());
+            int evaluated = run.spec().trainEvalSamples();
+            TensorData trainEvaluation = evaluated == n ? data.train() : subset(probeSets, run, data, evaluated);
             RunOutcome outcome = run.engine().train(
-                    new TrainingJob(config, data.train(), data.validation(), probe, null), recording);
+                    new TrainingJob(config, data.train(), data.validation(), probe, null, trainEvaluation), recording);
             steps = outcome.steps();
             Map<String, Double> metrics = RunMetrics.of(recording, outcome.steps(), schedule);
             metrics.putAll(EdgeOfStability.of(recording.probes(), recording.learningRates(), config.optimizer()));
@@ -118,15 +126,17 @@ public final class SweepRunner {
             Sharpness sharpness = null;
             if (outcome.status() == RunOutcome.Status.COMPLETED) {
                 status = RunResult.COMPLETED;
-                if (data.test() != null) {
-                    metrics.put(RunMetrics.TEST_ACCURACY, outcome.model().accuracy(data.test()));
-                }
-                metrics.putAll(ShortcutReliance.measure(outcome.model(), data));
-                metrics.putAll(GeneralizationGap.measure(outcome.model(), data));
-                if (outcome.model() instanceof DifferentiableModel differentiable) {
+                TrainedModel model = outcome.model();
+                metrics.putAll(clock.time(RunCost.Phase.SCORING, () -> scores(new ScoredModel(model), data)));
+                if (model instanceof DifferentiableModel differentiable) {
                     SharpnessSettings settings = run.spec().sharpness();
-                    sharpness = Sharpness.measure(differentiable, outcome.model().parameters(),
-                            subset(probeSets, run, data, Math.min(settings.samples(), n)), settings);
+                    TensorData samples = subset(probeSets, run, data, Math.min(settings.samples(), n));
+                    float[] x = model.parameters();
+                    EpsilonSharpness.Result eps = clock.time(RunCost.Phase.EPS_SHARPNESS,
+                            () -> Sharpness.epsilon(differentiable, x, samples, settings));
+                    Lanczos.Result top = clock.time(RunCost.Phase.LANCZOS,
+                            () -> Sharpness.topEigenvalue(differentiable, x, samples, settings));
+                    sharpness = Sharpness.of(eps, top, settings, samples.count());
                     metrics.putAll(sharpness.metrics());
                 }
             } else {
@@ -135,14 +145,28 @@ public final class SweepRunner {
             }
             String state = RunStates.of(recording, data, metrics, status.equals(RunResult.DIVERGED)).fileName();
             return RunResult.of(run, status, state, message, recording, metrics, sharpness,
-                    RunCost.of(recording, steps, schedule, seconds(start)));
+                    RunCost.of(recording, clock.seconds(), steps, schedule, seconds(start)));
         } catch (RuntimeException e) {
             if (!recordFailure) {
                 throw e;
             }
             return RunResult.of(run, RunResult.FAILED, null, e.toString(), recording, new java.util.TreeMap<>(), null,
-                    RunCost.of(recording, steps, schedule, seconds(start)));
+                    RunCost.of(recording, clock.seconds(), steps, schedule, seconds(start)));
         }
+    }
+
+    /**
+     * @return test accuracy, {@link ShortcutReliance} and {@link GeneralizationGap} of a trained model (a
+     *         {@link ScoredModel}, so that each set is scored once)
+     */
+    private static Map<String, Double> scores(TrainedModel model, LoadedDataset data) {
+        Map<String, Double> scores = new java.util.TreeMap<>();
+        if (data.test() != null) {
+            scores.put(RunMetrics.TEST_ACCURACY, model.accuracy(data.test()));
+        }
+        scores.putAll(ShortcutReliance.measure(model, data));
+        scores.putAll(GeneralizationGap.measure(model, data));
+        return scores;
     }
 
     /** @return the dataset's {@link SweepPlan#probeSet} of {@code size} samples, built once per sweep */

@@ -5,6 +5,7 @@ import java.util.List;
 import org.batchscope.analyzer.engine.Budget;
 import org.batchscope.analyzer.engine.EpochMilestones;
 import org.batchscope.analyzer.engine.OptimizerSpec;
+import org.batchscope.analyzer.sharpness.SharpnessSettings;
 import org.batchscope.common.BadInputException;
 
 /**
@@ -40,6 +41,9 @@ import org.batchscope.common.BadInputException;
  *                         start of the given epochs ({@link org.batchscope.analyzer.engine.TrainingSchedule})
  * @param lrDecay          {@code --lr-decay}: each run's learning rate is divided by the factor at the start
  *                         of the given epochs
+ * @param trainEvalSamples training samples each evaluation during training scores (a fixed subset,
+ *                         the first samples of the {@link SweepPlan#probeSet} order), or 0 for the whole training set
+ * @param sharpness        how the end-of-run sharpness is measured
  */
 public record SweepSpec(@JsonProperty("model") String model,
         @JsonProperty("engine") String engine,
@@ -62,7 +66,12 @@ public record SweepSpec(@JsonProperty("model") String model,
         @JsonProperty("threads") int threads,
         @JsonProperty("target_accuracy") Double targetAccuracy,
         @JsonProperty("batch_schedule") EpochMilestones batchSchedule,
-        @JsonProperty("lr_decay") EpochMilestones lrDecay) {
+        @JsonProperty("lr_decay") EpochMilestones lrDecay,
+        @JsonProperty("train_eval_samples") int trainEvalSamples,
+        @JsonProperty("sharpness") SharpnessSettings sharpness) {
+
+    /** The default of {@code --train-eval-samples}. */
+    public static final int DEFAULT_TRAIN_EVAL_SAMPLES = 128;
 
     public SweepSpec {
         BadInputException.require(model != null && !model.isBlank(), "--model", "auto, logreg, mlp, cnn or a DL4J model file", model);
@@ -99,16 +108,20 @@ public record SweepSpec(@JsonProperty("model") String model,
                 "--target-accuracy", "a number in (0, 1]", targetAccuracy);
         batchSchedule = batchSchedule == null ? EpochMilestones.NONE : batchSchedule;
         lrDecay = lrDecay == null ? EpochMilestones.NONE : lrDecay;
+        BadInputException.require(trainEvalSamples >= 0, "--train-eval-samples", "a positive integer or all",
+                trainEvalSamples);
+        BadInputException.require(sharpness != null, "sharpness", "sharpness settings", null);
     }
 
-    /** A sweep at constant batch sizes and learning rates. */
+    /** A sweep at constant batch sizes and learning rates, with the default analysis settings. */
     public SweepSpec(String model, String engine, List<BatchSize> batchSizes, int seeds, long epochs, Long steps,
             List<Double> lrs, LrScaling lrScaling, int lrReferenceBatch, Budget.Kind budget,
             OptimizerSpec.Kind optimizer, double momentum, List<Integer> hidden, int evalsPerEpoch, Integer evalEvery,
             int probesPerRun, Integer probeEvery, int probeSize, int threads, Double targetAccuracy) {
         this(model, engine, batchSizes, seeds, epochs, steps, lrs, lrScaling, lrReferenceBatch, budget, optimizer,
                 momentum, hidden, evalsPerEpoch, evalEvery, probesPerRun, probeEvery, probeSize, threads,
-                targetAccuracy, EpochMilestones.NONE, EpochMilestones.NONE);
+                targetAccuracy, EpochMilestones.NONE, EpochMilestones.NONE, DEFAULT_TRAIN_EVAL_SAMPLES,
+                SharpnessSettings.DEFAULTS);
     }
 
     /**

@@ -35,6 +35,7 @@ import org.batchscope.analyzer.metrics.SeedStatistics;
  *       lr_effective / B over the cells with its permutation p-value ({@link RankCorrelation}), "yes" at
  *       rho >= {@value #STRONG_CORRELATION} and p <= {@value SweepSummary#ALPHA}; otherwise what the sweep
  *       held fixed and which option would separate the two;</li>
+ *   <li>whether oscillating runs sit at the edge of stability or well below it ({@link OscillationCause});</li>
  *   <li>whether the model takes a shortcut (the background, the nuisance columns): {@link RelianceVerdict};</li>
  *   <li>the gradient noise scale beside the batch sizes tried; the cost line ({@link CostVerdict});</li>
  *   <li>and what to try, from the states and findings above and the learning-rate scaling actually used.</li>
@@ -113,6 +114,10 @@ public final class Verdict {
         }
         lines.add("  " + comparisonLine(summary, d));
         boolean stepSize = stepSizeLine(cells, lines);
+        String curvature = OscillationCause.line(all);
+        if (curvature != null) {
+            lines.add(curvature);
+        }
         boolean background = RelianceVerdict.addLines(cells, data, lines);
         double noiseScale = summary.gradientNoiseScale(d);
         if (Double.isFinite(noiseScale)) {

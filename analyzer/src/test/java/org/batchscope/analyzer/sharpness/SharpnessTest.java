@@ -1,9 +1,11 @@
 package org.batchscope.analyzer.sharpness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.batchscope.analyzer.engine.TensorData;
+import org.batchscope.common.BadInputException;
 import org.junit.jupiter.api.Test;
 
 /** Both measures on quadratics f(x) = 0.5 x^T A x, whose Hessian is A (eigenvalues known by construction). */
@@ -90,12 +92,36 @@ class SharpnessTest {
     @Test
     void measureRecordsSettingsAndDiagnostics() {
         Sharpness s = Sharpness.measure(Quadratic.rotated(5, 2, 1), new float[] {1, 1, 1}, NO_DATA,
-                SharpnessSettings.DEFAULTS);
+                new SharpnessSettings(1e-3, 10, 512, 20, 1e-2, 0));
         assertThat(s.hessianMaxEig()).isCloseTo(5, within(1e-2 * 5));
         assertThat(s.converged()).isTrue();
         assertThat(s.lanczosIterations()).isBetween(1, 3);
         assertThat(s.epsSharpness()).isPositive();
         assertThat(s.samples()).isEqualTo(1);
         assertThat(s.metrics()).containsOnlyKeys("eps_sharpness", "hessian_max_eig");
+    }
+
+    @Test
+    void noAscentStepsLeavesEpsilonSharpnessOut() {
+        Sharpness s = Sharpness.measure(Quadratic.rotated(5, 2, 1), new float[] {1, 1, 1}, NO_DATA,
+                SharpnessSettings.DEFAULTS);
+        assertThat(SharpnessSettings.DEFAULTS.measuresEpsilon()).isFalse();
+        assertThat(s.epsSharpness()).isNaN();
+        assertThat(s.hessianMaxEig()).isCloseTo(5, within(1e-2 * 5));
+        assertThat(s.metrics()).containsOnlyKeys("hessian_max_eig");
+    }
+
+    @Test
+    void settingsOutOfRangeNameTheOption() {
+        assertThatThrownBy(() -> new SharpnessSettings(1e-3, -1, 128, 20, 1e-2, 0))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("--eps-steps");
+        assertThatThrownBy(() -> new SharpnessSettings(1e-3, 0, 0, 20, 1e-2, 0))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("--sharpness-samples");
+        assertThatThrownBy(() -> new SharpnessSettings(1e-3, 0, 128, 0, 1e-2, 0))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("--lanczos-iterations");
+        assertThatThrownBy(() -> new SharpnessSettings(1e-3, 0, 128, 20, 0, 0))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("--lanczos-tolerance");
+        assertThatThrownBy(() -> new SharpnessSettings(1, 0, 128, 20, 1e-2, 0))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("--eps");
     }
 }

@@ -40,8 +40,9 @@ class RunCostTest {
         recording.onStep(3, 1, 1, 0.5, 0.1);
         recording.onStep(4, 1, 1, 0.5, 0.1);
         recording.onEvaluation(evaluation(5));
-        org.batchscope.common.files.RunFile.Timing timing = RunCost.of(recording, 5, TrainingSchedule.of(10, 4,
-                EpochMilestones.NONE, Budget.steps(5), 0, 0), 0.9);
+        org.batchscope.common.files.RunFile.Timing timing = RunCost.of(recording,
+                java.util.Map.of(RunCost.Phase.LANCZOS, 0.1), 5, TrainingSchedule.of(10, 4, EpochMilestones.NONE,
+                Budget.steps(5), 0, 0), 0.9);
         assertThat(timing.wallSeconds()).isEqualTo(0.9);
         assertThat(timing.trainingSeconds()).isCloseTo(0.5, within(1e-12));
         assertThat(timing.overheadSeconds()).isCloseTo(0.2, within(1e-12));
@@ -50,5 +51,11 @@ class RunCostTest {
         // 18 samples in 0.5 s
         assertThat(timing.samplesPerSecond()).isCloseTo(36, within(1e-9));
         assertThat(timing.trainingSecondsAtEvaluation()).containsExactly(0.3, 0.5);
+        // evaluations 50 + 100 ms, probe 50 ms, the end-of-run phase given as 0.1 s
+        assertThat(timing.analysisSeconds()).containsOnlyKeys(RunCost.Phase.EVALUATIONS, RunCost.Phase.GRADIENT_PROBES,
+                RunCost.Phase.LANCZOS, RunCost.Phase.TOTAL);
+        assertThat(timing.analysisSeconds().get(RunCost.Phase.EVALUATIONS)).isCloseTo(0.15, within(1e-12));
+        assertThat(timing.analysisSeconds().get(RunCost.Phase.GRADIENT_PROBES)).isCloseTo(0.05, within(1e-12));
+        assertThat(timing.analysisSeconds().get(RunCost.Phase.TOTAL)).isCloseTo(0.3, within(1e-12));
     }
 }

@@ -28,6 +28,6 @@ final class StoredRuns {
         }
         return new RunFile<>(RunFile.SCHEMA_VERSION, "test", null, null, RunFile.COMPLETED, null, null, null, evaluations,
                 List.of(), metrics, null, new RunFile.Timing(wallSeconds, Double.NaN, Double.NaN, secondsPerEpoch,
-                        samplesPerSecond, seconds));
+                        samplesPerSecond, seconds, null));
     }
 }

@@ -110,12 +110,21 @@ public record RunFile<C, S>(@JsonProperty("schema_version") int schemaVersion,
      * @param secondsPerEpoch             training seconds per epoch
      * @param samplesPerSecond            training samples per training second
      * @param trainingSecondsAtEvaluation training seconds done at each evaluation, in order
+     * @param analysisSeconds             seconds of each measuring phase by name (evaluations, gradient
+     *                                    probes, end-of-run scoring and sharpness) and their {@code total};
+     *                                    empty in files written before it was recorded
      */
     public record Timing(@JsonProperty("wall_seconds") double wallSeconds,
             @JsonProperty("training_seconds") double trainingSeconds,
             @JsonProperty("overhead_seconds") double overheadSeconds,
             @JsonProperty("seconds_per_epoch") double secondsPerEpoch,
             @JsonProperty("samples_per_second") double samplesPerSecond,
-            @JsonProperty("training_seconds_at_evaluation") double[] trainingSecondsAtEvaluation) {
+            @JsonProperty("training_seconds_at_evaluation") double[] trainingSecondsAtEvaluation,
+            @JsonProperty("analysis_seconds") Map<String, Double> analysisSeconds) {
+
+        public Timing {
+            analysisSeconds = analysisSeconds == null ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(analysisSeconds));
+        }
     }
 }

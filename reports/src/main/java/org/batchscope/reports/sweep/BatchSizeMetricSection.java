@@ -62,10 +62,10 @@ final class BatchSizeMetricSection implements ReportSection {
         return new BatchSizeMetricSection("Sharpness against batch size", "sharpness", List.of(
                 new Measure("eps_sharpness", "percent", false),
                 new Measure("hessian_max_eig", "nats per squared weight unit", false)),
-                "Sharpness of the minimum each run ends in, mean over seeds with Student-t 95% interval. Left:"
-                        + " Keskar's epsilon-sharpness, the largest relative loss increase found in the box"
-                        + " |y_i| <= eps (|x_i| + 1) around the weights (eps = 1e-3), in percent. Right: the largest"
-                        + " eigenvalue of the training-loss Hessian by power iteration. Both on a fixed training"
+                "Sharpness of the minimum each run ends in, mean over seeds with Student-t 95% interval."
+                        + " Keskar's epsilon-sharpness (when measured, analyze --eps-steps), the largest relative loss"
+                        + " increase found in the box |y_i| <= eps (|x_i| + 1) around the weights, in percent; the largest"
+                        + " eigenvalue of the training-loss Hessian by the Lanczos iteration. Both on a fixed training"
                         + " subset; sharper minima are expected to generalize worse.",
                 "No cell has sharpness (it needs the lean engine; the dl4j engine does not measure it).");
     }

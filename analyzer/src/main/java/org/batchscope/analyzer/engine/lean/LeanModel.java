@@ -2,6 +2,7 @@ package org.batchscope.analyzer.engine.lean;
 
 import org.batchscope.analyzer.engine.DifferentiableModel;
 import org.batchscope.analyzer.engine.ModelArchitecture;
+import org.batchscope.analyzer.engine.SplitScores;
 import org.batchscope.analyzer.engine.TensorData;
 import org.batchscope.analyzer.engine.TrainedModel;
 
@@ -29,6 +30,13 @@ final class LeanModel implements TrainedModel, DifferentiableModel {
         int[] predicted = new int[data.count()];
         evaluate(params, data, predicted);
         return predicted;
+    }
+
+    @Override
+    public SplitScores score(TensorData data) {
+        int[] predicted = new int[data.count()];
+        double loss = evaluate(params, data, predicted) / data.count();
+        return new SplitScores(loss, SplitScores.accuracy(predicted, data.labels()), predicted);
     }
 
     @Override
@@ -84,16 +92,5 @@ final class LeanModel implements TrainedModel, DifferentiableModel {
             System.arraycopy(at, 0, network.parameters(), 0, at.length);
             return network.evaluate(data, predicted);
         }
-    }
-
-    /** @return the fraction of {@code predicted} equal to {@code labels}; NaN for none */
-    static double accuracy(int[] predicted, int[] labels) {
-        int right = 0;
-        for (int i = 0; i < predicted.length; i++) {
-            if (predicted[i] == labels[i]) {
-                right++;
-            }
-        }
-        return predicted.length == 0 ? Double.NaN : (double) right / predicted.length;
     }
 }

@@ -112,7 +112,7 @@ final class LeanRun implements EngineRun {
     public SplitScores evaluate(TensorData data) {
         int[] predicted = new int[data.count()];
         double loss = network.evaluate(data, predicted) / data.count();
-        return new SplitScores(loss, LeanModel.accuracy(predicted, data.labels()), predicted);
+        return new SplitScores(loss, SplitScores.accuracy(predicted, data.labels()), predicted);
     }
 
     @Override
