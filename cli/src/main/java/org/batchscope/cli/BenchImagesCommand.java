@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
  * {@code batchscope bench images}: writes N train images (r = 3, no counterfactuals) to a temporary
  * folder and prints images per second of the whole write (drawing, calibration, PNG encoding, file
  * writes, metadata, manifest) and the process CPU time per image (all threads, user and system, JIT and
- * GC included; insensitive to other load, unlike images per second), then deletes the folder. With
+ * GC included; less sensitive to other load than images per second) with, on Linux, its kernel share
+ * (file creation and writes), then deletes the folder. With
  * {@code --in-memory} it generates the same images into memory instead ({@link InMemoryImages}: drawing
  * and calibration, no PNG, no files), as a training loop generating on the fly would. With
  * {@code --python} it also runs {@code bench/pil_peer.py} (the same kind of image drawn with PIL and
@@ -78,6 +79,7 @@ public final class BenchImagesCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("batchscope-bench-");
         try {
             long cpuStart = BenchTools.processCpuNanos();
+            long systemStart = BenchTools.processSystemNanos();
             long start = System.nanoTime();
             if (inMemory) {
                 generateInMemory(imageSpec, workers);
@@ -86,10 +88,13 @@ public final class BenchImagesCommand implements Callable<Integer> {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuSeconds = (BenchTools.processCpuNanos() - cpuStart) / 1e9;
+            long systemEnd = BenchTools.processSystemNanos();
             out.printf(Locale.ROOT, "batchscope: %d images of %dx%d %s on %d threads in %.2f s: %,.0f images/s;"
-                    + " CPU %.3f ms/image = %,.0f images/CPU-s%n", count, size, size,
+                    + " CPU %.3f ms/image = %,.0f images/CPU-s%s%n", count, size, size,
                     inMemory ? "generated in memory" : "written", workers, seconds, count / seconds,
-                    1e3 * cpuSeconds / count, count / cpuSeconds);
+                    1e3 * cpuSeconds / count, count / cpuSeconds, systemStart < 0 || systemEnd < 0 ? ""
+                            : String.format(Locale.ROOT, " (of which kernel %.3f ms/image)",
+                                    (systemEnd - systemStart) / 1e6 / count));
             out.flush();
             if (python) {
                 PythonPeer.Timing theirs = PEER.run(pythonExe, dir, spec.commandLine().getErr(), Long.toString(count),

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The images benchmark's output and bad input; no timing is asserted (figures are in bench/README.md). */
 class BenchImagesCommandTest {
 
-    private static final String FIGURES = "images/s; CPU \\d+\\.\\d{3} ms/image = [\\d,]+ images/CPU-s";
+    private static final String FIGURES = "images/s; CPU \\d+\\.\\d{3} ms/image = [\\d,]+ images/CPU-s( \\(of which kernel \\d+\\.\\d{3} ms/image\\))?";
 
     @TempDir
     Path temp;
@@ -22,6 +22,9 @@ class BenchImagesCommandTest {
         assertThat(written.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(written.out().strip()).matches("batchscope: 70 images of 16x16 written on 2 threads in \\d+\\.\\d\\d s: "
                 + "[\\d,]+ " + FIGURES);
+        if (java.nio.file.Files.exists(Path.of("/proc/self/stat"))) {
+            assertThat(written.out()).as("Linux: the kernel's share is printed").contains("(of which kernel ");
+        }
         CliRunner.Result inMemory = CliRunner.run("bench", "images", "--count", "70", "--size", "16", "--threads", "2",
                 "--in-memory");
         assertThat(inMemory.exitCode()).isEqualTo(ExitCodes.OK);
