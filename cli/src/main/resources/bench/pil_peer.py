@@ -1,6 +1,6 @@
 """Python peer of `batchscope bench images --python`: the same kind of image drawn with PIL and numpy.
 
-Usage: pil_peer.py COUNT SIZE OUT_DIR
+Usage: pil_peer.py COUNT SIZE OUT_DIR [memory]
 
 Writes COUNT images of SIZE x SIZE pixels to OUT_DIR/train/<class>/<id>.png and one metadata row per
 image to OUT_DIR/train/metadata.csv, in one process on one thread, as a PIL user would: per image, a
@@ -186,15 +186,19 @@ def dog(draw, size, iris, rng):
 
 def main():
     count, size, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    in_memory = len(sys.argv) > 4 and sys.argv[4] == "memory"
     start = time.perf_counter()
     cpu_start = time.process_time()
     rng = np.random.default_rng(0)
     centres = np.arange(size, dtype=np.float64) + 0.5
     grid = np.meshgrid(centres, centres)
     split = os.path.join(out, "train")
-    for name in CLASSES:
+    for name in CLASSES if not in_memory else ():
         os.makedirs(os.path.join(split, name), exist_ok=True)
     rows = ["id,path,label,background,head_x,head_y,head_radius_px,tilt_deg,fur,ears,eye_radius_px\n"]
+    if in_memory:
+        pixels = np.empty((count, size, size, 3), np.uint8)
+        labels = np.empty(count, np.int32)
     for i in range(count):
         label = ("blue", "amber")[rng.integers(2)]
         family = FAMILIES[rng.integers(len(FAMILIES))]
@@ -207,12 +211,17 @@ def main():
             draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=CLASSES[names[rng.integers(2)]])
             draw.ellipse([x - 0.4 * radius, y - 0.4 * radius, x + 0.4 * radius, y + 0.4 * radius], fill=PUPIL)
         hx, hy, r, tilt, fur, ears, eye = dog(draw, size, CLASSES[label], rng)
+        if in_memory:
+            pixels[i] = np.asarray(image)
+            labels[i] = tuple(CLASSES).index(label)
+            continue
         path = f"train/{label}/{i:07d}.png"
         image.save(os.path.join(out, path), "PNG", compress_level=1)
         rows.append(f"{i:07d},{path},{label},{family},{hx:.6g},{hy:.6g},{r:.6g},{tilt:.6g},"
                     f"#{fur[0]:02x}{fur[1]:02x}{fur[2]:02x},{ears},{eye:.6g}\n")
-    with open(os.path.join(split, "metadata.csv"), "w") as csv:
-        csv.writelines(rows)
+    if not in_memory:
+        with open(os.path.join(split, "metadata.csv"), "w") as csv:
+            csv.writelines(rows)
     print(f"seconds={time.perf_counter() - start:.6f} cpu_seconds={time.process_time() - cpu_start:.6f}")
 
 

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
  * {@code --in-memory} it generates the same images into memory instead ({@link InMemoryImages}: drawing
  * and calibration, no PNG, no files), as a training loop generating on the fly would. With
  * {@code --python} it also runs {@code bench/pil_peer.py} (the same kind of image drawn with PIL and
- * numpy, saved as PNG with a metadata row, one thread) and prints the ratio per CPU-second.
+ * numpy, saved as PNG with a metadata row, one thread; with {@code --in-memory} kept in a numpy array)
+ * and prints the ratio per CPU-second.
  */
 @Command(name = "images",
         mixinStandardHelpOptions = true,
@@ -98,13 +99,14 @@ public final class BenchImagesCommand implements Callable<Integer> {
             out.flush();
             if (python) {
                 PythonPeer.Timing theirs = PEER.run(pythonExe, dir, spec.commandLine().getErr(), Long.toString(count),
-                        Integer.toString(size), dir.resolve("peer").toString());
+                        Integer.toString(size), dir.resolve("peer").toString(), inMemory ? "memory" : "files");
                 if (theirs != null) {
-                    out.printf(Locale.ROOT, "PIL peer: %d images of %dx%d written on 1 thread in %.2f s: %,.0f images/s;"
-                            + " CPU %.3f ms/image = %,.0f images/CPU-s%n", count, size, size, theirs.seconds(),
+                    out.printf(Locale.ROOT, "PIL peer: %d images of %dx%d %s on 1 thread in %.2f s: %,.0f images/s;"
+                            + " CPU %.3f ms/image = %,.0f images/CPU-s%n", count, size, size,
+                            inMemory ? "drawn into a numpy array" : "written", theirs.seconds(),
                             count / theirs.seconds(), 1e3 * theirs.cpuSeconds() / count, count / theirs.cpuSeconds());
-                    out.printf(Locale.ROOT, "ratio batchscope%s / PIL: %.1fx per CPU-second; %.1fx wall-clock"
-                            + " (batchscope on %d threads, PIL on 1)%n", inMemory ? " in memory" : "",
+                    out.printf(Locale.ROOT, "ratio batchscope / PIL%s: %.1fx per CPU-second; %.1fx wall-clock"
+                            + " (batchscope on %d threads, PIL on 1)%n", inMemory ? " (both in memory)" : "",
                             theirs.cpuSeconds() / cpuSeconds, theirs.seconds() / seconds, workers);
                 }
             }

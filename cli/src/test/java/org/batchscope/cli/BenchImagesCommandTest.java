@@ -51,6 +51,11 @@ class BenchImagesCommandTest {
         assertThat(result.out()).containsPattern("PIL peer: 12 images of 64x64 written on 1 thread in \\d+\\.\\d\\d s: "
                 + "[\\d,]+ " + FIGURES);
         assertThat(result.out()).containsPattern("ratio batchscope / PIL: \\d+\\.\\dx per CPU-second; \\d+\\.\\dx wall-clock");
+        CliRunner.Result inMemory = CliRunner.run("bench", "images", "--count", "12", "--size", "64", "--python",
+                "--in-memory");
+        assertThat(inMemory.exitCode()).as(inMemory.err()).isEqualTo(ExitCodes.OK);
+        assertThat(inMemory.out()).contains("PIL peer: 12 images of 64x64 drawn into a numpy array on 1 thread",
+                "ratio batchscope / PIL (both in memory): ");
     }
 
     @Test
