@@ -70,24 +70,36 @@ public final class ExperimentCommand implements Callable<Integer> {
         Experiment experiment = Experiments.named(name).orElseThrow(() -> new BadInputException("NAME must be list or"
                 + " one of " + Experiments.all().stream().map(Experiment::name).collect(Collectors.joining(", "))
                 + ", not '" + name + "'"));
-        Scale size = Scale.parse(scale);
+        Path folder = out != null ? out : Path.of("batchscope-experiment-" + experiment.name());
+        run(experiment, Scale.parse(scale), folder, threads, overwrite, !noReport, stdout, spec.commandLine().getErr());
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Runs {@code experiment} into {@code folder} (claimed for it: locked, labelled, resumed), prints its
+     * claims table, writes the report when asked and prints where the results are.
+     *
+     * @param threads runs trained at once, or null for every core
+     * @return the experiment's result
+     */
+    static ExperimentResult run(Experiment experiment, Scale size, Path folder, Integer threads, boolean overwrite,
+            boolean report, PrintWriter stdout, PrintWriter err) {
         int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         BadInputException.require(cores >= 1 && cores <= 1024, "--threads", "an integer in [1, 1024]", cores);
-        Path folder = out != null ? out : Path.of("batchscope-experiment-" + experiment.name());
-        PrintWriter err = spec.commandLine().getErr();
+        ExperimentResult result;
         try (OutputFolder owned = OutputFolder.claim(folder, OutputFolder.Kind.EXPERIMENT,
                 experiment.name() + " at scale " + size.cliName(), overwrite, "--out")) {
-            ExperimentResult result = ExperimentRunner.run(experiment, size, folder, cores, err,
+            result = ExperimentRunner.run(experiment, size, folder, cores, err,
                     TerminalProgress.forStderr(err, System.console() != null));
             print(result, stdout);
-            if (!noReport) {
+            if (report) {
                 List<Path> written = ExperimentReport.write(result, folder, folder.resolve("report"));
                 stdout.println("report: " + written.get(written.size() - 1));
             }
         }
         stdout.println("results: " + folder.resolve(ExperimentResult.FILE));
-        stdout.flush();
-        return ExitCodes.OK;
+        return result;
     }
 
     static void print(ExperimentResult result, PrintWriter stdout) {

@@ -45,6 +45,18 @@ class AnalyzeSweepFileTest {
     }
 
     @Test
+    void theSampleSweepFileRuns() throws IOException {
+        // samples/sweeps/table-noise-sweep.yaml as the README shows it, made small by the command line
+        Path sample = Path.of("..", "samples", "sweeps", "table-noise-sweep.yaml");
+        Path out = dir.resolve("sample");
+        CliRunner.Result result = CliRunner.run("analyze", "--sweep", sample.toString(), "--out", out.toString(),
+                "--ratios", "3", "--batch-sizes", "32", "--seeds", "1", "--epochs", "1", "--no-report", "--threads", "2");
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
+        JsonNode summary = Json.mapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.path("cells")).extracting(c -> c.path("batch_size").asInt()).containsExactly(32);
+    }
+
+    @Test
     void aBadSweepFileIsOneLineNamingTheKeyAndWritesNothing() throws IOException {
         write("spec.yaml", "kind: tabular\n");
         Path unknown = write("unknown.yaml", "spec: spec.yaml\nout: never\nbatch_size: [8]\n");

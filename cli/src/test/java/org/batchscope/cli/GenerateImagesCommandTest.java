@@ -9,7 +9,6 @@ import java.util.List;
 import org.batchscope.common.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class GenerateImagesCommandTest {
 
@@ -34,14 +33,10 @@ class GenerateImagesCommandTest {
     }
 
     @Test
-    void theDemosSpecIsAcceptedAndAContradictingKindIsRefused() throws Exception {
-        Path out = dir.resolve("demo");
-        DemoCommand demo = new DemoCommand();
-        new CommandLine(demo).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--scale", "small", "--out",
-                out.toString());
-        Path spec = dir.resolve(DemoCommand.SPEC_FILE);
-        Files.writeString(spec, demo.specText("batchscope analyze ..."));
-        assertThat(Files.readString(spec)).contains("kind: images");
+    void anImagesSpecIsAcceptedAndAContradictingKindIsRefused() throws Exception {
+        Path out = dir.resolve("dogs");
+        Path spec = dir.resolve("dogs-spec.yaml");
+        Files.writeString(spec, "kind: images\nsize: 16\ntrain: 64\nval: 32\ntest: 32\nseed: 1\nclasses: [blue, amber]\n");
 
         CliRunner.Result images = CliRunner.run("generate", "images", "--spec", spec.toString(), "--out",
                 out.toString(), "--train", "2", "--val", "0", "--test", "0");

@@ -166,7 +166,7 @@ public final class DiagnosisText {
                 .map(d -> d.label() + " " + d.state().fileName()).collect(java.util.stream.Collectors.joining(", "));
         if (!states.isEmpty()) {
             sentences.add("States of the validation accuracy over the last half: " + states + " (improving = still"
-                    + " rising, oscillating = zig-zags by more than " + RunStateRule.OSCILLATION_FLOOR + " x "
+                    + " rising, declining = falling, oscillating = zig-zags by more than " + RunStateRule.OSCILLATION_FLOOR + " x "
                     + RunStateRule.UNKNOWN_RESOLUTION + " around its trend, the validation-set size being unknown).");
         }
         for (LogDiagnosis log : diagnosis.logs()) {

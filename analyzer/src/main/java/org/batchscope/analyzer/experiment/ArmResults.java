@@ -3,6 +3,8 @@ package org.batchscope.analyzer.experiment;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.batchscope.analyzer.data.LoadedDataset;
+import org.batchscope.analyzer.metrics.RunStateRule;
 import org.batchscope.analyzer.sweep.CellSummary;
 import org.batchscope.analyzer.sweep.RunResult;
 import org.batchscope.analyzer.sweep.SweepSummary;
@@ -61,6 +63,16 @@ public record ArmResults(Map<String, SweepSummary> byArm) {
     /** @return the training split's chance level of the arm's dataset (share of its most frequent class) */
     public double chance(String arm) {
         return byArm.get(arm).datasets().get(0).data().chance();
+    }
+
+    /**
+     * @return how far above chance c an accuracy must be to count as learned, as the sweep verdict and
+     *         {@link RunStateRule} count it: {@value RunStateRule#Z}
+     *         sqrt(c (1 - c) / N), N the arm's validation samples
+     */
+    public double chanceMargin(String arm) {
+        LoadedDataset data = byArm.get(arm).datasets().get(0).data();
+        return RunStateRule.Z * RunStateRule.binomialSpread(data.chance(), data.validation().count());
     }
 
     /** @return the number of classes k of the arm's dataset */

@@ -132,7 +132,9 @@ final class EyeColourExperiment implements Experiment {
 
     /**
      * Where each batch size breaks down: the smallest r (rho = 0) at which its mean final validation
-     * accuracy is within 0.05 of chance (the share of the training split's most frequent class).
+     * accuracy is not above chance c (the share of the training split's most frequent class) by more than
+     * two binomial spreads on the validation set ({@link ArmResults#chanceMargin}), the sweep verdict's
+     * "not learned".
      */
     private static List<String> breakdownNotes(ArmResults results) {
         List<String> notes = new ArrayList<>();
@@ -145,8 +147,9 @@ final class EyeColourExperiment implements Experiment {
                 double mean = java.util.Arrays.stream(results.values(arm, b, RunMetrics.FINAL_ACCURACY)).average()
                         .orElse(Double.NaN);
                 line.append(String.format(Locale.ROOT, " %.3f at r = %s;", mean, compact(ratio)));
-                if (!found && Double.isFinite(mean) && mean <= results.chance(arm) + 0.05) {
-                    breaks = "breaks down (within 0.05 of chance) at r = " + compact(ratio);
+                if (!found && Double.isFinite(mean) && mean <= results.chance(arm) + results.chanceMargin(arm)) {
+                    breaks = String.format(Locale.ROOT, "breaks down (not above chance %.3f by more than %.3f) at r = %s",
+                            results.chance(arm), results.chanceMargin(arm), compact(ratio));
                     found = true;
                 }
             }

@@ -11,6 +11,8 @@ public enum RunState {
     STEADY,
     /** Still rising: the least-squares slope over W is significantly above zero. */
     IMPROVING,
+    /** Falling: the least-squares slope over W is significantly below zero (over-fitting or instability). */
+    DECLINING,
     /** Zig-zags: fluctuates around its trend clearly more than the evaluation set's resolution. */
     OSCILLATING,
     /** Predicts one class for every validation sample at the last evaluation. */

@@ -18,6 +18,9 @@ package org.batchscope.analyzer.metrics;
  *       set's resolution: the binomial spread of an accuracy near m on N samples, and at least one
  *       sample. The rise must stand out both from the curve's own scatter and from what N samples
  *       can resolve;</li>
+ *   <li><b>declining</b>: the same statistic b sqrt(S_tt) / s <= -{@value #Z}: the curve falls by more
+ *       than its scatter and the evaluation set's resolution can explain (over-fitting, or a learning
+ *       rate that undoes what was learned);</li>
  *   <li><b>oscillating</b>: detrended_std >= {@value #OSCILLATION_FLOOR} sigma and
  *       reversal_rate >= {@value #MIN_REVERSAL_RATE}: after removing the trend, the curve scatters clearly more than a
  *       steady model evaluated on N fresh samples would, and it zig-zags (at least half its moves
@@ -27,8 +30,9 @@ package org.batchscope.analyzer.metrics;
  * detrended_std and reversal_rate are those of {@link SeriesMetrics}. Rates measured by simulation at
  * the demo's N = 128 and n = 10 (README, "Run states"; {@code RunStateRuleSimulationTest} prints them):
  * a steady curve scattered like fresh binomial draws is called oscillating about 0.9% of the time and
- * improving about 1.8%; a climb from 0.80 to 0.90 over W with that scatter is called improving 83% and
- * oscillating 0.4% of the time (a monotone climb never: its reversal_rate is 0); a zig-zag of +/- 0.06
+ * improving about 1.8% and declining about 2.0%; a climb from 0.80 to 0.90 over W with that scatter is called improving 83% and
+ * oscillating 0.4% of the time (a monotone climb never: its reversal_rate is 0), the mirror fall from
+ * 0.90 to 0.80 declining 82%; a zig-zag of +/- 0.06
  * around 0.85 is found 98% of the time, one of +/- 0.04 61%.
  *
  * <p>When N is unknown (a user's log), the chance rule is skipped and sigma is {@value #UNKNOWN_RESOLUTION}
@@ -88,8 +92,12 @@ public final class RunStateRule {
         double detrended = SeriesMetrics.detrendedStd(window);
         double spreadOfTimes = n * ((double) n * n - 1) / 12;
         double slope = slope(window);
-        if (slope * Math.sqrt(spreadOfTimes) / Math.max(sigma, detrended) >= Z) {
+        double trend = slope * Math.sqrt(spreadOfTimes) / Math.max(sigma, detrended);
+        if (trend >= Z) {
             return RunState.IMPROVING;
+        }
+        if (trend <= -Z) {
+            return RunState.DECLINING;
         }
         if (detrended >= OSCILLATION_FLOOR * sigma && SeriesMetrics.reversalRate(window) >= MIN_REVERSAL_RATE) {
             return RunState.OSCILLATING;

@@ -14,9 +14,10 @@ import org.batchscope.analyzer.sharpness.Sharpness;
  * <ul>
  *   <li>speed: spe_S / spe_L (seconds per epoch), "x faster per epoch" (or slower; "about as fast" within
  *       {@value #SAME_SPEED});</li>
- *   <li>time to target, when every completed seed of both cells reaches it: (sec_L - sec_S) / sec_S in
- *       percent, "fewer/more seconds", and the same for steps; when only one cell's seeds all reach it,
- *       which one;</li>
+ *   <li>time to target (the first evaluation at or above it), when every completed seed of both cells
+ *       reaches it: (sec_L - sec_S) / sec_S in percent, "fewer/more seconds", and the same for steps;
+ *       when only one cell's seeds all reach it, which one. Reaching it once is not keeping it: when
+ *       seeds of such a cell end below the target (a collapse, a fall), the clause says how many;</li>
  *   <li>generalization gap: (gap_L - gap_S) in accuracy points, "larger/smaller" from
  *       {@value #GAP_POINTS} point, otherwise "about the same";</li>
  *   <li>sharpness: lambda_L / lambda_S of the largest Hessian eigenvalues, when both are positive.</li>
@@ -73,9 +74,12 @@ final class CostVerdict {
                 out.add(reach + " in " + change(CellSummary.mean(l.toTarget(target, true)),
                         CellSummary.mean(s.toTarget(target, true)), "seconds") + " ("
                         + change(CellSummary.mean(l.toTarget(target, false)), CellSummary.mean(s.toTarget(target, false)),
-                        "steps") + ")");
+                        "steps") + endingBelow(s, nameS, target) + endingBelow(l, nameL, target) + ")");
             } else if (reachS != reachL) {
-                out.add("only " + (reachS ? nameS : nameL) + " " + reach + " in every seed");
+                CellSummary reaching = reachS ? s : l;
+                String name = reachS ? nameS : nameL;
+                out.add("only " + name + " " + reach + " in every seed" + (endingBelow(reaching, name, target).isEmpty()
+                        ? "" : " (at some evaluation" + endingBelow(reaching, name, target) + ")"));
             }
         }
         double gap = 100 * (l.mean(GeneralizationGap.GAP_ACCURACY) - s.mean(GeneralizationGap.GAP_ACCURACY));
@@ -95,6 +99,16 @@ final class CostVerdict {
     /** @return whether every completed seed of {@code cell} reaches {@code target}, with a training-time record */
     private static boolean allReach(CellSummary cell, double target) {
         return cell.toTarget(target, true).length == cell.completed().size();
+    }
+
+    /**
+     * @return "; 2 of 3 seeds of B=1 end below it" when completed seeds of {@code cell} end (final
+     *         validation accuracy) below {@code target}, else ""
+     */
+    private static String endingBelow(CellSummary cell, String name, double target) {
+        double[] finals = cell.values(RunMetrics.FINAL_ACCURACY);
+        long below = java.util.Arrays.stream(finals).filter(a -> a < target).count();
+        return below == 0 ? "" : "; " + below + " of " + finals.length + " seeds of " + name + " end below it";
     }
 
     /** @return "40% fewer seconds" for large 6 against small 10 */

@@ -22,8 +22,8 @@ import org.batchscope.analyzer.metrics.SeedStatistics;
  *   <li>per cell: how many runs are in each {@link RunState} (diverged and failed runs counted, never
  *       dropped silently) and the final accuracy's mean with its Student-t 95% interval (clipped to [0, 1],
  *       where the mean lies), range and seed count ({@link SeedStatistics});</li>
- *   <li>per state, the batch sizes with runs in it: still improving at the end, oscillating, collapsed to
- *       one class, at or below chance, diverged, steady;</li>
+ *   <li>per state, the batch sizes with runs in it: still improving at the end, validation accuracy falling
+ *       at the end, oscillating, collapsed to one class, at or below chance, diverged, steady;</li>
  *   <li>whether any cell learned: "not above chance" when the best mean final accuracy is within
  *       {@value RunStateRule#Z} binomial spreads sqrt(c (1 - c) / N) above chance c, "below chance" when
  *       it is that far below;</li>
@@ -54,6 +54,7 @@ public final class Verdict {
 
     static {
         STATE_LINES.put(RunState.IMPROVING, "still improving at the end");
+        STATE_LINES.put(RunState.DECLINING, "validation accuracy falling at the end");
         STATE_LINES.put(RunState.OSCILLATING, "oscillating");
         STATE_LINES.put(RunState.COLLAPSED, "collapsed to predicting one class");
         STATE_LINES.put(RunState.CHANCE, "at or below chance");
@@ -218,6 +219,11 @@ public final class Verdict {
             double epochs = cells.stream().mapToDouble(c -> c.mean(RunMetrics.EPOCHS)).filter(Double::isFinite).max()
                     .orElse(Double.NaN);
             tips.add("more epochs (--epochs) for " + improving + ", still improving after " + num(epochs) + " epochs");
+        }
+        String declining = batchesWith(cells, RunState.DECLINING);
+        if (!declining.isEmpty()) {
+            tips.add("for " + declining + ", whose validation accuracy falls over the last half: keep the best"
+                    + " evaluation (early stopping) or a smaller learning rate");
         }
         String unstable = batchesWith(cells, RunState.COLLAPSED, RunState.DIVERGED);
         if (!unstable.isEmpty()) {

@@ -49,8 +49,11 @@ final class RunStateSimulation {
         return t -> p;
     }
 
-    /** True accuracy rising linearly from {@code from} at t = 0 to {@code to} at the last evaluation. */
-    static IntToDoubleFunction climb(double from, double to) {
+    /**
+     * True accuracy moving linearly from {@code from} at t = 0 to {@code to} at the last evaluation: a
+     * climb, or a fall when {@code to < from}.
+     */
+    static IntToDoubleFunction linear(double from, double to) {
         return t -> from + (to - from) * t / (EVALUATIONS - 1);
     }
 
@@ -66,13 +69,17 @@ final class RunStateSimulation {
             System.out.printf(Locale.ROOT, "N = %d validation samples (resolution at 0.85: %.4f)%n", n,
                     RunStateRule.resolution(0.85, n));
             for (double p : new double[] {0.6, 0.75, 0.9, 0.97}) {
-                System.out.printf(Locale.ROOT, "  steady p = %.2f: oscillating %.4f, improving %.4f%n", p,
+                System.out.printf(Locale.ROOT, "  steady p = %.2f: oscillating %.4f, improving %.4f, declining %.4f%n", p,
                         rate(RunState.OSCILLATING, steady(p), n, 0.5, curves, 1),
-                        rate(RunState.IMPROVING, steady(p), n, 0.5, curves, 1));
+                        rate(RunState.IMPROVING, steady(p), n, 0.5, curves, 1),
+                        rate(RunState.DECLINING, steady(p), n, 0.5, curves, 1));
             }
             System.out.printf(Locale.ROOT, "  climb 0.70 -> 0.90 over the run (0.80 -> 0.90 over W): improving %.4f,"
-                    + " oscillating %.4f%n", rate(RunState.IMPROVING, climb(0.7, 0.9), n, 0.5, curves, 2),
-                    rate(RunState.OSCILLATING, climb(0.7, 0.9), n, 0.5, curves, 2));
+                    + " oscillating %.4f%n", rate(RunState.IMPROVING, linear(0.7, 0.9), n, 0.5, curves, 2),
+                    rate(RunState.OSCILLATING, linear(0.7, 0.9), n, 0.5, curves, 2));
+            System.out.printf(Locale.ROOT, "  fall 1.00 -> 0.80 over the run (0.90 -> 0.80 over W): declining %.4f,"
+                    + " oscillating %.4f%n", rate(RunState.DECLINING, linear(1.0, 0.8), n, 0.5, curves, 5),
+                    rate(RunState.OSCILLATING, linear(1.0, 0.8), n, 0.5, curves, 5));
             for (double a : new double[] {0.02, 0.04, 0.06, 0.08}) {
                 System.out.printf(Locale.ROOT, "  zig-zag 0.85 +/- %.2f: oscillating %.4f%n", a,
                         rate(RunState.OSCILLATING, zigZag(0.85, a), n, 0.5, curves, 3));

@@ -46,9 +46,9 @@ class SweepSummaryTest {
         String csv = SummaryWriter.csv(List.of(row));
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith(
                 "dataset,ratio,batch_size,batch_label,lr,lr_effective,lr_over_batch,seeds,diverged,failed,state,"
-                        + "state_steady,state_improving,state_oscillating,state_collapsed,state_chance,state_diverged,"
+                        + "state_steady,state_improving,state_declining,state_oscillating,state_collapsed,state_chance,state_diverged,"
                         + "amplitude_mean,amplitude_std,amplitude_ci_low,amplitude_ci_high,final_accuracy_mean");
-        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("0,,4,4,0.1,0.1,0.025,1,0,0,,0,0,0,0,0,0,0.1,,,,0.8");
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("0,,4,4,0.1,0.1,0.025,1,0,0,,0,0,0,0,0,0,0,0.1,,,,0.8");
     }
 
     @Test

@@ -68,6 +68,20 @@ class TimeToTargetTest {
     }
 
     @Test
+    void reachingTheTargetOnceIsNotCalledKeepingIt() {
+        // B=4 seed 2 reaches 0.93 at its second evaluation, then collapses to 0.5: the clause says it ends below
+        CellSummary collapsing = new CellSummary(0, null, 0.1, 0.1, 4, "4", List.of(
+                run(10, 1.0, 3.1, 0.02, 1.0, 0.5, 0.8, 0.9, 0.95),
+                run(10, 1.0, 3.1, 0.02, 1.0, 0.6, 0.94, 0.5, 0.5)));
+        assertThat(CostVerdict.lines(List.of(collapsing, LARGE), 0.93)).singleElement().asString()
+                .contains("only B=4 reaches 0.930 validation accuracy in every seed (at some evaluation; 1 of 2 seeds"
+                        + " of B=4 end below it)");
+        // both cells reach 0.9; B=full's seed 2 ends at 0.9 (not below), B=4's collapsed seed ends below
+        assertThat(CostVerdict.lines(List.of(collapsing, LARGE), 0.9)).singleElement().asString()
+                .contains("(88% fewer steps; 1 of 2 seeds of B=4 end below it)");
+    }
+
+    @Test
     void verdictLeavesTimeToTargetOutWhenNoCellLearnedTheTask() {
         // 96 of 100 training labels in one class: chance 0.96, and with 10 validation samples final accuracies of
         // 0.9-0.95 are not above it by two binomial spreads (2 sqrt(0.96 * 0.04 / 10) = 0.124): "not learned"; a

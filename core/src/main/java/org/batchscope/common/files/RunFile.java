@@ -17,8 +17,8 @@ import java.util.Map;
  * @param provenance    what made the file
  * @param status        {@value #COMPLETED}, {@value #DIVERGED} (a non-finite loss ended it) or
  *                      {@value #FAILED} (an error, in {@code message}; a rerun retries it)
- * @param state         what the validation-accuracy curve did, snake_case: steady, improving, oscillating,
- *                      collapsed (predicts one class), chance or diverged; null for a failed run
+ * @param state         what the validation-accuracy curve did, snake_case: steady, improving, declining,
+ *                      oscillating, collapsed (predicts one class), chance or diverged; null for a failed run
  * @param message       what went wrong, for diverged and failed runs; null otherwise
  * @param steps         per-step columns
  * @param evaluations   per evaluation

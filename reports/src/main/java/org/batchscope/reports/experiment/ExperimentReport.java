@@ -94,7 +94,7 @@ public final class ExperimentReport {
         }
         XScale x = chart.logX() ? new XScale(chart.xLabel() + " (log2 scale)", List.of())
                 : XScale.labels(chart.xLabel(), List.of(chart.xLabel()));
-        return MetricByBatchSizeChart.figure(chart.title(), null, x,
+        return MetricByBatchSizeChart.figure(chart.title(), "points: mean over seeds; bars: lowest to highest seed", x,
                 List.of(new MetricPanel(chart.yLabel(), "", series))).named(CHART);
     }
 
