@@ -5,8 +5,8 @@ Usage: pil_peer.py COUNT SIZE OUT_DIR [memory]
 Writes COUNT images of SIZE x SIZE pixels to OUT_DIR/train/<class>/<id>.png and one metadata row per
 image to OUT_DIR/train/metadata.csv, in one process on one thread, as a PIL user would: per image, a
 background of one of five families (park scene, stripes, checkerboard, fractal value noise, wallpaper
-motif) drawn with numpy or ImageDraw, 4 eye-like distractor discs (batchscope draws 4 at r = 3 and
-64 px), a dog (body, ears, a tilted head, snout, nose) drawn with ImageDraw, two eyes (iris in the class
+motif) drawn with numpy or ImageDraw, eye-like distractor discs (as many as batchscope draws at r = 3:
+4 at 64 px), a dog (body, ears, a tilted head, snout, nose) drawn with ImageDraw, two eyes (iris in the class
 colour, dark pupil), PNG at zlib level 1 (batchscope's level) and a CSV row.
 
 What it does not do (batchscope does): no noise-to-feature ratio calibration (batchscope measures r on
@@ -34,9 +34,15 @@ FAMILIES = ("park", "stripes", "checkerboard", "fractal", "wallpaper")
 FURS = ((230, 210, 170), (200, 150, 90), (130, 80, 40), (80, 50, 30), (48, 40, 40), (150, 150, 150),
         (240, 240, 235), (215, 170, 80))
 PUPIL = (20, 20, 20)
-CLUTTER_DOTS = 4
 # batchscope's eye radius at r = 3, in head radii (RatioCalibrator.eyeRadiusFraction)
 EYE_FRACTION = 0.25
+# images per minibatch buffer of the memory mode, as batchscope's in-memory benchmark
+BATCH = 64
+
+
+def clutter_dots(size):
+    """batchscope's distractor count at r = 3 (RatioCalibrator.clutterDots): 4 at 64 px."""
+    return round(12 * size * size / 4096 * math.log(3) / math.log(30))
 ELLIPSE_POINTS = 24
 ANGLES = np.linspace(0, 2 * math.pi, ELLIPSE_POINTS, endpoint=False)
 COS, SIN = np.cos(ANGLES), np.sin(ANGLES)
@@ -197,8 +203,9 @@ def main():
         os.makedirs(os.path.join(split, name), exist_ok=True)
     rows = ["id,path,label,background,head_x,head_y,head_radius_px,tilt_deg,fur,ears,eye_radius_px\n"]
     if in_memory:
-        pixels = np.empty((count, size, size, 3), np.uint8)
-        labels = np.empty(count, np.int32)
+        pixels = np.empty((BATCH, size, size, 3), np.uint8)
+        labels = np.empty(BATCH, np.int32)
+    dots = clutter_dots(size)
     for i in range(count):
         label = ("blue", "amber")[rng.integers(2)]
         family = FAMILIES[rng.integers(len(FAMILIES))]
@@ -206,14 +213,14 @@ def main():
         image = background if isinstance(background, Image.Image) else Image.fromarray(background, "RGB")
         draw = ImageDraw.Draw(image)
         names = tuple(CLASSES)
-        for _ in range(CLUTTER_DOTS):
+        for _ in range(dots):
             x, y, radius = size * rng.random(), size * rng.random(), max(1.0, size * (0.025 + 0.025 * rng.random()))
             draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=CLASSES[names[rng.integers(2)]])
             draw.ellipse([x - 0.4 * radius, y - 0.4 * radius, x + 0.4 * radius, y + 0.4 * radius], fill=PUPIL)
         hx, hy, r, tilt, fur, ears, eye = dog(draw, size, CLASSES[label], rng)
         if in_memory:
-            pixels[i] = np.asarray(image)
-            labels[i] = tuple(CLASSES).index(label)
+            pixels[i % BATCH] = np.asarray(image)
+            labels[i % BATCH] = tuple(CLASSES).index(label)
             continue
         path = f"train/{label}/{i:07d}.png"
         image.save(os.path.join(out, path), "PNG", compress_level=1)
