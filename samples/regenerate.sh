@@ -23,7 +23,7 @@ demo="${1:-$work/demo}"
 report="$root/samples/report"
 rm -rf "$report"
 mkdir -p "$report"
-cp "$demo/report/report.pdf" "$demo/report/experiment-effect.png" "$demo/experiment.json" "$work/demo.txt" "$report/"
+cp "$demo/report/report.pdf" "$demo/report/report.html" "$demo/report/experiment-effect.png" "$demo/experiment.json" "$work/demo.txt" "$report/"
 for arm in r0.3-rho0 r30-rho0 r3-rho0.9; do
     "$bs" report "$demo/arms/$arm" --out "$work/report-$arm" > /dev/null
     for png in seed-picture contact-sheet shortcut-groups; do

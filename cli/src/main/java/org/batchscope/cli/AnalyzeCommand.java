@@ -10,6 +10,7 @@ import org.batchscope.analyzer.data.DatasetLoader;
 import org.batchscope.analyzer.data.LoadOptions;
 import org.batchscope.analyzer.data.LoadedDataset;
 import org.batchscope.analyzer.engine.Budget;
+import org.batchscope.analyzer.engine.EpochMilestones;
 import org.batchscope.analyzer.engine.OptimizerSpec;
 import org.batchscope.analyzer.sweep.BatchSize;
 import org.batchscope.reports.sweep.CurveAxis;
@@ -102,6 +103,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--lr-reference-batch", defaultValue = "32", paramLabel = "B", description = "The batch size --lr is given for. Default: ${DEFAULT-VALUE}.")
     int lrReferenceBatch;
+
+    @Option(names = "--batch-schedule", defaultValue = EpochMilestones.NONE_TEXT, paramLabel = "F@E,...", description = "Multiply every run's batch size by F at the start of epochs E,... (0-based; 2@10,20: x2 after 10 and after 20 epochs), or none. The grown batch must fit the training set. Default: ${DEFAULT-VALUE}.")
+    String batchSchedule;
+
+    @Option(names = "--lr-decay", defaultValue = EpochMilestones.NONE_TEXT, paramLabel = "F@E,...", description = "Divide every run's learning rate by F at the start of epochs E,... (0-based), or none. Default: ${DEFAULT-VALUE}.")
+    String lrDecay;
 
     @Option(names = "--budget", defaultValue = "epochs", paramLabel = "KIND", description = "epochs (equal epochs) or steps (equal steps: train longer). Default: ${DEFAULT-VALUE}.")
     Budget.Kind budget;
@@ -209,7 +216,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         SweepSpec sweep = new SweepSpec(model, engine, batchSizes.stream().map(BatchSize::parse).toList(), seeds, epochs, steps, lrs,
                 LrScaling.fromCliName(lrScaling), lrReferenceBatch, budget, optimizer, momentum, hidden, evalsPerEpoch,
-                evalEvery, probesPerRun, probeEvery, probeSize, cores, targetAccuracy);
+                evalEvery, probesPerRun, probeEvery, probeSize, cores, targetAccuracy,
+                EpochMilestones.parse("--batch-schedule", batchSchedule), EpochMilestones.parse("--lr-decay", lrDecay));
         SweepPreflight.check(sweep);
         LoadOptions options = new LoadOptions(labelColumn, imageSize);
         List<SweepDataset> datasets = new ArrayList<>();

@@ -2,7 +2,6 @@ package org.batchscope.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -24,7 +23,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code batchscope experiment list | NAME}: runs one of the shipped experiments (a preset sweep with
  * control arms that tests a stated claim) into {@code --out}, prints its claims table and writes
- * {@code <out>/experiment.json} and the report {@code <out>/report/report.pdf}. A rerun resumes.
+ * {@code <out>/experiment.json} and the report {@code <out>/report/report.pdf} with the same content as
+ * {@code report.html}. A rerun resumes.
  */
 @Command(name = "experiment",
         mixinStandardHelpOptions = true,
@@ -51,7 +51,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Runs trained at once (default: all cores).")
     Integer threads;
 
-    @Option(names = "--no-report", description = "Do not write the PDF report into <out>/report.")
+    @Option(names = "--no-report", description = "Do not write the PDF and HTML report into <out>/report.")
     boolean noReport;
 
     @Option(names = "--overwrite", description = "Replace another experiment's results in --out (else such a folder is refused).")
@@ -94,8 +94,10 @@ public final class ExperimentCommand implements Callable<Integer> {
                     TerminalProgress.forStderr(err, System.console() != null));
             print(result, stdout);
             if (report) {
-                List<Path> written = ExperimentReport.write(result, folder, folder.resolve("report"));
-                stdout.println("report: " + written.get(written.size() - 1));
+                Path reportFolder = folder.resolve("report");
+                ExperimentReport.write(result, folder, reportFolder);
+                stdout.println("report: " + reportFolder.resolve(ExperimentReport.PDF) + " and "
+                        + reportFolder.resolve(ExperimentReport.HTML));
             }
         }
         stdout.println("results: " + folder.resolve(ExperimentResult.FILE));

@@ -60,9 +60,9 @@ class AnalyzeSweepFileTest {
     void aBadSweepFileIsOneLineNamingTheKeyAndWritesNothing() throws IOException {
         write("spec.yaml", "kind: tabular\n");
         Path unknown = write("unknown.yaml", "spec: spec.yaml\nout: never\nbatch_size: [8]\n");
-        assertBad(unknown, unknown + ": unknown key 'batch_size' (allowed: [batch_sizes, budget, data, engine,"
-                + " epochs, eval_every, evals_per_epoch, executor, hidden, image_size, label_column,"
-                + " lr_reference_batch, lr_scaling, lrs, master, model, momentum, no_report, no_verify, optimizer,"
+        assertBad(unknown, unknown + ": unknown key 'batch_size' (allowed: [batch_schedule, batch_sizes, budget, data,"
+                + " engine, epochs, eval_every, evals_per_epoch, executor, hidden, image_size, label_column,"
+                + " lr_decay, lr_reference_batch, lr_scaling, lrs, master, model, momentum, no_report, no_verify, optimizer,"
                 + " out, overwrite, probe_every, probe_size, probes_per_run, ratios, seeds, spec, steps,"
                 + " target_accuracy, threads, x_axis])");
         Path list = write("list.yaml", "spec: spec.yaml\nout: never\nseeds: [1, 2]\n");
@@ -71,6 +71,12 @@ class AnalyzeSweepFileTest {
         assertBad(word, word + ": seeds: Invalid value for option '--seeds': 'many' is not an int");
         Path nested = write("nested.yaml", "spec: spec.yaml\nout: never\noptimizer: {name: sgd}\n");
         assertBad(nested, nested + ": optimizer must be a single value (got {\"name\":\"sgd\"})");
+        Path schedule = write("schedule.yaml", "spec: spec.yaml\nout: never\nbatch_schedule: 1@3\n");
+        assertBad(schedule, "--batch-schedule must be FACTOR@EPOCH[,EPOCH...] with an integer FACTOR >= 2 and"
+                + " increasing epochs in [1, 1000000] (e.g. 2@10,20), or none (got '1@3')");
+        Path late = write("late.yaml", "spec: spec.yaml\nout: never\nepochs: 4\nlr_decay: 5@2,4\n");
+        assertBad(late, "--lr-decay must be milestones below --epochs 4 (milestone e acts at the start of epoch e,"
+                + " counting from 0) (got 5@2,4)");
         Path noOut = write("no-out.yaml", "spec: spec.yaml\n");
         assertBad(noOut, "--out must be a results folder (on the command line or in the sweep file) (got nothing)");
         Path syntax = write("syntax.json", "{\"seeds\": 2,}");

@@ -135,6 +135,10 @@ class UpFrontChecksTest {
         assertOneLine(analyze(data, out, "--threads", "10000"), "--threads must be an integer in [1, 256] (got 10000)");
         assertOneLine(analyze(data, out, "--batch-sizes", "500"),
                 "--batch-sizes: 500 is larger than the training set of " + data + " (120 samples)");
+        assertOneLine(analyze(data, out, "--batch-sizes", "8,100", "--epochs", "3", "--batch-schedule", "2@2"),
+                "--batch-schedule: 2@2 grows batch size 100 to 200, larger than the training set of " + data
+                        + " (120 samples)");
+        assertOneLine(analyze(data, out, "--batch-schedule", "2@5,3"), "--batch-schedule must be FACTOR@EPOCH");
         assertOneLine(analyze(data, out, "--budget", "steps", "--steps", "2000000000"),
                 "--steps must be an integer in [1, 1000000000] (got 2000000000)");
         assertOneLine(CliRunner.run("analyze", "--spec", "x.yaml", "--ratios", "3,3", "--out", out.toString()),

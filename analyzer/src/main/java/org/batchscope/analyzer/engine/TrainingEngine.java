@@ -53,7 +53,8 @@ public interface TrainingEngine {
 
     /**
      * Prepares one run: builds the model at its start (the job's initial parameters, or
-     * {@link ParameterInitializer} from the seed), the optimiser and the probe.
+     * {@link ParameterInitializer} from the seed), the optimiser and the probe. Under a batch schedule the
+     * minibatches grow; buffers are sized for {@link TrainingSchedule#largestBatchSize()}.
      *
      * @throws org.batchscope.common.BadInputException when the job's data do not fit the model
      */

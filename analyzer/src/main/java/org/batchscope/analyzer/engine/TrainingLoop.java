@@ -3,12 +3,15 @@ package org.batchscope.analyzer.engine;
 import org.batchscope.analyzer.engine.RunRecorder.Evaluation;
 
 /**
- * The training loop every engine runs under, so that all engines count steps, order batches, schedule the
- * learning rate and evaluate and probe alike. For step t = 0 .. T-1 of the {@link TrainingSchedule}:
+ * The training loop every engine runs under, so that all engines count steps, order and size batches
+ * (also under a batch schedule), schedule the learning rate and evaluate and probe alike. For step
+ * t = 0 .. T-1 of the {@link TrainingSchedule}:
  * <ol>
- *   <li>at an epoch's first step, the epoch's order {@link BatchPlan#epochOrder}(seed, epoch);</li>
+ *   <li>at an epoch's first step, the epoch's order {@link BatchPlan#epochOrder}(seed, epoch), whatever that
+ *       epoch's batch size;</li>
  *   <li>the rate {@code lr_t = schedule.rate(lr, t, T)} ({@link LrSchedule});</li>
- *   <li>{@link EngineRun#step} on the step's slice of the order; a loss that is not finite ends the run
+ *   <li>{@link EngineRun#step} on the step's slice of the order (its epoch's batch size B_e, the last slice
+ *       of an epoch possibly shorter); a loss that is not finite ends the run
  *       as diverged at step t, which is not recorded (no exception);</li>
  *   <li>the step's loss, accuracy and rate to the recorder;</li>
  *   <li>with s = t + 1 steps done: a gradient probe, then an evaluation on the training and validation

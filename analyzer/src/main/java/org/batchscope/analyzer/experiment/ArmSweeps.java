@@ -2,6 +2,7 @@ package org.batchscope.analyzer.experiment;
 
 import java.util.List;
 import org.batchscope.analyzer.engine.Budget;
+import org.batchscope.analyzer.engine.EpochMilestones;
 import org.batchscope.analyzer.engine.OptimizerSpec;
 import org.batchscope.analyzer.sweep.BatchSize;
 import org.batchscope.analyzer.sweep.LrScaling;
@@ -23,44 +24,52 @@ import org.batchscope.analyzer.sweep.SweepSpec;
  * @param evalsPerEpoch evaluations per epoch
  * @param probesPerRun  gradient probes per run
  * @param threads       runs trained at once
+ * @param batchSchedule how each run's batch size grows ({@code --batch-schedule})
+ * @param lrDecay       how each run's learning rate falls ({@code --lr-decay})
  */
 record ArmSweeps(String model, List<BatchSize> batchSizes, int seeds, long epochs, double lr, LrScaling scaling,
         int lrReferenceBatch, Budget.Kind budget, Long steps, int evalsPerEpoch, Integer evalEvery, int probesPerRun,
-        int threads) {
+        int threads, EpochMilestones batchSchedule, EpochMilestones lrDecay) {
 
     static ArmSweeps of(String model, List<Integer> batchSizes, int seeds, long epochs, double lr, int threads) {
         return new ArmSweeps(model, batchSizes.stream().map(b -> BatchSize.parse(String.valueOf(b))).toList(), seeds,
-                epochs, lr, LrScaling.FIXED, 32, Budget.Kind.EPOCHS, null, 2, null, 4, threads);
+                epochs, lr, LrScaling.FIXED, 32, Budget.Kind.EPOCHS, null, 2, null, 4, threads, EpochMilestones.NONE,
+                EpochMilestones.NONE);
     }
 
     ArmSweeps withBatchSizes(List<BatchSize> sizes) {
         return new ArmSweeps(model, sizes, seeds, epochs, lr, scaling, lrReferenceBatch, budget, steps, evalsPerEpoch,
-                evalEvery, probesPerRun, threads);
+                evalEvery, probesPerRun, threads, batchSchedule, lrDecay);
     }
 
     ArmSweeps withLr(double rate, LrScaling rule, int referenceBatch) {
         return new ArmSweeps(model, batchSizes, seeds, epochs, rate, rule, referenceBatch, budget, steps, evalsPerEpoch,
-                evalEvery, probesPerRun, threads);
+                evalEvery, probesPerRun, threads, batchSchedule, lrDecay);
     }
 
     ArmSweeps withSteps(long stepCount) {
         return new ArmSweeps(model, batchSizes, seeds, epochs, lr, scaling, lrReferenceBatch, Budget.Kind.STEPS,
-                stepCount, evalsPerEpoch, evalEvery, probesPerRun, threads);
+                stepCount, evalsPerEpoch, evalEvery, probesPerRun, threads, batchSchedule, lrDecay);
     }
 
     ArmSweeps withEvaluation(int evals, Integer every, int probes) {
         return new ArmSweeps(model, batchSizes, seeds, epochs, lr, scaling, lrReferenceBatch, budget, steps, evals,
-                every, probes, threads);
+                every, probes, threads, batchSchedule, lrDecay);
     }
 
     ArmSweeps withThreads(int count) {
         return new ArmSweeps(model, batchSizes, seeds, epochs, lr, scaling, lrReferenceBatch, budget, steps,
-                evalsPerEpoch, evalEvery, probesPerRun, count);
+                evalsPerEpoch, evalEvery, probesPerRun, count, batchSchedule, lrDecay);
+    }
+
+    ArmSweeps withSchedules(EpochMilestones batchGrowth, EpochMilestones rateDecay) {
+        return new ArmSweeps(model, batchSizes, seeds, epochs, lr, scaling, lrReferenceBatch, budget, steps,
+                evalsPerEpoch, evalEvery, probesPerRun, threads, batchGrowth, rateDecay);
     }
 
     SweepSpec spec() {
         return new SweepSpec(model, null, batchSizes, seeds, epochs, steps, List.of(lr), scaling, lrReferenceBatch,
                 budget, OptimizerSpec.Kind.SGD, 0.9, List.of(64), evalsPerEpoch, evalEvery, probesPerRun, null, 64,
-                threads, null);
+                threads, null, batchSchedule, lrDecay);
     }
 }

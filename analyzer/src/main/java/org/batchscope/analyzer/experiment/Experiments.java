@@ -8,7 +8,7 @@ public final class Experiments {
 
     private static final List<Experiment> ALL = List.of(new EyeColourExperiment(), new LrScalingExperiment(),
             new LargeBatchGapExperiment(), new EdgeOfStabilityExperiment(), new GdVariantsExperiment(),
-            new TimePerEpochExperiment());
+            new TimePerEpochExperiment(), new BatchForDecayExperiment());
 
     private Experiments() {
     }

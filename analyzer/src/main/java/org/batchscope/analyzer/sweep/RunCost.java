@@ -7,7 +7,8 @@ import org.batchscope.common.files.RunFile;
  * What a run cost in time, from its {@link RunRecording}'s clock, written under {@code timing} in the
  * run file (time-dependent, so kept apart from the reproducible fields). With n training samples, batch
  * size B, s steps done, S = ceil(n / B) steps per epoch and T the training seconds (evaluations and
- * gradient probes excluded, see {@link RunRecording}):
+ * gradient probes excluded, see {@link RunRecording}); under a batch schedule, epochs and samples are
+ * counted per epoch at its own batch size ({@link TrainingSchedule#epochsAfter}):
  * <ul>
  *   <li>{@value #SECONDS_PER_EPOCH} = T / (s / S), seconds;</li>
  *   <li>{@value #SAMPLES_PER_SECOND} = samples seen / T, with samples seen = floor(s / S) n +

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.batchscope.analyzer.engine.RunRecorder;
+import org.batchscope.analyzer.engine.TrainingSchedule;
 import org.batchscope.analyzer.metrics.AveragedNoiseScale;
 import org.batchscope.analyzer.metrics.Churn;
 import org.batchscope.analyzer.metrics.Direction;
@@ -27,8 +28,9 @@ import org.batchscope.common.RandomStreams;
  *   <li>{@code loss_spikes}: number of steps whose minibatch loss exceeds EMA + 3 EM-std (alpha 0.1);</li>
  *   <li>{@code final_accuracy}, {@code best_accuracy}: last and highest validation accuracy;
  *       {@code final_validation_loss}; {@code test_accuracy} of the final model on the test split (added
- *       by {@link SweepRunner}); {@code steps} done; {@code epochs} done (steps / steps per epoch);
- *       {@code steps_per_epoch} = ceil(n / B);</li>
+ *       by {@link SweepRunner}); {@code steps} done (parameter updates); {@code epochs} done
+ *       ({@link TrainingSchedule#epochsAfter}: steps / steps per epoch without a batch schedule);
+ *       {@code steps_per_epoch} = ceil(n / B) of the first epoch;</li>
  *   <li>{@code gradient_noise_scale}: B_simple (examples) over the probes of the last half of the run
  *       (the last ceil(P/2) of P probes, those with finite estimates), as McCandlish et al. average it:
  *       mean tr(Sigma) / mean |G|^2 ({@link AveragedNoiseScale}), with its 90% bootstrap interval over
@@ -52,7 +54,7 @@ public final class RunMetrics {
     public static final String TEST_ACCURACY = "test_accuracy";
     public static final String STEPS = "steps";
     public static final String EPOCHS = "epochs";
-    /** ceil(n / B). */
+    /** ceil(n / B) of the first epoch (a batch schedule changes it later). */
     public static final String STEPS_PER_EPOCH = "steps_per_epoch";
     public static final String GRADIENT_NOISE_SCALE = "gradient_noise_scale";
     public static final String GRADIENT_NOISE_SCALE_LOW = "gradient_noise_scale_low";
@@ -75,10 +77,10 @@ public final class RunMetrics {
     /**
      * @param recording     what the run reported
      * @param stepsDone     steps the run made
-     * @param stepsPerEpoch ceil(n / B)
+     * @param schedule      the run's schedule, for epochs done and steps per epoch
      * @return the metrics by name, sorted
      */
-    public static Map<String, Double> of(RunRecording recording, long stepsDone, long stepsPerEpoch) {
+    public static Map<String, Double> of(RunRecording recording, long stepsDone, TrainingSchedule schedule) {
         Map<String, Double> metrics = new TreeMap<>();
         List<RunRecorder.Evaluation> evaluations = recording.evaluations();
         double[] accuracy = evaluations.stream().mapToDouble(RunRecorder.Evaluation::validationAccuracy).toArray();
@@ -105,8 +107,8 @@ public final class RunMetrics {
             metrics.put(FINAL_VALIDATION_LOSS, validationLoss[validationLoss.length - 1]);
         }
         metrics.put(STEPS, (double) stepsDone);
-        metrics.put(EPOCHS, (double) stepsDone / stepsPerEpoch);
-        metrics.put(STEPS_PER_EPOCH, (double) stepsPerEpoch);
+        metrics.put(EPOCHS, schedule.epochsAfter(stepsDone));
+        metrics.put(STEPS_PER_EPOCH, (double) schedule.stepsPerEpoch());
         List<RunRecorder.GradientProbe> probes = recording.probes();
         if (!probes.isEmpty()) {
             List<RunRecorder.GradientProbe> lastHalf = probes.subList(probes.size() / 2, probes.size());

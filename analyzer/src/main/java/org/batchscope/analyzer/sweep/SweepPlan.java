@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.batchscope.analyzer.engine.BatchPlan;
 import org.batchscope.analyzer.engine.Budget;
+import org.batchscope.analyzer.engine.EpochMilestones;
 import org.batchscope.analyzer.engine.LrSchedule;
 import org.batchscope.analyzer.engine.ModelArchitecture;
 import org.batchscope.analyzer.engine.OptimizerSpec;
@@ -21,13 +22,16 @@ import org.batchscope.analyzer.sharpness.SharpnessSettings;
  * ({@code full} is B = n; its runs are the same runs, with the same config hash, as a listed n would be, and
  * carry the label {@code full}):
  * <ul>
- *   <li>learning rate: {@link LrScaling#scale}(lr, B, B_ref), constant schedule;</li>
- *   <li>budget: with {@code epochs}, {@code --epochs} epochs of ceil(n / B) steps; with {@code steps},
- *       {@code --steps} steps, or if not given {@code --epochs} x ceil(n / B_min) steps for the sweep's
- *       smallest batch size B_min, so every batch size makes as many updates as the smallest one does in
- *       {@code --epochs} epochs (Hoffer et al. 2017, "train longer");</li>
- *   <li>evaluation every {@code --eval-every} steps, or max(1, floor(ceil(n / B) / evals-per-epoch))
- *       (and at each epoch's end);</li>
+ *   <li>learning rate: {@link LrScaling#scale}(lr, B, B_ref), constant, or with {@code --lr-decay F@e1,...}
+ *       divided by F at the first step of each epoch e_i ({@link LrSchedule.Kind#MILESTONES});</li>
+ *   <li>batch size: B, or with {@code --batch-schedule F@e1,...} multiplied by F at the start of each epoch
+ *       e_i ({@link TrainingSchedule}); B_ref and the lr scaling use the first epoch's B;</li>
+ *   <li>budget: with {@code epochs}, {@code --epochs} epochs (of ceil(n / B_e) steps each); with {@code steps},
+ *       {@code --steps} steps, or if not given the steps the sweep's smallest batch size B_min makes in
+ *       {@code --epochs} epochs, so every batch size makes as many updates as the smallest one does
+ *       (Hoffer et al. 2017, "train longer");</li>
+ *   <li>evaluation every {@code --eval-every} steps, or max(1, floor(ceil(n / B) / evals-per-epoch)) for the
+ *       first epoch's B (and at each epoch's end);</li>
  *   <li>gradient probes every {@code --probe-every} steps, or max(1, floor(total steps / probes-per-run)),
  *       on the probe set {@link #probeSet};</li>
  *   <li>seeds 0..seeds-1 (a seed fixes initial weights and batch order, so batch sizes are compared
@@ -56,7 +60,9 @@ public final class SweepPlan {
                 for (int batch : batchSizes) {
                     long stepsPerEpoch = TrainingSchedule.stepsPerEpoch(n, batch);
                     Budget budget = budget(spec, n, minBatch);
-                    long totalSteps = budget.totalSteps(n, batch);
+                    TrainingSchedule steps = TrainingSchedule.of(n, batch, spec.batchSchedule(), budget, 0, 0);
+                    long totalSteps = steps.totalSteps();
+                    LrSchedule lrSchedule = lrSchedule(spec.lrDecay(), steps);
                     int evalEvery = spec.evalEvery() != null ? spec.evalEvery()
                             : (int) Math.max(1, stepsPerEpoch / spec.evalsPerEpoch());
                     int probeEvery = spec.probeEvery() != null ? spec.probeEvery()
@@ -66,8 +72,8 @@ public final class SweepPlan {
                             spec.lrScaling().scale(lr, batch, spec.lrReferenceBatch()),
                             spec.momentum(), 0.9, 0.999, 1e-8, 0.0);
                     for (long seed = 0; seed < spec.seeds(); seed++) {
-                        RunConfig config = new RunConfig(model, optimizer, LrSchedule.constant(), batch, budget, seed,
-                                ModelChoice.initFor(model), evalEvery, probeEvery, probeSize);
+                        RunConfig config = new RunConfig(model, optimizer, lrSchedule, batch, budget, seed,
+                                ModelChoice.initFor(model), evalEvery, probeEvery, probeSize, spec.batchSchedule());
                         RunSpec runSpec = new RunSpec(dataset.ref(), engine.name(), engine.numericSettings(), config,
                                 lr, spec.lrScaling().cliName(), spec.lrReferenceBatch(), PROBE_SELECTION,
                                 SharpnessSettings.DEFAULTS);
@@ -83,7 +89,14 @@ public final class SweepPlan {
         if (spec.budget() == Budget.Kind.EPOCHS) {
             return Budget.epochs(spec.epochs());
         }
-        return Budget.steps(spec.steps() != null ? spec.steps() : spec.epochs() * TrainingSchedule.stepsPerEpoch(n, minBatch));
+        return Budget.steps(spec.steps() != null ? spec.steps()
+                : TrainingSchedule.of(n, minBatch, spec.batchSchedule(), Budget.epochs(spec.epochs()), 0, 0).totalSteps());
+    }
+
+    /** @return constant, or the rate divided by the decay's factor at its epochs' first steps under {@code steps} */
+    private static LrSchedule lrSchedule(EpochMilestones decay, TrainingSchedule steps) {
+        return decay.isNone() ? LrSchedule.constant()
+                : LrSchedule.milestones(1.0 / decay.factor(), decay.epochs().stream().map(steps::firstStepOf).toList());
     }
 
     /**

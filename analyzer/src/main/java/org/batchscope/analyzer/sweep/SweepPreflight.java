@@ -4,6 +4,7 @@ import java.util.List;
 import org.batchscope.analyzer.data.LoadedDataset;
 import org.batchscope.analyzer.engine.TrainingSchedule;
 import org.batchscope.analyzer.engine.Budget;
+import org.batchscope.analyzer.engine.EpochMilestones;
 import org.batchscope.analyzer.engine.ModelArchitecture;
 import org.batchscope.analyzer.engine.TrainingEngine;
 import org.batchscope.analyzer.engine.TrainingEngines;
@@ -11,8 +12,9 @@ import org.batchscope.common.BadInputException;
 
 /**
  * Checks a sweep before anything is trained or written, so that it never fails after hours for a reason
- * known at the start: the bounds of every number ({@link #check(SweepSpec)}), and per dataset the batch
- * sizes against the training-set size, the steps a run would take, the model's size, and that the engine
+ * known at the start: the bounds of every number and the batch schedule's and lr decay's milestones
+ * against the epochs ({@link #check(SweepSpec)}), and per dataset the batch sizes, also as the batch
+ * schedule grows them, against the training-set size, the steps a run would take, the model's size, and that the engine
  * accepts the model on this data (a user's model file is read and run on one sample:
  * {@link TrainingEngine#check}). Every problem is one {@link BadInputException} naming the option.
  */
@@ -48,6 +50,17 @@ public final class SweepPreflight {
                 spec.probesPerRun());
         BadInputException.require(spec.probeSize() <= 1_000_000, "--probe-size", "an integer in [2, 1000000]",
                 spec.probeSize());
+        checkMilestones("--batch-schedule", spec.batchSchedule(), spec);
+        checkMilestones("--lr-decay", spec.lrDecay(), spec);
+    }
+
+    /** With the epoch budget, a milestone at or after the last epoch would never act: refused. */
+    private static void checkMilestones(String option, EpochMilestones milestones, SweepSpec spec) {
+        if (spec.budget() == Budget.Kind.EPOCHS && !milestones.isNone()) {
+            long last = milestones.epochs().get(milestones.epochs().size() - 1);
+            BadInputException.require(last < spec.epochs(), option, "milestones below --epochs " + spec.epochs()
+                    + " (milestone e acts at the start of epoch e, counting from 0)", milestones.cliText());
+        }
     }
 
     /** Checks the sweep against one dataset: batch sizes, steps per run, model size, model and engine. */
@@ -60,6 +73,17 @@ public final class SweepPreflight {
             }
         }
         List<Integer> sizes = spec.sortedBatchSizes(n);
+        EpochMilestones schedule = spec.batchSchedule();
+        if (!schedule.isNone()) {
+            int largest = sizes.get(sizes.size() - 1);
+            double grown = largest * schedule.factorAfter(schedule.epochs().size());
+            if (grown > n) {
+                throw new BadInputException("--batch-schedule: " + schedule.cliText() + " grows batch size " + largest
+                        + " to " + (long) Math.min(grown, Long.MAX_VALUE) + ", larger than the training set of "
+                        + data.source() + " (" + n + " samples); use smaller batch sizes, a smaller factor or "
+                        + "fewer milestones");
+            }
+        }
         long steps;
         if (spec.budget() == Budget.Kind.STEPS && spec.steps() != null) {
             steps = spec.steps();

@@ -111,7 +111,7 @@ public final class SweepRunner {
             RunOutcome outcome = run.engine().train(
                     new TrainingJob(config, data.train(), data.validation(), probe, null), recording);
             steps = outcome.steps();
-            Map<String, Double> metrics = RunMetrics.of(recording, outcome.steps(), schedule.stepsPerEpoch());
+            Map<String, Double> metrics = RunMetrics.of(recording, outcome.steps(), schedule);
             metrics.putAll(EdgeOfStability.of(recording.probes(), recording.learningRates(), config.optimizer()));
             String status;
             String message = null;

@@ -3,6 +3,7 @@ package org.batchscope.analyzer.sweep;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.batchscope.analyzer.engine.Budget;
+import org.batchscope.analyzer.engine.EpochMilestones;
 import org.batchscope.analyzer.engine.OptimizerSpec;
 import org.batchscope.common.BadInputException;
 
@@ -35,6 +36,10 @@ import org.batchscope.common.BadInputException;
  * @param threads          runs trained at once
  * @param targetAccuracy   the validation accuracy that "time to target" counts to, in (0, 1], or null for
  *                         the automatic target of {@link TargetAccuracy}
+ * @param batchSchedule    {@code --batch-schedule}: each run's batch size is multiplied by the factor at the
+ *                         start of the given epochs ({@link org.batchscope.analyzer.engine.TrainingSchedule})
+ * @param lrDecay          {@code --lr-decay}: each run's learning rate is divided by the factor at the start
+ *                         of the given epochs
  */
 public record SweepSpec(@JsonProperty("model") String model,
         @JsonProperty("engine") String engine,
@@ -55,7 +60,9 @@ public record SweepSpec(@JsonProperty("model") String model,
         @JsonProperty("probe_every") Integer probeEvery,
         @JsonProperty("probe_size") int probeSize,
         @JsonProperty("threads") int threads,
-        @JsonProperty("target_accuracy") Double targetAccuracy) {
+        @JsonProperty("target_accuracy") Double targetAccuracy,
+        @JsonProperty("batch_schedule") EpochMilestones batchSchedule,
+        @JsonProperty("lr_decay") EpochMilestones lrDecay) {
 
     public SweepSpec {
         BadInputException.require(model != null && !model.isBlank(), "--model", "auto, logreg, mlp, cnn or a DL4J model file", model);
@@ -90,6 +97,18 @@ public record SweepSpec(@JsonProperty("model") String model,
         BadInputException.require(threads >= 1, "--threads", "a positive integer", threads);
         BadInputException.require(targetAccuracy == null || (targetAccuracy > 0 && targetAccuracy <= 1),
                 "--target-accuracy", "a number in (0, 1]", targetAccuracy);
+        batchSchedule = batchSchedule == null ? EpochMilestones.NONE : batchSchedule;
+        lrDecay = lrDecay == null ? EpochMilestones.NONE : lrDecay;
+    }
+
+    /** A sweep at constant batch sizes and learning rates. */
+    public SweepSpec(String model, String engine, List<BatchSize> batchSizes, int seeds, long epochs, Long steps,
+            List<Double> lrs, LrScaling lrScaling, int lrReferenceBatch, Budget.Kind budget,
+            OptimizerSpec.Kind optimizer, double momentum, List<Integer> hidden, int evalsPerEpoch, Integer evalEvery,
+            int probesPerRun, Integer probeEvery, int probeSize, int threads, Double targetAccuracy) {
+        this(model, engine, batchSizes, seeds, epochs, steps, lrs, lrScaling, lrReferenceBatch, budget, optimizer,
+                momentum, hidden, evalsPerEpoch, evalEvery, probesPerRun, probeEvery, probeSize, threads,
+                targetAccuracy, EpochMilestones.NONE, EpochMilestones.NONE);
     }
 
     /**

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The contract of {@link TrainingEngine}, run over every engine registered on the test class path (as
  * Commons RNG's ProvidersCommonParametricTest runs over every provider): the shared start and batches,
  * bit-reproducible repeats also beside another run, divergence returned and not thrown, and the loop's
- * schedule. Each module with engines has a concrete subclass naming the engines it expects, so a
+ * schedule, also under a batch schedule (the same minibatches for every engine). Each module with engines has a concrete subclass naming the engines it expects, so a
  * registration that goes missing fails instead of shrinking the test.
  */
 public abstract class TrainingEngineContract {
@@ -56,26 +56,11 @@ public abstract class TrainingEngineContract {
         // the mean cross-entropy and accuracy of samples order[0..8) at the seed-5 Xavier start, in double
         float[] w = ParameterInitializer.initialize(ParameterLayout.of(LOGREG), Initialization.XAVIER, 5);
         int[] order = BatchPlan.epochOrder(5, 0, 40);
-        double loss = 0;
-        int right = 0;
-        for (int s = 0; s < 8; s++) {
-            int sample = order[s];
-            double[] z = new double[3];
-            for (int c = 0; c < 3; c++) {
-                z[c] = w[12 + c];
-                for (int i = 0; i < 4; i++) {
-                    z[c] += LOGREG_DATA.features()[sample * 4 + i] * w[i * 3 + c];
-                }
-            }
-            double max = Arrays.stream(z).max().orElseThrow();
-            double logSum = max + Math.log(Arrays.stream(z).map(v -> Math.exp(v - max)).sum());
-            loss += (logSum - z[LOGREG_DATA.labels()[sample]]) / 8;
-            right += z[LOGREG_DATA.labels()[sample]] == max ? 1 : 0;
-        }
+        double[] expected = logregLossAndAccuracy(w, order, 0, 8);
         // float32 arithmetic on values of order 1: 1e-6 absolute
         assertThat(recording.losses).hasSize(1);
-        assertThat(recording.losses.get(0)).isCloseTo(loss, within(1e-6));
-        assertThat(recording.accuracies.get(0)).isEqualTo(right / 8.0);
+        assertThat(recording.losses.get(0)).isCloseTo(expected[0], within(1e-6));
+        assertThat(recording.accuracies.get(0)).isEqualTo(expected[1]);
         assertThat(recording.rates.get(0)).isEqualTo(0.1);
     }
 
@@ -139,6 +124,61 @@ public abstract class TrainingEngineContract {
         assertThat(last.validationPredicts()).containsExactly(run.model().predict(MLP_VALIDATION));
         assertThat(last.validationLoss()).isCloseTo(run.model().meanLoss(MLP_VALIDATION), within(1e-6));
         assertThat(last.trainAccuracy()).isEqualTo(run.model().accuracy(MLP_TRAIN));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void underABatchScheduleEveryEpochIsCutFromItsOwnOrderAtItsOwnBatchSize(TrainingEngine engine) {
+        // 40 samples, B = 8 doubled at the start of epochs 1 and 2 (2@1,2), 3 epochs: 5 steps of 8, then
+        // 16, 16, 8, then 32, 8: 10 steps, epoch ends after steps 5, 8 and 10. The rate 1e-30 (halved at steps
+        // 5 and 8) leaves the float32 weights where they start (|w| >> 1e-30 |g|), so every step's loss and
+        // accuracy are the starting weights' on exactly that step's minibatch, computed here in double.
+        RunConfig config = new RunConfig(LOGREG, OptimizerSpec.sgd(1e-30), LrSchedule.milestones(0.5, List.of(5L, 8L)),
+                8, Budget.epochs(3), 5, Initialization.XAVIER, 0, 0, 0, new EpochMilestones(2, List.of(1L, 2L)));
+        EngineFixtures.Recording recording = new EngineFixtures.Recording();
+        RunOutcome outcome = engine.train(new TrainingJob(config, LOGREG_DATA, LOGREG_DATA, null, null), recording);
+
+        assertThat(outcome.status()).isEqualTo(RunOutcome.Status.COMPLETED);
+        assertThat(outcome.steps()).isEqualTo(10);
+        assertThat(recording.epochs).containsExactly(0L, 0L, 0L, 0L, 0L, 1L, 1L, 1L, 2L, 2L);
+        int[][] slices = {{0, 0, 8}, {0, 8, 8}, {0, 16, 8}, {0, 24, 8}, {0, 32, 8}, {1, 0, 16}, {1, 16, 16},
+            {1, 32, 8}, {2, 0, 32}, {2, 32, 8}}; // epoch, first position, size
+        float[] w = ParameterInitializer.initialize(ParameterLayout.of(LOGREG), Initialization.XAVIER, 5);
+        for (int t = 0; t < slices.length; t++) {
+            int[] order = BatchPlan.epochOrder(5, slices[t][0], 40);
+            double[] expected = logregLossAndAccuracy(w, order, slices[t][1], slices[t][2]);
+            // float32 arithmetic on values of order 1: 1e-6 absolute
+            assertThat(recording.losses.get(t)).as("loss of step %d", t).isCloseTo(expected[0], within(1e-6));
+            assertThat(recording.accuracies.get(t)).as("accuracy of step %d", t).isEqualTo(expected[1]);
+        }
+        assertThat(recording.rates).containsExactly(1e-30, 1e-30, 1e-30, 1e-30, 1e-30, 5e-31, 5e-31, 5e-31,
+                2.5e-31, 2.5e-31);
+        assertThat(recording.evaluations).extracting(RunRecorder.Evaluation::step).containsExactly(5L, 8L, 10L);
+        assertThat(recording.evaluations).extracting(RunRecorder.Evaluation::epoch).containsExactly(1.0, 2.0, 3.0);
+    }
+
+    /**
+     * @return the mean cross-entropy and the accuracy of logistic regression {@code w} (LOGREG's layout) on
+     *         samples order[from..from+count) of LOGREG_DATA, in double
+     */
+    private static double[] logregLossAndAccuracy(float[] w, int[] order, int from, int count) {
+        double loss = 0;
+        int right = 0;
+        for (int s = from; s < from + count; s++) {
+            int sample = order[s];
+            double[] z = new double[3];
+            for (int c = 0; c < 3; c++) {
+                z[c] = w[12 + c];
+                for (int i = 0; i < 4; i++) {
+                    z[c] += LOGREG_DATA.features()[sample * 4 + i] * w[i * 3 + c];
+                }
+            }
+            double max = Arrays.stream(z).max().orElseThrow();
+            double logSum = max + Math.log(Arrays.stream(z).map(v -> Math.exp(v - max)).sum());
+            loss += (logSum - z[LOGREG_DATA.labels()[sample]]) / count;
+            right += z[LOGREG_DATA.labels()[sample]] == max ? 1 : 0;
+        }
+        return new double[] {loss, (double) right / count};
     }
 
     private static TrainingJob mlpJob(OptimizerSpec optimizer, int batchSize, Budget budget, int evalEvery,

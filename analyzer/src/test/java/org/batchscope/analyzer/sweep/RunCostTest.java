@@ -3,6 +3,8 @@ package org.batchscope.analyzer.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.batchscope.analyzer.engine.Budget;
+import org.batchscope.analyzer.engine.EpochMilestones;
 import org.batchscope.analyzer.engine.RunRecorder;
 import org.batchscope.analyzer.engine.TrainingSchedule;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,8 @@ class RunCostTest {
         recording.onStep(3, 1, 1, 0.5, 0.1);
         recording.onStep(4, 1, 1, 0.5, 0.1);
         recording.onEvaluation(evaluation(5));
-        org.batchscope.common.files.RunFile.Timing timing = RunCost.of(recording, 5, new TrainingSchedule(10, 4, 3, 5, 0, 0), 0.9);
+        org.batchscope.common.files.RunFile.Timing timing = RunCost.of(recording, 5, TrainingSchedule.of(10, 4,
+                EpochMilestones.NONE, Budget.steps(5), 0, 0), 0.9);
         assertThat(timing.wallSeconds()).isEqualTo(0.9);
         assertThat(timing.trainingSeconds()).isCloseTo(0.5, within(1e-12));
         assertThat(timing.overheadSeconds()).isCloseTo(0.2, within(1e-12));

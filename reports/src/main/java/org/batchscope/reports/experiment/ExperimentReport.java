@@ -12,21 +12,27 @@ import org.batchscope.reports.charts.MetricPanel;
 import org.batchscope.reports.charts.MetricPoint;
 import org.batchscope.reports.charts.MetricSeries;
 import org.batchscope.reports.charts.XScale;
-import org.batchscope.reports.pdf.PdfReport;
+import org.batchscope.reports.html.ReportPair;
 import org.batchscope.reports.pdf.ReportTable;
 import org.batchscope.reports.render.Figure;
 import org.batchscope.reports.render.PngExport;
 
 /**
- * The report of an experiment ({@code <out>/report/report.pdf} and its chart as PNG): the claim in one
- * sentence with its source, the arms, the chart that shows the effect, the numbers (each claim's effect
- * with its 95% interval and seed counts), the verdicts and the rule behind each, and the notes. Each
- * arm's own sweep report is drawn by {@code batchscope report <out>/arms/<arm>}.
+ * The report of an experiment, as a PDF ({@code <out>/report/report.pdf}) and the same content as one
+ * self-contained HTML page ({@code report.html}, the chart as inline SVG, the tables sortable), both
+ * built from the same calls ({@link ReportPair}), plus the chart as PNG. The claims table comes first,
+ * right under the facts: each claim's verdict, effect with its 95% interval and seed counts; then each
+ * claim in words with its effect, rule and what would settle it; the experiment's claim with its source;
+ * the arms; the notes (measurements without a verdict); and the chart. Each arm's own sweep report is
+ * drawn by {@code batchscope report <out>/arms/<arm>}.
  */
 public final class ExperimentReport {
 
-    /** The report file. */
+    /** The PDF report file. */
     public static final String PDF = "report.pdf";
+
+    /** The HTML report file. */
+    public static final String HTML = "report.html";
 
     /** File stem of the effect chart. */
     public static final String CHART = "experiment-effect";
@@ -34,32 +40,35 @@ public final class ExperimentReport {
     private ExperimentReport() {
     }
 
-    /** @return the files written: the chart's PNG, then the PDF */
+    /** @return the files written: the chart's PNG, then the PDF, then the HTML */
     public static List<Path> write(ExperimentResult result, Path experimentFolder, Path out) {
-        PdfReport pdf = PdfReport.titled("batchscope experiment " + result.name())
+        ReportPair report = ReportPair.titled("batchscope experiment " + result.name())
                 .fact("experiment", result.name())
                 .fact("scale", result.scale())
                 .fact("results", experimentFolder.toString())
                 .fact("tool", result.toolVersion());
-        pdf.heading("Claim", true).paragraph(result.claim()).paragraph("Source: " + result.source() + ".");
-        pdf.heading("Verdicts", false).table(verdictTable(result));
+        report.heading("Claims and verdicts", true).table(verdictTable(result));
         for (ClaimResult c : result.claims()) {
-            pdf.paragraph(c.id() + ": " + c.claim() + " Effect: " + c.effect() + ". Rule: " + c.rule() + "."
+            report.paragraph(c.id() + ": " + c.claim() + " Effect: " + c.effect() + ". Rule: " + c.rule() + "."
                     + (c.settle() == null ? "" : " To settle it: " + c.settle() + "."));
         }
-        pdf.heading("Arms", false).table(armTable(result));
+        report.heading("The claim tested", false).paragraph(result.claim())
+                .paragraph("Source: " + result.source() + ".");
+        report.heading("Arms", false).table(armTable(result));
         if (!result.notes().isEmpty()) {
-            pdf.heading("Measurements without a verdict", false);
-            result.notes().forEach(pdf::formula);
+            report.heading("Measurements without a verdict", false);
+            result.notes().forEach(report::formula);
         }
         Figure figure = chart(result.chart());
-        pdf.figure(figure, result.chart().title() + ". Each point is the mean over finished seeds; whiskers span"
+        report.figure(figure, result.chart().title() + ". Each point is the mean over finished seeds; whiskers span"
                 + " its 95% Student t interval (none with a single seed).");
         List<Path> written = new ArrayList<>();
         written.add(PngExport.write(figure, out));
-        Path target = out.resolve(PDF);
-        pdf.write(target);
-        written.add(target);
+        Path pdf = out.resolve(PDF);
+        Path html = out.resolve(HTML);
+        report.write(pdf, html);
+        written.add(pdf);
+        written.add(html);
         return written;
     }
 

@@ -1,5 +1,5 @@
 /**
- * The report of a batchscope experiment: claim, arms, effect chart, numbers, verdicts and rules
- * ({@link org.batchscope.reports.experiment.ExperimentReport}).
+ * The report of a batchscope experiment, as PDF and HTML: claims table with the verdicts, numbers
+ * and rules first, then the claim, arms, notes and effect chart ({@link org.batchscope.reports.experiment.ExperimentReport}).
  */
 package org.batchscope.reports.experiment;

@@ -38,7 +38,7 @@ final class LeanRun implements EngineRun {
         }
         this.job = job;
         RunConfig config = job.config();
-        int batchSize = schedule.batchSize();
+        int batchSize = schedule.largestBatchSize();
         this.network = new LeanNetwork(config.model(), Math.max(batchSize, EVALUATION_CHUNK));
         this.params = network.parameters();
         float[] initial = job.initialParameters() != null ? job.initialParameters()
