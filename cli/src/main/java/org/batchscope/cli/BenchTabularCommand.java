@@ -1,9 +1,6 @@
 package org.batchscope.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,8 +30,8 @@ import picocli.CommandLine.Spec;
         description = "Rows/s of table generation to CSV; with --python, side by side with scikit-learn + pandas.")
 public final class BenchTabularCommand implements Callable<Integer> {
 
-    private static final String PEER = "bench/sklearn_peer.py";
-    private static final int PEER_MISSING_MODULE = 3;
+    private static final PythonPeer PEER = new PythonPeer("bench/sklearn_peer.py", "python peer",
+            "python3-sklearn python3-pandas");
 
     @Spec
     CommandSpec command;
@@ -84,12 +81,14 @@ public final class BenchTabularCommand implements Callable<Integer> {
             out.printf("batchscope with manifest.json (SHA-256 of every file): %.2f s = %,.0f rows/s%n",
                     withManifest, rows / withManifest);
             if (python) {
-                double[] theirs = runPeer(work);
+                PythonPeer.Timing theirs = PEER.run(pythonExe, work, command.commandLine().getErr(),
+                        Long.toString(rows), Integer.toString(columns), work.resolve("peer.csv").toString());
                 if (theirs != null) {
                     out.printf("sklearn make_classification + pandas to_csv: %.2f s = %,.0f rows/s;"
-                            + " %.2f CPU s = %,.0f rows/CPU-s%n", theirs[0], rows / theirs[0], theirs[1], rows / theirs[1]);
+                            + " %.2f CPU s = %,.0f rows/CPU-s%n", theirs.seconds(), rows / theirs.seconds(),
+                            theirs.cpuSeconds(), rows / theirs.cpuSeconds());
                     out.printf("ratio batchscope / python: %.1fx wall-clock (%.1fx with manifest), %.1fx per CPU-second%n",
-                            theirs[0] / ours[0], theirs[0] / withManifest, theirs[1] / ours[1]);
+                            theirs.seconds() / ours[0], theirs.seconds() / withManifest, theirs.cpuSeconds() / ours[1]);
                 }
             }
             out.flush();
@@ -97,38 +96,5 @@ public final class BenchTabularCommand implements Callable<Integer> {
         } finally {
             BenchTools.deleteTree(work);
         }
-    }
-
-    /** @return the peer's wall and CPU seconds, or null (after a message) when its modules are missing */
-    private double[] runPeer(Path work) throws IOException, InterruptedException {
-        PrintWriter err = command.commandLine().getErr();
-        if (!Files.isExecutable(pythonExe)) {
-            err.println("python peer skipped: " + pythonExe + " not found; install Debian's python3 with"
-                    + " 'apt-get install -y python3-sklearn python3-pandas'");
-            return null;
-        }
-        Path script = work.resolve("sklearn_peer.py");
-        try (InputStream in = BenchTabularCommand.class.getClassLoader().getResourceAsStream(PEER)) {
-            if (in == null) {
-                throw new IllegalStateException(PEER + " missing from the batchscope jar");
-            }
-            Files.copy(in, script);
-        }
-        Process process = new ProcessBuilder(pythonExe.toString(), script.toString(), Long.toString(rows),
-                Integer.toString(columns), work.resolve("peer.csv").toString())
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        int code = process.waitFor();
-        if (code == PEER_MISSING_MODULE) {
-            err.println("python peer skipped: " + output + "; install with"
-                    + " 'apt-get install -y python3-sklearn python3-pandas' (Debian's packages for " + pythonExe + ")");
-            return null;
-        }
-        if (code != 0 || !output.startsWith("seconds=")) {
-            throw new IllegalStateException("python peer failed (exit " + code + "): " + output);
-        }
-        String[] fields = output.split(" ");
-        return new double[] {Double.parseDouble(fields[0].substring("seconds=".length())),
-            Double.parseDouble(fields[1].substring("cpu_seconds=".length()))};
     }
 }

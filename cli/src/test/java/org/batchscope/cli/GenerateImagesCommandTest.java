@@ -98,7 +98,8 @@ class GenerateImagesCommandTest {
     void benchPrintsImagesPerSecond() {
         CliRunner.Result result = CliRunner.run("bench", "images", "--count", "20", "--size", "16", "--threads", "1");
         assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
-        assertThat(result.out()).matches("20 images of 16x16 on 1 threads in [0-9.]+ s: [0-9]+ images/s; CPU [0-9]+\\.[0-9]{3} ms/image\\R");
+        assertThat(result.out()).matches("batchscope: 20 images of 16x16 written on 1 threads in [0-9.]+ s: [0-9,]+ images/s;"
+                + " CPU [0-9]+\\.[0-9]{3} ms/image = [0-9,]+ images/CPU-s( \\(of which kernel [0-9]+\\.[0-9]{3} ms/image\\))?\\R");
     }
 
     private static void assertBad(String line, String... options) {

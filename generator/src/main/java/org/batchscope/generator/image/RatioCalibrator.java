@@ -87,12 +87,30 @@ public final class RatioCalibrator {
 
     /** Finds contrast and colour scale that bring {@code scene} to {@code target}. */
     public static Calibration calibrate(Scene scene, double target) {
+        return calibrateComposed(scene, target).calibration();
+    }
+
+    /**
+     * A calibration with the ORIGINAL image composed at it: the image its ratio was measured on, so the
+     * writer need not compose it again.
+     *
+     * @param original row-major RGB bytes, {@link Scene#compose} of {@link Variant#ORIGINAL} at the calibration
+     */
+    record Measured(Calibration calibration, byte[] original) {
+
+        double ratio() {
+            return calibration.achievedRatio();
+        }
+    }
+
+    /** {@link #calibrate}, keeping the image composed at the chosen calibration. */
+    static Measured calibrateComposed(Scene scene, double target) {
         double[] raw = scene.rawEnergies();
         double lambda = raw[0] > 0 && raw[1] > 0 ? Math.sqrt(target * raw[1] / raw[0]) : 1;
-        Calibration last = atLambda(scene, lambda);
-        Calibration best = last;
-        for (int step = 1; step < MAX_STEPS && Math.abs(last.achievedRatio() / target - 1) > TOLERANCE; step++) {
-            double measured = last.achievedRatio();
+        Measured last = atLambda(scene, lambda);
+        Measured best = last;
+        for (int step = 1; step < MAX_STEPS && Math.abs(last.ratio() / target - 1) > TOLERANCE; step++) {
+            double measured = last.ratio();
             lambda = Double.isInfinite(measured) ? lambda / 2 : lambda * Math.sqrt(target / measured);
             last = atLambda(scene, lambda);
             best = closer(best, last, target);
@@ -104,10 +122,10 @@ public final class RatioCalibrator {
         // differences; many background pixels), the colour scale where the contrast is (a faded,
         // coarsely rounded background; full-distance iris colours). Each can only move down from 1, so
         // start from a lambda on the side of the target that this lever moves away from.
-        boolean byContrast = best.contrast() >= 1;
-        Calibration start = best;
+        boolean byContrast = best.calibration().contrast() >= 1;
+        Measured start = best;
         for (int step = 0; step < REFINE_STEPS && !startsOnItsSide(start, target, byContrast); step++) {
-            lambda *= Math.pow(target / start.achievedRatio(), 0.5) * (byContrast ? 1.25 : 0.8);
+            lambda *= Math.pow(target / start.ratio(), 0.5) * (byContrast ? 1.25 : 0.8);
             start = atLambda(scene, lambda);
             best = closer(best, start, target);
         }
@@ -115,8 +133,8 @@ public final class RatioCalibrator {
                 : best;
     }
 
-    private static boolean startsOnItsSide(Calibration start, double target, boolean byContrast) {
-        double r = start.achievedRatio();
+    private static boolean startsOnItsSide(Measured start, double target, boolean byContrast) {
+        double r = start.ratio();
         return Double.isFinite(r) && (byContrast ? r >= target : r <= target);
     }
 
@@ -125,15 +143,16 @@ public final class RatioCalibrator {
      * colour scale, so that E_feature ~ s^2 (r up from below). Each step is {@code c <- c (r_target / r)^(1/2)}
      * or {@code s <- s (r / r_target)^(1/2)}, at most 1.
      */
-    private static Calibration refine(Scene scene, Calibration start, double target, boolean byContrast) {
-        Calibration best = start;
-        Calibration current = start;
+    private static Measured refine(Scene scene, Measured start, double target, boolean byContrast) {
+        Measured best = start;
+        Measured current = start;
         for (int step = 0; step < REFINE_STEPS && error(best, target) > TOLERANCE; step++) {
-            double factor = Math.sqrt(target / current.achievedRatio());
-            double contrast = byContrast ? Math.min(1, current.contrast() * factor) : current.contrast();
-            double colourScale = byContrast ? current.colourScale() : Math.min(1, current.colourScale() / factor);
-            current = new Calibration(contrast, colourScale, measure(scene, contrast, colourScale));
-            if (!Double.isFinite(current.achievedRatio())) {
+            double factor = Math.sqrt(target / current.ratio());
+            Calibration at = current.calibration();
+            double contrast = byContrast ? Math.min(1, at.contrast() * factor) : at.contrast();
+            double colourScale = byContrast ? at.colourScale() : Math.min(1, at.colourScale() / factor);
+            current = measured(scene, contrast, colourScale);
+            if (!Double.isFinite(current.ratio())) {
                 break;
             }
             best = closer(best, current, target);
@@ -141,17 +160,15 @@ public final class RatioCalibrator {
         return best;
     }
 
-    private static Calibration atLambda(Scene scene, double lambda) {
-        double contrast = Math.min(1, lambda);
-        double colourScale = Math.min(1, 1 / lambda);
-        return new Calibration(contrast, colourScale, measure(scene, contrast, colourScale));
+    private static Measured atLambda(Scene scene, double lambda) {
+        return measured(scene, Math.min(1, lambda), Math.min(1, 1 / lambda));
     }
 
-    private static double error(Calibration c, double target) {
-        return Math.abs(Math.log(c.achievedRatio() / target));
+    private static double error(Measured m, double target) {
+        return Math.abs(Math.log(m.ratio() / target));
     }
 
-    private static Calibration closer(Calibration a, Calibration b, double target) {
+    private static Measured closer(Measured a, Measured b, double target) {
         return error(b, target) < error(a, target) ? b : a;
     }
 
@@ -160,6 +177,11 @@ public final class RatioCalibrator {
      *         one composed ORIGINAL image, the swap-feature values computed on the eye pixels only
      */
     public static double measure(Scene scene, double contrast, double colourScale) {
+        return measured(scene, contrast, colourScale).ratio();
+    }
+
+    /** {@link #measure}, with the composed image. */
+    private static Measured measured(Scene scene, double contrast, double colourScale) {
         byte[] regions = scene.regions();
         byte[] image = new byte[3 * regions.length];
         scene.compose(Variant.ORIGINAL, contrast, colourScale, image);
@@ -186,6 +208,7 @@ public final class RatioCalibrator {
         for (int c = 0; c < 3; c++) {
             noise += sumSquares[c] - (double) sum[c] * sum[c] / n;
         }
-        return feature == 0 ? Double.POSITIVE_INFINITY : noise / feature;
+        double ratio = feature == 0 ? Double.POSITIVE_INFINITY : noise / feature;
+        return new Measured(new Calibration(contrast, colourScale, ratio), image);
     }
 }

@@ -16,10 +16,12 @@ import org.batchscope.generator.image.background.BackgroundFamily;
  * @param dog           the dog
  * @param scene         the layers
  * @param calibration   contrast, colour scale and the achieved ratio r
+ * @param original      the ORIGINAL image (row-major RGB bytes) composed at {@code calibration}, the one its
+ *                      ratio was measured on; shared, read it through {@link SampleFactory#render}, which copies
  */
 public record Sample(Split split, long index, int trueClass, int label, boolean flipped, int swapClass,
         BackgroundFamily family, BackgroundFamily swapFamily, Dog dog, Scene scene,
-        RatioCalibrator.Calibration calibration) {
+        RatioCalibrator.Calibration calibration, byte[] original) {
 
     /** @return the file id: the index zero-padded to 7 digits */
     public String id() {

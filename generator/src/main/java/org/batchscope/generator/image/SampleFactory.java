@@ -87,15 +87,18 @@ public final class SampleFactory {
         NoiseField noise = NoiseField.draw(stream(split, index, NOISE), size, spec.gaussianNoise(), spec.saltPepper());
         Scene scene = new Scene(size, background, dogLayer.pixels(), regions, colours.get(labels.trueClass).rgb(),
                 colours.get(swapClass[labels.trueClass]).rgb(), meanIris, noise);
-        RatioCalibrator.Calibration calibration = RatioCalibrator.calibrate(scene, spec.ratio());
+        RatioCalibrator.Measured calibrated = RatioCalibrator.calibrateComposed(scene, spec.ratio());
         BackgroundFamily swapFamily = families.size() < 2 ? null
                 : swapFamily(labels.family, stream(split, index, SWAP));
         return new Sample(split, index, labels.trueClass, labels.label, labels.flipped, swapClass[labels.trueClass],
-                labels.family, swapFamily, dog, scene, calibration);
+                labels.family, swapFamily, dog, scene, calibrated.calibration(), calibrated.original());
     }
 
     /** @return the RGB bytes (row-major) of {@code variant} of {@code sample} */
     public byte[] render(Sample sample, Variant variant) {
+        if (variant == Variant.ORIGINAL) {
+            return sample.original().clone();
+        }
         Scene scene = sample.scene();
         if (variant == Variant.SWAP_BACKGROUND) {
             UniformRandomProvider rng = stream(sample.split(), sample.index(), SWAP);
