@@ -61,7 +61,8 @@ public final class ExperimentReport {
         }
         Figure figure = chart(result.chart());
         report.figure(figure, result.chart().title() + ". Each point is the mean over finished seeds; whiskers span"
-                + " its 95% Student t interval (none with a single seed).");
+                + " the lowest to the highest seed (none with a single seed); the claims' intervals are in the verdict"
+                + " table.");
         List<Path> written = new ArrayList<>();
         written.add(PngExport.write(figure, out));
         Path pdf = out.resolve(PDF);
