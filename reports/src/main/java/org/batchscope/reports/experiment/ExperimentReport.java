@@ -47,7 +47,7 @@ public final class ExperimentReport {
                 .fact("scale", result.scale())
                 .fact("results", experimentFolder.toString())
                 .fact("tool", result.toolVersion());
-        report.heading("Claims and verdicts", true).table(verdictTable(result));
+        report.heading("Claims and verdicts", false).table(verdictTable(result));
         for (ClaimResult c : result.claims()) {
             report.paragraph(c.id() + ": " + c.claim() + " Effect: " + c.effect() + ". Rule: " + c.rule() + "."
                     + (c.settle() == null ? "" : " To settle it: " + c.settle() + "."));
