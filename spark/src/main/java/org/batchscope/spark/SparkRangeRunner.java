@@ -24,11 +24,12 @@ final class SparkRangeRunner implements RangeRunner {
 
     private final String master;
     private final PrintWriter err;
-    private JavaSparkContext context;
+    private final LazySparkContext context;
 
     SparkRangeRunner(String master, PrintWriter err) {
         this.master = master;
         this.err = err;
+        this.context = new LazySparkContext(master, "batchscope generate");
     }
 
     /** One range, as a Spark element. */
@@ -41,7 +42,7 @@ final class SparkRangeRunner implements RangeRunner {
         if (samples == 0) {
             return;
         }
-        JavaSparkContext sc = context();
+        JavaSparkContext sc = context.get();
         int wave = Math.max(inFlight, sc.defaultParallelism());
         long ranges = (samples + rangeSize - 1) / rangeSize;
         err.printf(Locale.ROOT, "spark: %d samples as %d tasks in waves of %d on %s%n", samples, ranges, wave, master);
@@ -59,18 +60,8 @@ final class SparkRangeRunner implements RangeRunner {
         }
     }
 
-    private JavaSparkContext context() {
-        if (context == null) {
-            context = SparkContexts.start(master, "batchscope generate");
-        }
-        return context;
-    }
-
     @Override
     public void close() {
-        if (context != null) {
-            context.stop();
-            context = null;
-        }
+        context.close();
     }
 }

@@ -41,11 +41,12 @@ final class SparkRunExecutor implements RunExecutor {
 
     private final String master;
     private final PrintWriter err;
-    private JavaSparkContext context;
+    private final LazySparkContext context;
 
     SparkRunExecutor(String master, PrintWriter err) {
         this.master = master;
         this.err = err;
+        this.context = new LazySparkContext(master, "batchscope analyze");
     }
 
     @Override
@@ -57,7 +58,7 @@ final class SparkRunExecutor implements RunExecutor {
         List<DatasetSource> sources = datasets.stream().map(DatasetSource::of).toList();
         sources.forEach(source -> err.println("spark: " + source.describe(local)));
         err.flush();
-        JavaSparkContext sc = context();
+        JavaSparkContext sc = context.get();
         err.printf(Locale.ROOT, "spark: %d runs as %d jobs of one task on %s (Spark %s, application %s)%n",
                 runs.size(), runs.size(), master, sc.version(), sc.sc().applicationId());
         err.flush();
@@ -102,7 +103,7 @@ final class SparkRunExecutor implements RunExecutor {
             origins.add(outcome.executor() + " " + outcome.dataOrigin().name().toLowerCase(Locale.ROOT));
             sink.finished(run, outcome.status(), outcome.runFile());
         } catch (ExecutionException e) {
-            if (context.sc().isStopped()) {
+            if (context.get().sc().isStopped()) {
                 throw new IllegalStateException("the Spark context stopped (" + firstLine(e.getCause())
                         + "); rerun the same command to resume", e.getCause());
             }
@@ -117,18 +118,8 @@ final class SparkRunExecutor implements RunExecutor {
         return end < 0 ? message : message.substring(0, end);
     }
 
-    private JavaSparkContext context() {
-        if (context == null) {
-            context = SparkContexts.start(master, "batchscope analyze");
-        }
-        return context;
-    }
-
     @Override
     public void close() {
-        if (context != null) {
-            context.stop();
-            context = null;
-        }
+        context.close();
     }
 }

@@ -2,6 +2,7 @@ package org.batchscope.analyzer.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * When a run steps, evaluates and probes: the one place that counts steps. With n training samples,
@@ -173,19 +174,18 @@ public final class TrainingSchedule {
     }
 
     private Phase phaseOfStep(long step) {
-        Phase found = phases.get(0);
-        for (Phase phase : phases) {
-            if (phase.firstStep() <= step) {
-                found = phase;
-            }
-        }
-        return found;
+        return lastPhaseStartingBy(Phase::firstStep, step);
     }
 
     private Phase phaseOfEpoch(long epoch) {
+        return lastPhaseStartingBy(Phase::firstEpoch, epoch);
+    }
+
+    /** @return the last phase (phases are in order) whose start, read by {@code start}, is at most {@code at} */
+    private Phase lastPhaseStartingBy(ToLongFunction<Phase> start, long at) {
         Phase found = phases.get(0);
         for (Phase phase : phases) {
-            if (phase.firstEpoch() <= epoch) {
+            if (start.applyAsLong(phase) <= at) {
                 found = phase;
             }
         }

@@ -65,14 +65,10 @@ public record ArmResults(Map<String, SweepSummary> byArm) {
         return byArm.get(arm).datasets().get(0).data().chance();
     }
 
-    /**
-     * @return how far above chance c an accuracy must be to count as learned, as the sweep verdict and
-     *         {@link RunStateRule} count it: {@value RunStateRule#Z}
-     *         sqrt(c (1 - c) / N), N the arm's validation samples
-     */
+    /** @return {@link RunStateRule#chanceMargin} at the arm's chance level and validation samples */
     public double chanceMargin(String arm) {
         LoadedDataset data = byArm.get(arm).datasets().get(0).data();
-        return RunStateRule.Z * RunStateRule.binomialSpread(data.chance(), data.validation().count());
+        return RunStateRule.chanceMargin(data.chance(), data.validation().count());
     }
 
     /** @return the number of classes k of the arm's dataset */

@@ -82,7 +82,7 @@ public final class RunStateRule {
         double mean = java.util.Arrays.stream(window).average().orElseThrow();
         int samples = e.validationSamples();
         if (samples > 0 && Double.isFinite(e.chance())
-                && mean <= e.chance() + Z * binomialSpread(e.chance(), samples)) {
+                && mean <= e.chance() + chanceMargin(e.chance(), samples)) {
             return RunState.CHANCE;
         }
         if (n < 2) {
@@ -111,6 +111,14 @@ public final class RunStateRule {
      */
     public static double resolution(double p, int samples) {
         return samples > 0 ? Math.max(binomialSpread(p, samples), 1.0 / samples) : UNKNOWN_RESOLUTION;
+    }
+
+    /**
+     * @return {@value #Z} sqrt(c (1 - c) / N): how far above chance c an accuracy measured on N samples must
+     *         be to count as learned (the chance rule above; the verdict's "not above chance")
+     */
+    public static double chanceMargin(double chance, int samples) {
+        return Z * binomialSpread(chance, samples);
     }
 
     /** @return sqrt(p (1 - p) / N), the standard deviation of an accuracy p measured on N samples */

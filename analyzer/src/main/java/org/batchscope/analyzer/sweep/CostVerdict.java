@@ -76,10 +76,10 @@ final class CostVerdict {
                         + change(CellSummary.mean(l.toTarget(target, false)), CellSummary.mean(s.toTarget(target, false)),
                         "steps") + endingBelow(s, nameS, target) + endingBelow(l, nameL, target) + ")");
             } else if (reachS != reachL) {
-                CellSummary reaching = reachS ? s : l;
                 String name = reachS ? nameS : nameL;
-                out.add("only " + name + " " + reach + " in every seed" + (endingBelow(reaching, name, target).isEmpty()
-                        ? "" : " (at some evaluation" + endingBelow(reaching, name, target) + ")"));
+                String below = endingBelow(reachS ? s : l, name, target);
+                out.add("only " + name + " " + reach + " in every seed" + (below.isEmpty() ? "" : " (at some evaluation"
+                        + below + ")"));
             }
         }
         double gap = 100 * (l.mean(GeneralizationGap.GAP_ACCURACY) - s.mean(GeneralizationGap.GAP_ACCURACY));

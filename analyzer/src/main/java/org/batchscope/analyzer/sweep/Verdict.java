@@ -104,7 +104,7 @@ public final class Verdict {
         }
         double best = cells.stream().mapToDouble(c -> c.mean(RunMetrics.FINAL_ACCURACY)).filter(Double::isFinite)
                 .max().orElse(Double.NaN);
-        double margin = RunStateRule.Z * RunStateRule.binomialSpread(chance, validation);
+        double margin = RunStateRule.chanceMargin(chance, validation);
         boolean learned = best > chance + margin;
         if (!learned) {
             lines.add("  no cell learned the task: the best mean final accuracy " + num(best)
