@@ -9,14 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.batchscope.analyzer.sweep.LocalRunExecutor;
 import org.batchscope.common.AtomicFiles;
 import org.batchscope.common.Sha256;
 import org.batchscope.generator.output.DatasetFolder;
+import org.batchscope.generator.ranges.LocalRangeRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -60,12 +63,66 @@ class DiskFullTest {
         return disk;
     }
 
+    /**
+     * Checks that the command left nothing behind on the disk (no worker thread, no open file), then
+     * unmounts it. A plain unmount that the system refuses although this process holds nothing there is
+     * retried as a lazy one (detached now, freed when the last user lets go), so a slow system does not
+     * fail a test whose claims held.
+     */
     @AfterEach
     void unmount() throws IOException, InterruptedException {
-        if (disk != null) {
-            Process umount = new ProcessBuilder("umount", disk.toString()).inheritIO().start();
-            assertThat(umount.waitFor(30, TimeUnit.SECONDS) && umount.exitValue() == 0).as("umount " + disk).isTrue();
+        if (disk == null) {
+            return;
         }
+        List<String> workers = workersAlive();
+        List<String> open = filesOpenOn(disk);
+        String plain = umount(disk.toString());
+        String lazy = plain.isEmpty() ? "" : umount("-l", disk.toString());
+        assertThat(workers).as("worker threads still running after the command ended").isEmpty();
+        assertThat(open).as("files this JVM still holds open on the full disk").isEmpty();
+        assertThat(lazy).as("umount " + disk + " said: " + plain + "; umount -l said").isEmpty();
+    }
+
+    /** @return "" when {@code umount args} succeeded, else its exit code and output */
+    private static String umount(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("umount"));
+        command.addAll(List.of(args));
+        Process umount = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String said = new String(umount.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (!umount.waitFor(30, TimeUnit.SECONDS)) {
+            umount.destroyForcibly();
+            return "no answer in 30 s";
+        }
+        return umount.exitValue() == 0 ? "" : "exit " + umount.exitValue() + ": " + said;
+    }
+
+    /** @return the generator's and the sweep's worker threads that are still alive */
+    private static List<String> workersAlive() {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(name -> name.equals(LocalRangeRunner.THREAD_NAME) || name.equals(LocalRunExecutor.THREAD_NAME))
+                .toList();
+    }
+
+    /** @return the files under {@code root} that this process has open, read from /proc/self/fd */
+    private static List<String> filesOpenOn(Path root) throws IOException {
+        Path fds = Path.of("/proc/self/fd");
+        if (!Files.isDirectory(fds)) {
+            return List.of();
+        }
+        List<String> open = new ArrayList<>();
+        try (Stream<Path> list = Files.list(fds)) {
+            for (Path fd : (Iterable<Path>) list::iterator) {
+                try {
+                    Path target = Files.readSymbolicLink(fd);
+                    if (target.startsWith(root)) {
+                        open.add(target.toString());
+                    }
+                } catch (IOException closedMeanwhile) {
+                    // a descriptor closed while listing (the listing's own, for one) holds nothing open
+                }
+            }
+        }
+        return open;
     }
 
     /**

@@ -7,20 +7,25 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.batchscope.analyzer.engine.TensorData;
 import org.batchscope.analyzer.sharpness.Sharpness;
+import org.batchscope.common.WorkerThreads;
 import org.batchscope.common.files.RunFile;
 
 /**
  * The default {@link RunExecutor}: one run per thread on a fixed pool of this process, each run's file
- * handed to the sink as soon as the run finishes.
+ * handed to the sink as soon as the run finishes. When one run fails, the runs not yet started are dropped
+ * and those in training finish and reach the sink before the failure is reported, so no finished run is
+ * lost and no thread writes into the results folder after the command has ended.
  */
 public final class LocalRunExecutor implements RunExecutor {
 
     /** The name of this executor on the command line ({@code --executor local}). */
     public static final String NAME = "local";
+
+    /** The name of this executor's worker threads. */
+    public static final String THREAD_NAME = "batchscope-run";
 
     private final int threads;
 
@@ -32,11 +37,7 @@ public final class LocalRunExecutor implements RunExecutor {
     @Override
     public void execute(SweepSpec spec, List<PlannedRun> runs, List<SweepDataset> datasets, Sink sink) {
         Map<String, TensorData> probeSets = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, runs.size())), task -> {
-            Thread thread = new Thread(task, "batchscope-run");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = WorkerThreads.pool(Math.max(1, Math.min(threads, runs.size())), THREAD_NAME);
         List<Future<?>> futures = new ArrayList<>();
         try {
             for (PlannedRun run : runs) {
@@ -58,7 +59,7 @@ public final class LocalRunExecutor implements RunExecutor {
             }
             throw new IllegalStateException("cannot store a run result: " + e.getCause().getMessage(), e.getCause());
         } finally {
-            pool.shutdownNow();
+            WorkerThreads.stopAndWait(pool, futures);
         }
     }
 }

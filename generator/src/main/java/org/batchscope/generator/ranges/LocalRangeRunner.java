@@ -3,30 +3,32 @@ package org.batchscope.generator.ranges;
 import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.batchscope.common.WorkerThreads;
 
 /**
  * Runs ranges on a fixed pool of daemon threads of this process, keeping at most {@code inFlight}
- * submitted ranges ahead of the one the caller waits for.
+ * submitted ranges ahead of the one the caller waits for. When a range fails, the ranges already running
+ * finish before the failure reaches the caller, so none writes after the caller has cleaned up; the
+ * runner takes no work after a failure.
  */
 public final class LocalRangeRunner implements RangeRunner {
 
     /** The name of this runner for {@code --executor}. */
     public static final String NAME = "local";
 
+    /** The name of this runner's worker threads. */
+    public static final String THREAD_NAME = "batchscope-ranges";
+
     private final ExecutorService pool;
 
     /** @param threads worker threads */
     public LocalRangeRunner(int threads) {
-        this.pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "batchscope-ranges");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pool = WorkerThreads.pool(threads, THREAD_NAME);
     }
 
     @Override
@@ -48,19 +50,19 @@ public final class LocalRangeRunner implements RangeRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
-            window.forEach(f -> f.cancel(true));
+            WorkerThreads.stopAndWait(pool, window);
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw new IllegalStateException(e.getCause());
         } catch (RuntimeException e) {
-            window.forEach(f -> f.cancel(true));
+            WorkerThreads.stopAndWait(pool, window);
             throw e;
         }
     }
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        WorkerThreads.stopAndWait(pool, List.of());
     }
 }
