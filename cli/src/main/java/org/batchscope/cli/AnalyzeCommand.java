@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.batchscope.analyzer.data.DatasetLoader;
 import org.batchscope.analyzer.data.LoadOptions;
 import org.batchscope.analyzer.data.LoadedDataset;
+import org.batchscope.analyzer.data.RemoteDatasetReader;
 import org.batchscope.analyzer.engine.Budget;
 import org.batchscope.analyzer.engine.EpochMilestones;
 import org.batchscope.analyzer.engine.OptimizerSpec;
@@ -66,8 +67,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = SWEEP_OPTION, paramLabel = "FILE", description = "A YAML or JSON file of these options (keys in snake_case, paths relative to the file); options on the command line override it.")
     Path sweepFile;
 
-    @Option(names = "--data", paramLabel = "PATH", description = "A generated dataset folder, an ImageFolder, a CSV file or a <name>X.npy file (labels in <name>y.npy); a path or a file:// URI.")
-    Path data;
+    @Option(names = "--data", paramLabel = StorageUri.PATH_OR_URI, description = "A generated dataset folder, an ImageFolder, a CSV file or a <name>X.npy file (labels in <name>y.npy); a path or a file:// URI. With --executor spark in the Spark build also a dataset folder's URI on any store Hadoop's FileSystem reads (hdfs://, s3a://, ...): fetched into each host's cache and verified.")
+    String data;
 
     @Option(names = "--spec", paramLabel = "FILE", description = "A generator spec (images or tabular); with --ratios, each ratio is generated into <out>/datasets/r=<r>/.")
     Path specFile;
@@ -208,7 +209,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 throw file.explain(e, given.stream().map(o -> o.substring(0, o.indexOf('='))).toList());
             }
         }
-        PreparedSweep prepared = prepare(null);
+        PreparedSweep prepared = prepare(null, err);
         try (OutputFolder folder = OutputFolder.claim(out, OutputFolder.Kind.RESULTS, prepared.identity(), overwrite,
                 "--out")) {
             return run(prepared, stdout, err);
@@ -226,17 +227,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
      *
      * @param specBytes the content --spec will have when the sweep runs (the demo writes it after the checks),
      *                  or null to read the file
+     * @param err       where a dataset read from a URI says where it was fetched to
      * @return the checked sweep, with the identity its results folder records (the data it runs on)
      */
-    PreparedSweep prepare(byte[] specBytes) {
+    PreparedSweep prepare(byte[] specBytes, PrintWriter err) {
         if ((data == null) == (specFile == null)) {
             throw new BadInputException("give either --data PATH or --spec FILE");
         }
-        data = StorageUri.path(data, "--data");
         out = StorageUri.path(out, "--out");
         BadInputException.require(out != null, "--out", "a results folder (on the command line or in the sweep file)",
                 "nothing");
         RunExecutors.check(executor, master);
+        RemoteDatasetReader remote = data == null ? null : StorageUri.remoteReader(data, "--data", executor);
         BadInputException.require(ratios == null || specFile != null, "--ratios", "used with --spec", ratios);
         BadInputException.require(ratios == null || ratios.stream().distinct().count() == ratios.size(), "--ratios",
                 "distinct values", ratios);
@@ -253,7 +255,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         List<SweepDataset> datasets = new ArrayList<>();
         String identity;
         if (data != null) {
-            LoadedDataset loaded = DatasetLoader.load(data, options, !noVerify);
+            LoadedDataset loaded = remote != null ? remote.load(StorageUri.uri(data, "--data"), options, err)
+                    : DatasetLoader.load(StorageUri.path(data, "--data"), options, !noVerify);
             SweepPreflight.check(sweep, loaded);
             datasets.add(new SweepDataset(loaded, loaded.ratio(), options));
             identity = "data " + loaded.contentSha256();

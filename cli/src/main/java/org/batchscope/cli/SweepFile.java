@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.batchscope.common.BadInputException;
 import org.batchscope.common.Json;
+import org.batchscope.analyzer.data.RemoteDatasetReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Model.OptionSpec;
  * {@code analyze} options in snake_case ({@code batch_sizes} for {@code --batch-sizes}) and whose values
  * are what the option takes: a scalar, or for a list option (they all split on commas) a list or a
  * comma-separated string. Paths
- * ({@code data}, {@code spec}, {@code out}) are relative to the file's folder; {@code model} is taken as
+ * ({@code data}, {@code spec}, {@code out}) are relative to the file's folder (a URI such as
+ * {@code file:///x} or {@code hdfs://host/x} is taken as written); {@code model} is taken as
  * written, like the option. The file's values replace the options' defaults, and an option given on the
  * command line replaces the file's value (it acts as picocli's default-value provider).
  * Validated before any work, like the dataset specs: an unknown key, a mapping or a missing value is one
@@ -126,7 +128,9 @@ final class SweepFile implements CommandLine.IDefaultValueProvider {
         for (JsonNode item : value.isArray() ? value : List.of(value)) {
             BadInputException.require(item.isValueNode() && !item.isNull(), file + ": " + key, "a list of values", value);
             String text = item.asText();
-            items.add(option.type() == Path.class && folder != null ? folder.resolve(text).normalize().toString() : text);
+            boolean path = option.type() == Path.class || StorageUri.PATH_OR_URI.equals(option.paramLabel());
+            items.add(path && folder != null && !RemoteDatasetReader.isUri(text)
+                    ? folder.resolve(text).normalize().toString() : text);
         }
         BadInputException.require(!items.isEmpty(), file + ": " + key, "a non-empty list", value);
         return String.join(",", items);

@@ -2,6 +2,7 @@ package org.batchscope.spark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,9 +27,10 @@ import org.batchscope.generator.spec.TabularSpec;
 
 /**
  * The datasets an executor JVM holds, each obtained once per JVM as its {@link DatasetSource} says (by
- * path, or generated from its spec into {@code <cache>/<content_sha256>} and checked, where the cache is
- * the system property {@value #CACHE_PROPERTY} or {@code <java.io.tmpdir>/batchscope-spark-data}), with
- * the sweep plans and probe sets built on it. Thread-safe: tasks run concurrently.
+ * path; fetched through Hadoop's FileSystem into {@code <cache>/<content_sha256>} by {@link HadoopDatasets};
+ * or generated from its spec into {@code <cache>/<content_sha256>} and checked, where the cache is the
+ * system property {@value #CACHE_PROPERTY} or {@code <java.io.tmpdir>/batchscope-spark-data}), with the
+ * sweep plans and probe sets built on it. Thread-safe: tasks run concurrently.
  */
 final class ExecutorDatasets {
 
@@ -40,7 +42,9 @@ final class ExecutorDatasets {
         /** read at the driver's path */
         PATH,
         /** generated from the manifest's spec, content checked */
-        GENERATED
+        GENERATED,
+        /** fetched through Hadoop's FileSystem into this host's cache (by this task or an earlier one), checked */
+        FETCHED
     }
 
     /**
@@ -88,6 +92,9 @@ final class ExecutorDatasets {
     }
 
     private static Held load(DatasetSource source) {
+        if (source.remote()) {
+            return held(source, fetch(source), Origin.FETCHED);
+        }
         Path path = Path.of(source.path());
         Origin origin = Origin.PATH;
         LoadedDataset data = null;
@@ -108,8 +115,30 @@ final class ExecutorDatasets {
             data = DatasetLoader.load(generate(source), source.options());
             origin = Origin.GENERATED;
         }
+        return held(source, data, origin);
+    }
+
+    private static Held held(DatasetSource source, LoadedDataset data, Origin origin) {
         return new Held(new SweepDataset(data, source.ratio(), source.options()), origin, new ConcurrentHashMap<>(),
                 new ConcurrentHashMap<>());
+    }
+
+    /** @return the dataset at the source's URI, from this host's cache or fetched into it, checked */
+    private static LoadedDataset fetch(DatasetSource source) {
+        try {
+            return HadoopDatasets.obtain(URI.create(source.path()), source.contentSha256(), source.options(),
+                    HadoopDatasets.configuration()).data();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("dataset " + source.path() + " on executor host " + host() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** @return this host's folder for fetched and generated datasets, each in {@code <content_sha256>/} */
+    static Path cache() {
+        String configured = System.getProperty(CACHE_PROPERTY);
+        return configured != null ? Path.of(configured)
+                : Path.of(System.getProperty("java.io.tmpdir"), "batchscope-spark-data");
     }
 
     /**
@@ -119,9 +148,7 @@ final class ExecutorDatasets {
      * @return the folder
      */
     static Path generate(DatasetSource source) {
-        String configured = System.getProperty(CACHE_PROPERTY);
-        Path cache = configured != null ? Path.of(configured)
-                : Path.of(System.getProperty("java.io.tmpdir"), "batchscope-spark-data");
+        Path cache = cache();
         Path folder = cache.resolve(source.contentSha256());
         try {
             if (!Files.isDirectory(folder) || !hasContent(folder, source.contentSha256())) {

@@ -9,7 +9,7 @@ import org.batchscope.analyzer.engine.TensorData;
  * A dataset ready for training: its splits as {@link TensorData}, what it is and where it came from.
  *
  * @param kind          {@link #IMAGES} or {@link #TABULAR}
- * @param source        the path the user gave, for messages and reports
+ * @param source        the path (or URI) the user gave, for messages and reports
  * @param contentSha256 the dataset's identity: a generated dataset's manifest {@code content_sha256},
  *                      otherwise the SHA-256 over the {@code "<sha256>  <path>"} lines of its input files
  * @param classNames    class names in label-index order
@@ -46,6 +46,12 @@ public record LoadedDataset(String kind, String source, String contentSha256, Li
             List<String> columnRoles, Double ratio, Double achievedRatio) {
         this(kind, source, contentSha256, classNames, train, validation, test, extraSets, columnRoles, ratio,
                 achievedRatio, null);
+    }
+
+    /** @return this dataset with {@code source} as its source (a local copy of a dataset read from a URI) */
+    public LoadedDataset withSource(String source) {
+        return new LoadedDataset(kind, source, contentSha256, classNames, train, validation, test, extraSets,
+                columnRoles, ratio, achievedRatio, shortcut);
     }
 
     /** @return the number of classes */
