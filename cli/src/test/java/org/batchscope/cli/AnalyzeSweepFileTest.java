@@ -45,6 +45,26 @@ class AnalyzeSweepFileTest {
     }
 
     @Test
+    void dataIsRelativeToTheFileUnlessItIsAUri() throws IOException {
+        Path missing = dir.resolve("elsewhere").resolve("missing");
+        String[] data = {"table", "file://" + missing, "hdfs://namenode:8020/datasets/table"};
+        String[] expected = {
+            dir.resolve("exp").resolve("table") + " does not exist",
+            missing + " does not exist",
+            "hdfs:// is read through Hadoop's FileSystem, which only the Spark build has: run"
+                    + " spark/target/batchscope-spark.jar with --executor spark (README: Running on a Spark cluster),"
+                    + " or mount the store and give its path"};
+        for (int i = 0; i < data.length; i++) {
+            Path sweep = write("exp/sweep-" + i + ".yaml", "data: " + data[i] + "\nout: results-" + i + "\n");
+            CliRunner.Result result = CliRunner.run("analyze", "--sweep", sweep.toString());
+            assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(result.err()).as(data[i]).isEqualTo("error: " + sweep + ": data: " + expected[i]
+                    + System.lineSeparator());
+            assertThat(dir.resolve("exp").resolve("results-" + i)).doesNotExist();
+        }
+    }
+
+    @Test
     void theSampleSweepFileRuns() throws IOException {
         // samples/sweeps/table-noise-sweep.yaml as the README shows it, made small by the command line
         Path sample = Path.of("..", "samples", "sweeps", "table-noise-sweep.yaml");

@@ -31,6 +31,22 @@ class ExecutorOptionTest {
     }
 
     @Test
+    void aHadoopUriIsRefusedInTheDefaultBuildBeforeWriting() {
+        CliRunner.Result local = CliRunner.run("analyze", "--data", "s3a://bucket/datasets/table", "--out",
+                dir.resolve("out").toString());
+        assertThat(local.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(local.err()).isEqualTo("error: --data: s3a:// is read through Hadoop's FileSystem, which only the"
+                + " Spark build has: run spark/target/batchscope-spark.jar with --executor spark (README: Running on a"
+                + " Spark cluster), or mount the store and give its path" + System.lineSeparator());
+        CliRunner.Result spark = CliRunner.run("analyze", "--data", "hdfs://namenode:8020/datasets/table", "--out",
+                dir.resolve("out").toString(), "--executor", "spark");
+        assertThat(spark.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(spark.err()).startsWith("error: --executor spark: the spark executor is not in this build;")
+                .hasLineCount(1);
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
     void unknownExecutorAndMasterWithoutSparkAreBadInput() {
         CliRunner.Result unknown = analyze("--executor", "yarn");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
