@@ -8,6 +8,8 @@
  * counterfactual image splits, column roles, and a generated dataset's shortcut sets
  * ({@link org.batchscope.analyzer.data.ShortcutSets}: the test samples grouped by whether their
  * background family or shortcut block agrees with their class). Every problem with the input is a one-line
- * {@link org.batchscope.common.BadInputException} naming the file, row and column.
+ * {@link org.batchscope.common.BadInputException} naming the file, row and column. A URI of another store
+ * ({@code hdfs://}, {@code s3a://}) is read by a {@link org.batchscope.analyzer.data.RemoteDatasetReader}
+ * service, which the Spark build provides.
  */
 package org.batchscope.analyzer.data;
