@@ -39,6 +39,7 @@ final class StorageUri {
 
     /**
      * @param given    {@code --data}, a path or a URI
+     * @param option   the option, for messages
      * @param executor {@code --executor}
      * @return the reader that fetches {@code given}, or null when it is a local path or a {@code file://} URI
      * @throws BadInputException for a URI this build cannot read with this executor
