@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.batchscope.analyzer.engine.TensorData;
 import org.batchscope.analyzer.sharpness.Sharpness;
+import org.batchscope.analyzer.weights.WeightsFolder;
 import org.batchscope.common.WorkerThreads;
 import org.batchscope.common.files.RunFile;
 
@@ -28,10 +29,20 @@ public final class LocalRunExecutor implements RunExecutor {
     public static final String THREAD_NAME = "batchscope-run";
 
     private final int threads;
+    private final WeightsFolder weights;
 
     /** @param threads runs trained at once */
     public LocalRunExecutor(int threads) {
+        this(threads, null);
+    }
+
+    /**
+     * @param threads runs trained at once
+     * @param weights where each completed run's weights are saved ({@code --save-weights}), or null
+     */
+    public LocalRunExecutor(int threads, WeightsFolder weights) {
         this.threads = threads;
+        this.weights = weights;
     }
 
     @Override
@@ -42,7 +53,8 @@ public final class LocalRunExecutor implements RunExecutor {
         try {
             for (PlannedRun run : runs) {
                 futures.add(pool.submit(() -> {
-                    RunFile<RunSpec, Sharpness> result = SweepRunner.train(run, datasets.get(run.datasetIndex()), probeSets);
+                    RunFile<RunSpec, Sharpness> result = SweepRunner.train(run, datasets.get(run.datasetIndex()), probeSets,
+                            weights);
                     sink.finished(run, result.status(), ResultsStore.content(result));
                 }));
             }
