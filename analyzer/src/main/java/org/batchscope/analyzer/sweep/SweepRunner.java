@@ -52,9 +52,9 @@ public final class SweepRunner {
     }
 
     /** Recorded in every {@code weights.json}: which samples the sharpness and the saved curvature use. */
-    public static final String CURVATURE_SELECTION = "the first min(sharpness.samples, n) samples of"
-            + " BatchPlan.epochOrder(seed 0, epoch 0, n) of the n training samples (the order of the gradient"
-            + " probe set)";
+    public static final String CURVATURE_SELECTION = "the first min(config.sharpness.samples, n) of the n training"
+            + " samples in the order BatchPlan.epochOrder(seed 0, epoch 0, n), the order the gradient probe set"
+            + " is taken from";
 
     /** Runs what is left of {@code runs} on {@code threads} threads of this process (which need no spec). */
     public static Outcome run(List<PlannedRun> runs, List<SweepDataset> datasets, ResultsStore store,
