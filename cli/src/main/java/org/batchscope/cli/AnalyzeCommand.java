@@ -55,7 +55,8 @@ import picocli.CommandLine.Spec;
                     + "(batch_sizes: [1, 8, 32], lr_scaling: sqrt, ...); options on the command line override it.",
             "Results: <out>/runs/<config-hash>.json per run, <out>/summary.json, <out>/summary.csv (one row per "
                     + "cell), <out>/verdict.txt, and the report <out>/report/report.pdf with its PNG charts (unless "
-                    + "--no-report). Rerunning the same command resumes: finished runs are skipped."})
+                    + "--no-report); with --save-weights also <out>/weights/<config-hash>/ (each run's final parameters as .npy). "
+                    + "Rerunning the same command resumes: finished runs are skipped."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     /** The option that names a sweep file. */
