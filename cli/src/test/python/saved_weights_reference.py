@@ -7,12 +7,17 @@ Debian's python3-numpy, python3-torch and python3-scipy; run once, in two steps,
 
        /usr/bin/python3 cli/src/test/python/saved_weights_reference.py data cli/src/test/resources/saved-weights
 
-  2. the runs, with the options SaveWeightsTest.OPTIONS gives (one run per case), then the reference:
+  2. the runs, with the options of SaveWeightsTest.OPTIONS (one run per case), then the reference:
 
-       for c in mlp cnn; do ./batchscope analyze --data cli/src/test/resources/saved-weights/$c/train_X.npy \\
-           --out /tmp/saved-weights-$c <SaveWeightsTest's options for $c>; done
+       D=cli/src/test/resources/saved-weights
+       ./batchscope analyze --data $D/mlp/train_X.npy --out /tmp/saved-weights-mlp --model mlp --hidden 8 \\
+           --batch-sizes 8 --seeds 1 --epochs 6 --lr 0.1 --sharpness-samples 32 --lanczos-iterations 200 \\
+           --lanczos-tolerance 1e-5 --probes-per-run 2 --threads 1 --no-report --save-weights
+       ./batchscope analyze --data $D/cnn/train_X.npy --out /tmp/saved-weights-cnn --model cnn \\
+           --batch-sizes 8 --seeds 1 --epochs 4 --lr 0.05 --sharpness-samples 24 --lanczos-iterations 200 \\
+           --lanczos-tolerance 1e-5 --probes-per-run 2 --threads 1 --no-report --save-weights
        /usr/bin/python3 cli/src/test/python/saved_weights_reference.py reference mlp=/tmp/saved-weights-mlp \\
-           cnn=/tmp/saved-weights-cnn > cli/src/test/resources/saved-weights/reference.json
+           cnn=/tmp/saved-weights-cnn > $D/reference.json
 
 Step 2 reads each results folder's only weights/<config-hash>/ folder as a user would: numpy.load on every
 .npy file (which checks the headers), the tensors' names, dtypes and shapes against weights.json, the

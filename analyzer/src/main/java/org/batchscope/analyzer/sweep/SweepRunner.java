@@ -32,7 +32,9 @@ import org.batchscope.common.files.RunFile;
  * {@link Sharpness} with the run's settings ({@link RunSpec#sharpness()}) on the first min(samples, n) samples of the probe-set order
  * ({@link SweepPlan#probeSet}). Evaluations during training score the first {@link RunSpec#trainEvalSamples()}
  * samples of that order and the whole validation set. The time of each measuring phase goes to the run
- * file's {@code timing.analysis_seconds} ({@link RunCost}). Every completed or diverged run gets its {@link RunStates state}. Because engines are bit-reproducible from the job and each result depends only on
+ * file's {@code timing.analysis_seconds} ({@link RunCost}). Every completed or diverged run gets its {@link RunStates state}.
+ * With a {@link WeightsFolder} ({@code --save-weights}) a completed run's final parameters and its sharpness
+ * samples are saved there too, after its measures. Because engines are bit-reproducible from the job and each result depends only on
  * its own run, a sweep that is killed and run again ends with the same files (up to wall time) as an
  * uninterrupted one.
  */
