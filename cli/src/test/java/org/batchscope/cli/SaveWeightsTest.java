@@ -239,7 +239,9 @@ class SaveWeightsTest {
         CliRunner.Result fromFile = CliRunner.run("analyze", "--sweep", sweep.toString(), "--data",
                 DATA.resolve("mlp").resolve("train_X.npy").toString(), "--out", out.toString());
         assertThat(fromFile.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(fromFile.err()).isEqualTo(result.err());
+        assertThat(fromFile.err()).isEqualTo("error: " + sweep + ": save_weights must be used with --executor local"
+                + " (the runs of --executor spark keep their models on the workers) (got --executor spark)"
+                + System.lineSeparator());
         assertThat(out).doesNotExist();
     }
 
