@@ -48,7 +48,20 @@ public final class WeightsFolder {
         this.root = resultsFolder.resolve(FOLDER);
     }
 
-    /** What is saved of one completed run. */
+    /**
+     * What is saved of one completed run.
+     *
+     * @param configHash    the run's config hash, the folder's name
+     * @param engine        the engine's name
+     * @param model         the built-in architecture
+     * @param parameters    the final parameters in the canonical layout
+     * @param dataset       the data it trained on
+     * @param train         the training split as loaded
+     * @param sampleIndices the indices into {@code train} of the samples its curvature was measured on
+     * @param selection     how those samples were chosen, in words
+     * @param loss          the engine's mean cross-entropy over those samples at {@code parameters}
+     * @param sharpness     the run's sharpness record, or null when the engine measures none
+     */
     public record RunWeights(String configHash, String engine, ModelArchitecture model, float[] parameters,
             WeightsFile.Dataset dataset, TensorData train, int[] sampleIndices, String selection, double loss,
             Sharpness sharpness) {
