@@ -18,6 +18,7 @@ import org.batchscope.analyzer.sweep.BatchSize;
 import org.batchscope.reports.sweep.CurveAxis;
 import org.batchscope.analyzer.sweep.LocalRunExecutor;
 import org.batchscope.analyzer.sweep.LrScaling;
+import org.batchscope.analyzer.sweep.ModelChoice;
 import org.batchscope.analyzer.sweep.RunExecutor;
 import org.batchscope.analyzer.sweep.RunExecutorProvider;
 import org.batchscope.analyzer.sweep.RunExecutors;
@@ -27,6 +28,7 @@ import org.batchscope.analyzer.sweep.Sweep;
 import org.batchscope.analyzer.sweep.SweepDataset;
 import org.batchscope.analyzer.sweep.SweepSpec;
 import org.batchscope.analyzer.sweep.SweepPreflight;
+import org.batchscope.analyzer.weights.WeightsFolder;
 import org.batchscope.common.BadInputException;
 import org.batchscope.generator.spec.DatasetSpec;
 import picocli.CommandLine;
@@ -54,7 +56,8 @@ import picocli.CommandLine.Spec;
                     + "(batch_sizes: [1, 8, 32], lr_scaling: sqrt, ...); options on the command line override it.",
             "Results: <out>/runs/<config-hash>.json per run, <out>/summary.json, <out>/summary.csv (one row per "
                     + "cell), <out>/verdict.txt, and the report <out>/report/report.pdf with its PNG charts (unless "
-                    + "--no-report). Rerunning the same command resumes: finished runs are skipped."})
+                    + "--no-report); with --save-weights also <out>/weights/<config-hash>/ (each run's final parameters as .npy). "
+                    + "Rerunning the same command resumes: finished runs are skipped."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     /** The option that names a sweep file. */
@@ -175,6 +178,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--target-accuracy", paramLabel = "A", description = "Validation accuracy for steps and seconds to target (default: chance + 0.9 x (best cell's mean final accuracy - chance), rounded down to 0.01).")
     Double targetAccuracy;
 
+    @Option(names = "--save-weights", description = "Also write each completed run's final parameters as .npy files (PyTorch's shapes), the samples its curvature was measured on and weights.json into <out>/weights/<config-hash>/ (analyzer/README.md, \"Saved weights\"). Local executor and built-in models only.")
+    boolean saveWeights;
+
     @Option(names = "--no-report", description = "Do not write the PDF report and charts into <out>/report at the end.")
     boolean noReport;
 
@@ -237,6 +243,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         out = StorageUri.path(out, "--out");
         BadInputException.require(out != null, "--out", "a results folder (on the command line or in the sweep file)",
                 "nothing");
+        checkSaveWeights();
         RunExecutors.check(executor, master);
         RemoteDatasetReader remote = data == null ? null : StorageUri.remoteReader(data, "--data", executor);
         BadInputException.require(ratios == null || specFile != null, "--ratios", "used with --spec", ratios);
@@ -274,6 +281,24 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return new PreparedSweep(sweep, options, datasets, curveAxis, identity);
     }
 
+    /**
+     * Refuses {@code --save-weights} where the weights cannot be saved: runs trained on a cluster's workers
+     * (their models never reach this process) and a user's DL4J model file (its parameters have no documented
+     * layout).
+     */
+    private void checkSaveWeights() {
+        if (!saveWeights) {
+            return;
+        }
+        BadInputException.require(executor.equals(LocalRunExecutor.NAME), "--save-weights",
+                "used with --executor local (the runs of --executor " + executor + " keep their models on the"
+                        + " workers)", "--executor " + executor);
+        BadInputException.require(ModelChoice.isBuiltIn(model), "--save-weights",
+                "used with a built-in model (--model auto, logreg, mlp or cnn); a DL4J model file's parameters"
+                        + " have no documented layout (save the network with DL4J's ModelSerializer instead)",
+                "--model " + model);
+    }
+
     /** @return {@code --train-eval-samples} as a count, 0 for all */
     private int trainEvalSamples() {
         if (trainEvalSamples.equals("all")) {
@@ -304,10 +329,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         CurveAxis curveAxis = prepared.curveAxis();
         Sweep.Result result;
-        try (RunExecutor runExecutor = RunExecutors.create(executor,
-                new RunExecutorProvider.Settings(master, sweep.threads(), err))) {
+        WeightsFolder weights = saveWeights ? new WeightsFolder(out) : null;
+        try (RunExecutor runExecutor = weights != null ? new LocalRunExecutor(sweep.threads(), weights)
+                : RunExecutors.create(executor, new RunExecutorProvider.Settings(master, sweep.threads(), err))) {
             result = Sweep.run(sweep, datasets, out, TerminalProgress.forStderr(err, System.console() != null),
-                    runExecutor);
+                    runExecutor, weights);
         }
         result.verdict().forEach(stdout::println);
         stdout.println("results: " + out.resolve(SummaryWriter.CSV) + ", " + out.resolve(SummaryWriter.JSON));

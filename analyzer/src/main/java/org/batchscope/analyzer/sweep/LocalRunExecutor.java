@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.batchscope.analyzer.engine.TensorData;
 import org.batchscope.analyzer.sharpness.Sharpness;
+import org.batchscope.analyzer.weights.WeightsFolder;
 import org.batchscope.common.WorkerPools;
 import org.batchscope.common.files.RunFile;
 
@@ -32,15 +33,25 @@ public final class LocalRunExecutor implements RunExecutor {
 
     private final int threads;
     private final ExecutorService shared;
+    private final WeightsFolder weights;
 
     /** @param threads runs trained at once, on a pool made for each sweep */
     public LocalRunExecutor(int threads) {
-        this(threads, null);
+        this(threads, null, null);
     }
 
-    private LocalRunExecutor(int threads, ExecutorService shared) {
+    /**
+     * @param threads runs trained at once, on a pool made for each sweep
+     * @param weights where each completed run's weights are saved ({@code --save-weights}), or null
+     */
+    public LocalRunExecutor(int threads, WeightsFolder weights) {
+        this(threads, null, weights);
+    }
+
+    private LocalRunExecutor(int threads, ExecutorService shared, WeightsFolder weights) {
         this.threads = threads;
         this.shared = shared;
+        this.weights = weights;
     }
 
     /**
@@ -49,7 +60,7 @@ public final class LocalRunExecutor implements RunExecutor {
      * @return an executor that trains each sweep's runs on {@code pool}
      */
     public static LocalRunExecutor sharing(ExecutorService pool) {
-        return new LocalRunExecutor(0, pool);
+        return new LocalRunExecutor(0, pool, null);
     }
 
     @Override
@@ -65,7 +76,8 @@ public final class LocalRunExecutor implements RunExecutor {
                     if (stopped.get()) {
                         return;
                     }
-                    RunFile<RunSpec, Sharpness> result = SweepRunner.train(run, datasets.get(run.datasetIndex()), probeSets);
+                    RunFile<RunSpec, Sharpness> result = SweepRunner.train(run, datasets.get(run.datasetIndex()), probeSets,
+                            weights);
                     sink.finished(run, result.status(), ResultsStore.content(result));
                 }));
             }

@@ -27,7 +27,14 @@ public final class ModelChoice {
     /** The small CNN's dense layers. */
     public static final List<Integer> CNN_DENSE = List.of(64);
 
+    private static final List<String> BUILT_IN = List.of("auto", "logreg", "mlp", "cnn");
+
     private ModelChoice() {
+    }
+
+    /** @return whether {@code --model name} is a built-in architecture (auto, logreg, mlp, cnn), not a model file */
+    public static boolean isBuiltIn(String name) {
+        return BUILT_IN.contains(name.toLowerCase(Locale.ROOT));
     }
 
     /** @return the architecture {@code name} names for {@code data} */

@@ -105,10 +105,11 @@ public final class SweepPlan {
      * @return the probe set, or null when {@code size} is 0
      */
     public static TensorData probeSet(TensorData train, int size) {
-        if (size == 0) {
-            return null;
-        }
-        int[] order = BatchPlan.epochOrder(0, 0, train.count());
-        return train.select(Arrays.copyOf(order, size));
+        return size == 0 ? null : train.select(probeIndices(train.count(), size));
+    }
+
+    /** @return the indices, into a training set of {@code n} samples, of its {@link #probeSet} of {@code size} */
+    public static int[] probeIndices(int n, int size) {
+        return Arrays.copyOf(BatchPlan.epochOrder(0, 0, n), size);
     }
 }

@@ -17,6 +17,8 @@ import org.batchscope.analyzer.sharpness.EpsilonSharpness;
 import org.batchscope.analyzer.sharpness.Lanczos;
 import org.batchscope.analyzer.sharpness.Sharpness;
 import org.batchscope.analyzer.sharpness.SharpnessSettings;
+import org.batchscope.analyzer.weights.WeightsFile;
+import org.batchscope.analyzer.weights.WeightsFolder;
 import org.batchscope.common.files.RunFile;
 
 /**
@@ -30,7 +32,9 @@ import org.batchscope.common.files.RunFile;
  * {@link Sharpness} with the run's settings ({@link RunSpec#sharpness()}) on the first min(samples, n) samples of the probe-set order
  * ({@link SweepPlan#probeSet}). Evaluations during training score the first {@link RunSpec#trainEvalSamples()}
  * samples of that order and the whole validation set. The time of each measuring phase goes to the run
- * file's {@code timing.analysis_seconds} ({@link RunCost}). Every completed or diverged run gets its {@link RunStates state}. Because engines are bit-reproducible from the job and each result depends only on
+ * file's {@code timing.analysis_seconds} ({@link RunCost}). Every completed or diverged run gets its {@link RunStates state}.
+ * With a {@link WeightsFolder} ({@code --save-weights}) a completed run's final parameters and its sharpness
+ * samples are saved there too, after its measures. Because engines are bit-reproducible from the job and each result depends only on
  * its own run, a sweep that is killed and run again ends with the same files (up to wall time) as an
  * uninterrupted one.
  */
@@ -49,20 +53,35 @@ public final class SweepRunner {
     private SweepRunner() {
     }
 
+    /** Recorded in every {@code weights.json}: which samples the sharpness and the saved curvature use. */
+    public static final String CURVATURE_SELECTION = "the first min(config.sharpness.samples, n) of the n training"
+            + " samples in the order BatchPlan.epochOrder(seed 0, epoch 0, n), the order the gradient probe set"
+            + " is taken from";
+
     /** Runs what is left of {@code runs} on {@code threads} threads of this process (which need no spec). */
     public static Outcome run(List<PlannedRun> runs, List<SweepDataset> datasets, ResultsStore store,
             ProgressReporter progress, int threads) {
         return run(null, runs, datasets, store, progress, new LocalRunExecutor(threads));
     }
 
+    /** As {@link #run(SweepSpec, List, List, ResultsStore, ProgressReporter, RunExecutor, WeightsFolder)}, saving no weights. */
+    public static Outcome run(SweepSpec spec, List<PlannedRun> runs, List<SweepDataset> datasets, ResultsStore store,
+            ProgressReporter progress, RunExecutor executor) {
+        return run(spec, runs, datasets, store, progress, executor, null);
+    }
+
     /**
      * Runs what is left of {@code runs} (planned from {@code spec}) on {@code executor}, writing each run's
      * file as it comes back.
      *
-     * @param spec the sweep the runs were planned from; null only with a {@link LocalRunExecutor}
+     * @param spec    the sweep the runs were planned from; null only with a {@link LocalRunExecutor}
+     * @param weights where {@code executor} saves each completed run's weights (a {@link LocalRunExecutor}
+     *                built with the same folder), or null when none are saved. A stored completed run
+     *                whose weights are missing there is trained again (bit-reproducible, so to the same
+     *                weights and run file up to timing), with one line on stderr.
      */
     public static Outcome run(SweepSpec spec, List<PlannedRun> runs, List<SweepDataset> datasets, ResultsStore store,
-            ProgressReporter progress, RunExecutor executor) {
+            ProgressReporter progress, RunExecutor executor, WeightsFolder weights) {
         List<PlannedRun> todo = new ArrayList<>();
         for (PlannedRun run : runs) {
             ResultsStore.Lookup lookup = store.lookup(run);
@@ -70,6 +89,11 @@ public final class SweepRunner {
                 progress.note(lookup.note());
             }
             if (!lookup.reusable()) {
+                todo.add(run);
+            } else if (weights != null && !weights.isSaved(run.hash())
+                    && store.read(run.hash()).map(RunFile::completed).orElse(false)) {
+                progress.note(ResultsStore.RUNS + "/" + run.hash() + ".json: its weights are not in "
+                        + WeightsFolder.FOLDER + "/; training it again to save them (--save-weights)");
                 todo.add(run);
             }
         }
@@ -86,9 +110,15 @@ public final class SweepRunner {
         return new Outcome(runs.size() - todo.size(), todo.size(), failed.get());
     }
 
-    /** Trains one run and measures it; never throws for a failure of the engine. */
-    static RunFile<RunSpec, Sharpness> train(PlannedRun run, SweepDataset dataset, Map<String, TensorData> probeSets) {
-        return train(run, dataset, probeSets, true);
+    /**
+     * Trains one run and measures it; never throws for a failure of the engine.
+     *
+     * @param weights where to save the run's weights when it completes, or null
+     * @throws java.io.UncheckedIOException when its weights cannot be written
+     */
+    static RunFile<RunSpec, Sharpness> train(PlannedRun run, SweepDataset dataset, Map<String, TensorData> probeSets,
+            WeightsFolder weights) {
+        return train(run, dataset, probeSets, true, weights);
     }
 
     /**
@@ -99,11 +129,11 @@ public final class SweepRunner {
      */
     public static RunFile<RunSpec, Sharpness> trainOrThrow(PlannedRun run, SweepDataset dataset,
             Map<String, TensorData> probeSets) {
-        return train(run, dataset, probeSets, false);
+        return train(run, dataset, probeSets, false, null);
     }
 
     private static RunFile<RunSpec, Sharpness> train(PlannedRun run, SweepDataset dataset,
-            Map<String, TensorData> probeSets, boolean recordFailure) {
+            Map<String, TensorData> probeSets, boolean recordFailure, WeightsFolder weights) {
         RunConfig config = run.spec().run();
         LoadedDataset data = dataset.data();
         int n = data.train().count();
@@ -112,6 +142,8 @@ public final class SweepRunner {
         RunRecording recording = new RunRecording(schedule.totalSteps());
         AnalysisClock clock = new AnalysisClock();
         long steps = 0;
+        WeightsFolder.RunWeights saved = null;
+        RunFile<RunSpec, Sharpness> result;
         try {
             TensorData probe = config.probeSize() == 0 ? null : subset(probeSets, run, data, config.probeSize());
             int evaluated = run.spec().trainEvalSamples();
@@ -139,12 +171,15 @@ public final class SweepRunner {
                     sharpness = Sharpness.of(eps, top, settings, samples.count());
                     metrics.putAll(sharpness.metrics());
                 }
+                if (weights != null) {
+                    saved = weightsOf(run, dataset, model, sharpness);
+                }
             } else {
                 status = RunResult.DIVERGED;
                 message = "the minibatch loss was not finite at step " + outcome.divergedAtStep();
             }
             String state = RunStates.of(recording, data, metrics, status.equals(RunResult.DIVERGED)).fileName();
-            return RunResult.of(run, status, state, message, recording, metrics, sharpness,
+            result = RunResult.of(run, status, state, message, recording, metrics, sharpness,
                     RunCost.of(recording, clock.seconds(), steps, schedule, seconds(start)));
         } catch (RuntimeException e) {
             if (!recordFailure) {
@@ -153,6 +188,25 @@ public final class SweepRunner {
             return RunResult.of(run, RunResult.FAILED, null, e.toString(), recording, new java.util.TreeMap<>(), null,
                     RunCost.of(recording, clock.seconds(), steps, schedule, seconds(start)));
         }
+        if (saved != null) {
+            // outside the engine's failure handling: a file that cannot be written stops the sweep, like a run file
+            weights.save(saved);
+        }
+        return result;
+    }
+
+    /**
+     * @return what {@link WeightsFolder} saves of a completed run: its final parameters, the sharpness
+     *         samples ({@link #CURVATURE_SELECTION}) with the engine's mean loss on them, and its sharpness
+     */
+    private static WeightsFolder.RunWeights weightsOf(PlannedRun run, SweepDataset dataset, TrainedModel model,
+            Sharpness sharpness) {
+        LoadedDataset data = dataset.data();
+        int n = data.train().count();
+        int[] indices = SweepPlan.probeIndices(n, Math.min(run.spec().sharpness().samples(), n));
+        return new WeightsFolder.RunWeights(run.hash(), run.engine().name(), run.spec().run().model(),
+                model.parameters(), new WeightsFile.Dataset(data.source(), data.contentSha256(), data.kind()),
+                data.train(), indices, CURVATURE_SELECTION, model.meanLoss(data.train().select(indices)), sharpness);
     }
 
     /**

@@ -12,6 +12,7 @@
  * {@link org.batchscope.analyzer.sweep.SweepSummary}, {@link org.batchscope.analyzer.sweep.SummaryWriter}
  * and {@link org.batchscope.analyzer.sweep.Verdict} turn the stored runs into the summary files.
  * {@link org.batchscope.analyzer.sweep.Sweep} ties the steps together;
- * {@link org.batchscope.analyzer.sweep.SpecVariants} generates the datasets of a noise sweep.
+ * {@link org.batchscope.analyzer.sweep.SpecVariants} generates the datasets of a noise sweep. With
+ * {@code --save-weights} the completed runs' parameters go to {@link org.batchscope.analyzer.weights}.
  */
 package org.batchscope.analyzer.sweep;

@@ -78,7 +78,7 @@ class SweepRunnerTest {
         assertThat(stored.metrics().get("steps")).isEqualTo(50);
         assertThat(stored.metrics()).containsKeys("amplitude", "churn");
         RunFile<RunSpec, Sharpness> again = SweepRunner.train(runs.get(0), SweepPlanTest.dataset(null),
-                new java.util.HashMap<>());
+                new java.util.HashMap<>(), null);
         assertThat(new String(ResultFiles.toBytes(withoutTiming(again))))
                 .isEqualTo(new String(ResultFiles.toBytes(withoutTiming(stored))));
     }

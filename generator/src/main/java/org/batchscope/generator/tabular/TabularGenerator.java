@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.batchscope.common.AtomicFiles;
 import org.batchscope.common.BadInputException;
+import org.batchscope.common.NpyFormat;
 import org.batchscope.generator.SummaryStats;
 import org.batchscope.generator.output.DatasetFolder;
 import org.batchscope.generator.output.Manifest;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import org.batchscope.common.Json;
+import org.batchscope.common.NpyFormat;
 import org.batchscope.generator.ranges.RangeTask;
 import org.batchscope.generator.spec.TabularSpec;
 
