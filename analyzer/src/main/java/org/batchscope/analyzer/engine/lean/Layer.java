@@ -21,10 +21,12 @@ interface Layer extends AutoCloseable {
     void forward(float[] params, float[] in, float[] out, int batch);
 
     /**
-     * Back-propagates {@code dOut} = dLoss/dOut: overwrites this layer's range of {@code dParams}
-     * with dLoss/dParams (layers without parameters leave it alone) and, unless {@code dIn} is null,
-     * overwrites {@code dIn} with dLoss/dIn. {@code in} and {@code out} are those of the last
-     * {@link #forward} call, which must have been for the same batch.
+     * Back-propagates {@code dOut} = dLoss/dOut: unless {@code dParams} is null, overwrites this layer's
+     * range of {@code dParams} with dLoss/dParams (layers without parameters leave it alone) and, unless
+     * {@code dIn} is null, overwrites {@code dIn} with dLoss/dIn. {@code in} and {@code out} are those of
+     * the last {@link #forward} call, which must have been for the same batch. (A Hessian-vector pass
+     * needs only the activation gradients, so it passes a null {@code dParams} and saves the weight
+     * gradient's product.)
      */
     void backward(float[] params, float[] in, float[] out, float[] dOut, float[] dIn, float[] dParams, int batch);
 
