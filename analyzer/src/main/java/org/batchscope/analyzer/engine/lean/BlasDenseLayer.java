@@ -139,6 +139,12 @@ final class BlasDenseLayer implements Layer {
         }
     }
 
+    /** {@link DenseLayer#perExampleGradients}: one outer product per sample, no sum to hand to BLAS. */
+    @Override
+    public void perExampleGradients(float[] input, float[] dOut, float[][] perExample, int batch) {
+        java.perExampleGradients(input, dOut, perExample, batch);
+    }
+
     /**
      * One sample's gradients in one pass over the rows i of W: {@code dW[i][o] = x[i] dy[o]} and
      * {@code dx[i] = sum_o W[i][o] dy[o]} (in eight interleaved partial sums, o mod 8, added pairwise:

@@ -164,6 +164,36 @@ final class Conv3x3 implements Layer {
     }
 
     /**
+     * Sample s's {@code dW^T = col_s dY_s^T} (one {@code K x out} product over the sample's h * w
+     * positions: its columns are a block of its chunk's column matrix, rows {@code samples * h * w}
+     * floats apart) and {@code db[o] = sum_n dY_s[o][n]}, into {@code perExample[s]}; the same products
+     * as {@link #backward}'s weight gradient, one sample at a time instead of summed over the chunk.
+     */
+    @Override
+    public void perExampleGradients(float[] x, float[] dy, float[][] perExample, int batch) {
+        int n = batch * plane;
+        for (int s = 0; s < batch; s++) {
+            int b0 = s / chunk * chunk;
+            int p = Math.min(chunk, batch - b0) * plane;
+            long colOffset = (long) b0 * plane * k + (long) (s - b0) * plane;
+            for (int o = 0; o < out; o++) {
+                outBuffer.position((long) o * plane).put(dy, o * n + s * plane, plane);
+            }
+            outBuffer.position(0);
+            Sgemm.multiply(false, true, k, out, plane, colBuffer, colOffset, p, outBuffer, 0, plane, 0f,
+                    weightGradBuffer, 0);
+            weightGradBuffer.get(weightGradTransposed, 0, out * k);
+            float[] target = perExample[s];
+            for (int o = 0; o < out; o++) {
+                for (int kk = 0; kk < k; kk++) {
+                    target[weightOffset + o * k + kk] = weightGradTransposed[kk * out + o];
+                }
+                target[biasOffset + o] = (float) sum(dy, o * n + s * plane, plane);
+            }
+        }
+    }
+
+    /**
      * {@code sum_j a[from + j]} over {@code length} terms in double, in eight interleaved partial sums
      * (j mod 8) added pairwise at the end, then the remainder: a fixed order, and eight independent
      * addition chains instead of one (measured: the single chain took about 80 microseconds per sample

@@ -137,6 +137,23 @@ final class DenseLayer implements Layer {
         }
     }
 
+    /** Sample s's {@code dW[i][o] = x[s][i] dy[s][o]} and {@code db[o] = dy[s][o]} into {@code perExample[s]}. */
+    @Override
+    public void perExampleGradients(float[] x, float[] dy, float[][] perExample, int batch) {
+        for (int s = 0; s < batch; s++) {
+            float[] target = perExample[s];
+            int dyRow = s * out;
+            for (int i = 0; i < in; i++) {
+                float a = x[s * in + i];
+                int row = weightOffset + i * out;
+                for (int o = 0; o < out; o++) {
+                    target[row + o] = a * dy[dyRow + o];
+                }
+            }
+            System.arraycopy(dy, dyRow, target, biasOffset, out);
+        }
+    }
+
     /**
      * {@code sum_o a[aFrom + o] * b[bFrom + o]} over {@code length} terms, in four interleaved partial sums
      * (o mod 4) added at the end, then the remainder: a fixed order, and four independent chains

@@ -31,6 +31,17 @@ interface Layer extends AutoCloseable {
     void backward(float[] params, float[] in, float[] out, float[] dOut, float[] dIn, float[] dParams, int batch);
 
     /**
+     * Each sample's own parameter gradient, for per-example gradient statistics, from the minibatch's
+     * activations and output gradients without summing over the samples (Goodfellow 2015, "Efficient
+     * per-example gradient computations"; BackPACK's {@code BatchGrad}): with {@code dOut} the gradient of
+     * the sum of the per-sample losses, writes the gradient of sample s's loss into this layer's range of
+     * {@code perExample[s]}, s < batch. Layers without parameters write nothing. Must be called after
+     * {@link #forward} and before {@link #backward} of the same batch, which may overwrite what this needs.
+     */
+    default void perExampleGradients(float[] in, float[] dOut, float[][] perExample, int batch) {
+    }
+
+    /**
      * Pearlmutter's R-operator on the forward pass (Pearlmutter 1994, "Fast exact multiplication by the
      * Hessian"): with the parameters moved along a direction, {@code params + a * v}, and the input along
      * {@code in + a * inDot}, writes {@code outDot = d out / d a} at a = 0. {@code inDot} null means the
