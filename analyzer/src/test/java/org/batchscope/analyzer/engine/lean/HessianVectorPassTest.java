@@ -55,6 +55,50 @@ class HessianVectorPassTest {
         assertThat(firstDifference(afterGradient, whole)).as("first entry where the products differ").isEqualTo(-1);
     }
 
+    /**
+     * {@link LeanHessian} on one chunk keeps the forward pass and the activation gradients and runs only
+     * the tangent passes per product: for several directions in turn (the first again at the end), each
+     * product must be that of a whole pass, bit for bit.
+     */
+    @Test
+    void aOneChunkHessianGivesTheWholePassProductForEveryDirection() {
+        int n = 8;
+        TensorData data = ToyData.random(n, CNN.inputShape(), CNN.classes(), 13);
+        float[] params = ParameterInitializer.initialize(ParameterLayout.of(CNN), Initialization.HE, 7);
+        Random random = new Random(10);
+        double[][] directions = new double[3][params.length];
+        for (int d = 0; d < 2; d++) {
+            for (int i = 0; i < params.length; i++) {
+                directions[d][i] = random.nextGaussian();
+            }
+        }
+        directions[2] = directions[0];
+        try (LeanHessian hessian = new LeanModel(CNN, params).hessian(params, data);
+                LeanNetwork network = new LeanNetwork(CNN, n)) {
+            System.arraycopy(params, 0, network.parameters(), 0, params.length);
+            HessianVectorPass pass = new HessianVectorPass(network, n);
+            for (double[] direction : directions) {
+                double[] product = new double[params.length];
+                hessian.multiply(direction, product);
+                float[] v = new float[params.length];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = (float) direction[i];
+                }
+                float[] whole = new float[params.length];
+                network.load(data, null, 0, n);
+                pass.run(n, 1f / n, v, whole);
+                assertThat(norm(whole)).isPositive();
+                int firstDifference = -1;
+                for (int i = 0; i < whole.length && firstDifference < 0; i++) {
+                    if (product[i] != whole[i]) {
+                        firstDifference = i;
+                    }
+                }
+                assertThat(firstDifference).as("first entry where the products differ").isEqualTo(-1);
+            }
+        }
+    }
+
     @Test
     void aWholePassLeavesTheGradientOfTheLastGradientPass() {
         TensorData data = ToyData.random(4, CNN.inputShape(), CNN.classes(), 12);
