@@ -199,7 +199,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
      */
     int analyze(PrintWriter stdout, PrintWriter err) {
         if (sweepFile != null) {
-            return withSweepFile().analyze(stdout, err);
+            SweepFile file = SweepFile.read(sweepFile, spec);
+            List<String> given = givenOptions();
+            AnalyzeCommand resolved = withSweepFile(file, given);
+            try {
+                return resolved.analyze(stdout, err);
+            } catch (BadInputException e) {
+                throw file.explain(e, given.stream().map(o -> o.substring(0, o.indexOf('='))).toList());
+            }
         }
         PreparedSweep prepared = prepare(null);
         try (OutputFolder folder = OutputFolder.claim(out, OutputFolder.Kind.RESULTS, prepared.identity(), overwrite,
@@ -313,19 +320,24 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /**
-     * @return a command with this one's options re-parsed over the sweep file's values: the file replaces
-     *         the defaults, and every option given here (but {@code --sweep}) replaces the file's value
-     * @throws BadInputException for a bad sweep file or a value the options refuse
-     */
-    private AnalyzeCommand withSweepFile() {
-        SweepFile file = SweepFile.read(sweepFile, spec);
+    /** @return this command's own options given on the command line, as {@code --name=value} */
+    private List<String> givenOptions() {
         List<String> given = new ArrayList<>();
         for (OptionSpec option : new LinkedHashSet<>(spec.commandLine().getParseResult().matchedOptions())) {
             if (!option.inherited() && !option.longestName().equals(SWEEP_OPTION)) {
                 option.originalStringValues().forEach(value -> given.add(option.longestName() + "=" + value));
             }
         }
+        return given;
+    }
+
+    /**
+     * @param given this command's options given on the command line ({@link #givenOptions})
+     * @return a command with this one's options re-parsed over the sweep file's values: the file replaces
+     *         the defaults, and every option given here (but {@code --sweep}) replaces the file's value
+     * @throws BadInputException for a value the options refuse
+     */
+    private static AnalyzeCommand withSweepFile(SweepFile file, List<String> given) {
         AnalyzeCommand resolved = new AnalyzeCommand();
         try {
             new CommandLine(resolved).setCaseInsensitiveEnumValuesAllowed(true).setDefaultValueProvider(file)

@@ -80,9 +80,31 @@ final class SweepFile implements CommandLine.IDefaultValueProvider {
         return new BadInputException(e.getMessage(), e);
     }
 
+    /**
+     * @param given the options given on the command line (their longest names), whose values are not the
+     *              file's
+     * @return {@code e} naming the file and the key instead of the option when its message is about an
+     *         option whose value came from the file (a check made after parsing, such as a batch size
+     *         larger than the training set), else {@code e}
+     */
+    BadInputException explain(BadInputException e, List<String> given) {
+        String message = e.getMessage();
+        for (String option : values.keySet()) {
+            boolean aboutOption = message.startsWith(option + " ") || message.startsWith(option + ":");
+            if (aboutOption && !given.contains(option)) {
+                return new BadInputException(file + ": " + key(option) + message.substring(option.length()), e);
+            }
+        }
+        return e;
+    }
+
     /** @return the file key of an option: its longest name without dashes, in snake_case */
     static String key(OptionSpec option) {
-        return option.longestName().replaceFirst("^-+", "").replace('-', '_').toLowerCase(Locale.ROOT);
+        return key(option.longestName());
+    }
+
+    private static String key(String optionName) {
+        return optionName.replaceFirst("^-+", "").replace('-', '_').toLowerCase(Locale.ROOT);
     }
 
     private static Map<String, OptionSpec> allowedOptions(CommandSpec command) {

@@ -73,11 +73,16 @@ class AnalyzeSweepFileTest {
         Path nested = write("nested.yaml", "spec: spec.yaml\nout: never\noptimizer: {name: sgd}\n");
         assertBad(nested, nested + ": optimizer must be a single value (got {\"name\":\"sgd\"})");
         Path schedule = write("schedule.yaml", "spec: spec.yaml\nout: never\nbatch_schedule: 1@3\n");
-        assertBad(schedule, "--batch-schedule must be FACTOR@EPOCH[,EPOCH...] with an integer FACTOR >= 2 and"
+        assertBad(schedule, schedule + ": batch_schedule must be FACTOR@EPOCH[,EPOCH...] with an integer FACTOR >= 2 and"
                 + " increasing epochs in [1, 1000000] (e.g. 2@10,20), or none (got '1@3')");
         Path late = write("late.yaml", "spec: spec.yaml\nout: never\nepochs: 4\nlr_decay: 5@2,4\n");
-        assertBad(late, "--lr-decay must be milestones below --epochs 4 (milestone e acts at the start of epoch e,"
+        assertBad(late, late + ": lr_decay must be milestones below --epochs 4 (milestone e acts at the start of epoch e,"
                 + " counting from 0) (got 5@2,4)");
+        // the same bad value given on the command line is named as the option
+        Path fine = write("fine.yaml", "spec: spec.yaml\nout: never\n");
+        CliRunner.Result overridden = CliRunner.run("analyze", "--sweep", fine.toString(), "--batch-schedule", "1@3");
+        assertThat(overridden.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(overridden.err()).startsWith("error: --batch-schedule must be FACTOR@EPOCH").hasLineCount(1);
         Path noOut = write("no-out.yaml", "spec: spec.yaml\n");
         assertBad(noOut, "--out must be a results folder (on the command line or in the sweep file) (got nothing)");
         Path syntax = write("syntax.json", "{\"seeds\": 2,}");

@@ -2,7 +2,7 @@ package org.batchscope.analyzer.experiment;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
-import org.apache.commons.math3.distribution.TDistribution;
+import org.batchscope.analyzer.metrics.StudentT;
 
 /**
  * A measured effect with its confidence interval: the difference of two arms' means, or the mean of one
@@ -47,7 +47,7 @@ public record Effect(@JsonProperty("estimate") double estimate, @JsonProperty("l
             return new Effect(estimate, estimate, estimate, a.length, b.length, level);
         }
         double df = (va + vb) * (va + vb) / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
-        double half = tQuantile(df, (1 + level) / 2) * se;
+        double half = StudentT.quantile(df, (1 + level) / 2) * se;
         return new Effect(estimate, estimate - half, estimate + half, a.length, b.length, level);
     }
 
@@ -61,21 +61,13 @@ public record Effect(@JsonProperty("estimate") double estimate, @JsonProperty("l
         if (se == 0) {
             return new Effect(m, m, m, values.length, 0, level);
         }
-        double half = tQuantile(values.length - 1, (1 + level) / 2) * se;
+        double half = StudentT.quantile(values.length - 1, (1 + level) / 2) * se;
         return new Effect(m, m - half, m + half, values.length, 0, level);
     }
 
     /** @return half the interval's width */
     public double halfWidth() {
         return (high - low) / 2;
-    }
-
-    /**
-     * @return the p-quantile of Student's t with {@code df} degrees of freedom, solved to 1e-13 (Commons
-     *         Math's default solver accuracy, 1e-9, is coarser than the intervals' use needs)
-     */
-    private static double tQuantile(double df, double p) {
-        return new TDistribution(null, df, 1e-13).inverseCumulativeProbability(p);
     }
 
     private static double mean(double[] values) {

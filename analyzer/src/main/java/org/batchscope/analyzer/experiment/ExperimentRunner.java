@@ -6,21 +6,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.batchscope.analyzer.data.DatasetLoader;
 import org.batchscope.analyzer.data.LoadOptions;
 import org.batchscope.analyzer.data.LoadedDataset;
-import org.batchscope.analyzer.sweep.SpecVariants;
+import org.batchscope.analyzer.sweep.LocalRunExecutor;
 import org.batchscope.analyzer.sweep.ProgressReporter;
+import org.batchscope.analyzer.sweep.SpecVariants;
 import org.batchscope.analyzer.sweep.Sweep;
 import org.batchscope.analyzer.sweep.SweepDataset;
 import org.batchscope.analyzer.sweep.SweepSummary;
 import org.batchscope.common.Json;
+import org.batchscope.common.WorkerPools;
 import org.batchscope.common.ToolVersion;
 
 /**
- * Runs an experiment: generates each dataset once into {@code <out>/datasets/<name>/}, runs each arm's
- * sweep into {@code <out>/arms/<arm>/} (the analyze sweep: resumable, one run file per run), judges the
- * results and writes {@code <out>/experiment.json} last, atomically.
+ * Runs an experiment: generates each dataset once into {@code <out>/datasets/<name>/}, runs the arms'
+ * sweeps at once on one pool of workers, each into {@code <out>/arms/<arm>/} (the analyze sweep:
+ * resumable, one run file per run), judges the results and writes {@code <out>/experiment.json} last,
+ * atomically.
  */
 public final class ExperimentRunner {
 
@@ -48,17 +54,18 @@ public final class ExperimentRunner {
                 datasets.put(recipe.name(), new SweepDataset(loaded, recipe.ratio(), options));
             }
         }
-        Map<String, SweepSummary> summaries = new LinkedHashMap<>();
-        List<ExperimentResult.ArmRecord> records = new ArrayList<>();
         for (Arm arm : arms) {
             err.println("arm " + arm.name() + ": " + arm.description());
-            err.flush();
-            Path folder = out.resolve(ARMS).resolve(arm.name());
-            Sweep.Result result = Sweep.run(arm.sweep(), List.of(datasets.get(arm.dataset().name())), folder,
-                    progress);
-            summaries.put(arm.name(), result.summary());
+        }
+        err.flush();
+        List<Sweep.Result> swept = sweepArmsAtOnce(arms, datasets, out, threads, progress);
+        Map<String, SweepSummary> summaries = new LinkedHashMap<>();
+        List<ExperimentResult.ArmRecord> records = new ArrayList<>();
+        for (int i = 0; i < arms.size(); i++) {
+            Arm arm = arms.get(i);
+            summaries.put(arm.name(), swept.get(i).summary());
             records.add(new ExperimentResult.ArmRecord(arm.name(), arm.description(), arm.dataset().name(),
-                    ARMS + "/" + arm.name(), result.runs(), 0));
+                    ARMS + "/" + arm.name(), swept.get(i).runs(), 0));
         }
         ArmResults results = new ArmResults(summaries);
         List<ExperimentResult.ArmRecord> counted = records.stream().map(r -> new ExperimentResult.ArmRecord(r.name(),
@@ -69,5 +76,45 @@ public final class ExperimentRunner {
                 judgement.claims(), judgement.chart(), judgement.notes());
         Json.write(out.resolve(ExperimentResult.FILE), written);
         return written;
+    }
+
+    /**
+     * Runs every arm's sweep at once, all training on one pool of {@code threads} workers, so that no core
+     * idles while one arm waits for its last run and another has runs left. Each arm still writes its own
+     * results folder (run files, summary) as a sweep of its own. When an arm fails, the other arms finish
+     * before the failure is reported, so their finished runs are kept.
+     *
+     * @return each arm's sweep result, in the order of {@code arms}
+     */
+    private static List<Sweep.Result> sweepArmsAtOnce(List<Arm> arms, Map<String, SweepDataset> datasets, Path out,
+            int threads, ProgressReporter progress) {
+        ExecutorService runs = WorkerPools.pool(threads, LocalRunExecutor.THREAD_NAME);
+        ExecutorService armSweeps = WorkerPools.pool(arms.size(), "batchscope-arm");
+        ArmsProgress combined = new ArmsProgress(progress, arms.size());
+        List<Future<Sweep.Result>> futures = new ArrayList<>();
+        try {
+            for (Arm arm : arms) {
+                futures.add(armSweeps.submit(() -> Sweep.run(arm.sweep(), List.of(datasets.get(arm.dataset().name())),
+                        out.resolve(ARMS).resolve(arm.name()), combined.forArm(arm.name()),
+                        LocalRunExecutor.sharing(runs))));
+            }
+            List<Sweep.Result> results = new ArrayList<>();
+            for (Future<Sweep.Result> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("experiment interrupted; rerun the same command to resume", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            WorkerPools.awaitAll(futures);
+            armSweeps.shutdown();
+            runs.shutdown();
+        }
     }
 }

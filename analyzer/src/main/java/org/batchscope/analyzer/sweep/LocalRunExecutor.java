@@ -8,14 +8,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.batchscope.analyzer.engine.TensorData;
 import org.batchscope.analyzer.sharpness.Sharpness;
-import org.batchscope.common.WorkerThreads;
+import org.batchscope.common.WorkerPools;
 import org.batchscope.common.files.RunFile;
 
 /**
  * The default {@link RunExecutor}: one run per thread on a fixed pool of this process, each run's file
- * handed to the sink as soon as the run finishes. When one run fails, the runs not yet started are dropped
+ * handed to the sink as soon as the run finishes. The pool is the executor's own, made for one sweep, or
+ * one that several sweeps share ({@link #sharing}: the arms of an experiment, so that both cores stay busy
+ * until the last run of the last arm). When one run fails, the sweep's runs not yet started are skipped
  * and those in training finish and reach the sink before the failure is reported, so no finished run is
  * lost and no thread writes into the results folder after the command has ended.
  */
@@ -28,20 +31,40 @@ public final class LocalRunExecutor implements RunExecutor {
     public static final String THREAD_NAME = "batchscope-run";
 
     private final int threads;
+    private final ExecutorService shared;
 
-    /** @param threads runs trained at once */
+    /** @param threads runs trained at once, on a pool made for each sweep */
     public LocalRunExecutor(int threads) {
+        this(threads, null);
+    }
+
+    private LocalRunExecutor(int threads, ExecutorService shared) {
         this.threads = threads;
+        this.shared = shared;
+    }
+
+    /**
+     * @param pool a pool of {@link WorkerPools#pool} that the caller shuts down once every sweep using it
+     *             has ended
+     * @return an executor that trains each sweep's runs on {@code pool}
+     */
+    public static LocalRunExecutor sharing(ExecutorService pool) {
+        return new LocalRunExecutor(0, pool);
     }
 
     @Override
     public void execute(SweepSpec spec, List<PlannedRun> runs, List<SweepDataset> datasets, Sink sink) {
         Map<String, TensorData> probeSets = new ConcurrentHashMap<>();
-        ExecutorService pool = WorkerThreads.pool(Math.max(1, Math.min(threads, runs.size())), THREAD_NAME);
+        ExecutorService pool = shared != null ? shared
+                : WorkerPools.pool(Math.max(1, Math.min(threads, runs.size())), THREAD_NAME);
+        AtomicBoolean stopped = new AtomicBoolean();
         List<Future<?>> futures = new ArrayList<>();
         try {
             for (PlannedRun run : runs) {
                 futures.add(pool.submit(() -> {
+                    if (stopped.get()) {
+                        return;
+                    }
                     RunFile<RunSpec, Sharpness> result = SweepRunner.train(run, datasets.get(run.datasetIndex()), probeSets);
                     sink.finished(run, result.status(), ResultsStore.content(result));
                 }));
@@ -59,7 +82,11 @@ public final class LocalRunExecutor implements RunExecutor {
             }
             throw new IllegalStateException("cannot store a run result: " + e.getCause().getMessage(), e.getCause());
         } finally {
-            WorkerThreads.stopAndWait(pool, futures);
+            stopped.set(true);
+            WorkerPools.awaitAll(futures);
+            if (shared == null) {
+                pool.shutdown();
+            }
         }
     }
 }
