@@ -25,7 +25,7 @@ import org.bytedeco.javacpp.FloatPointer;
  * copy back work on data in the core's 1 MB L2 cache. Measured for the benchmark CNN at batch 32 (thread CPU time
  * per sample, whole training step): 1,461 microseconds with whole-batch column matrices (14 and 19 MB),
  * 1,352 with chunks of one sample. The forward columns of every chunk are kept (off-heap, for the
- * network's capacity) for the weight gradient.
+ * network's capacity) for the weight gradient (and the per-example weight gradients, {@link #perExampleGradients}).
  */
 final class Conv3x3 implements Layer {
 
