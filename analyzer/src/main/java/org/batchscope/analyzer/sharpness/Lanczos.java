@@ -18,11 +18,17 @@ import org.batchscope.common.RandomStreams;
  * it) has Ritz values theta; the largest theta with eigenvector s has the residual estimate
  * |A y - theta y| = beta_j |s_j| for the Ritz vector y = Q_j s (exact in exact arithmetic). The iteration
  * stops when that estimate is at most {@code tolerance |theta|}, when beta_j vanishes (an invariant
- * subspace: theta is exact), or when the budget is spent. The residual is then measured with one more
- * product, {@code |A y - theta y|}, and the result counts as converged only when that measured residual
- * is at most {@code tolerance |theta|}; the eigenvalue's error is then at most the residual (Weyl), and
- * typically about residual^2 / gap. Converges much faster than power iteration: the error falls like
- * a Chebyshev polynomial of the gap, not like (lambda_2 / lambda_1)^k. The basis is stored in float.
+ * subspace: theta is exact), or when the budget is spent. The residual {@code |A y - theta y|} is then
+ * measured without another product: the iteration keeps every product A q_k as it came from the
+ * operator (before the orthogonalisation), and A is linear, so {@code A y = sum_k s_k A q_k / |Q s|}.
+ * Unlike the estimate beta_j |s_j|, this does not assume the basis orthogonal, so it still catches a
+ * Ritz pair that a loss of orthogonality made look converged; it differs from applying A to y once
+ * more by float rounding only (the operator's own rounding, and the basis and products being stored in
+ * float), far below any useful tolerance. The result counts as converged only when that measured
+ * residual is at most {@code tolerance |theta|}; the eigenvalue's error is then at most the residual
+ * (Weyl), and typically about residual^2 / gap. Converges much faster than power iteration: the error
+ * falls like a Chebyshev polynomial of the gap, not like (lambda_2 / lambda_1)^k. The basis and the
+ * products are stored in float (2 p floats per iteration).
  */
 public final class Lanczos {
 
@@ -30,7 +36,7 @@ public final class Lanczos {
 
     /**
      * @param eigenvalue the largest Ritz value theta
-     * @param iterations products of A with a vector in the iteration (the residual check adds one)
+     * @param iterations products of A with a vector (the residual check needs none more)
      * @param residual   the measured |A y - theta y| of the unit Ritz vector y
      * @param converged  whether residual <= tolerance |theta|
      */
@@ -51,6 +57,7 @@ public final class Lanczos {
         }
         scale(q, 1 / norm(q));
         List<float[]> basis = new ArrayList<>();
+        List<float[]> products = new ArrayList<>();
         List<Double> alphas = new ArrayList<>();
         List<Double> betas = new ArrayList<>();
         double[] w = new double[p];
@@ -59,6 +66,7 @@ public final class Lanczos {
         for (int j = 1; j <= maxIterations; j++) {
             basis.add(toFloat(q));
             operator.multiply(q, w);
+            products.add(toFloat(w));
             double alpha = dot(q, w);
             alphas.add(alpha);
             for (int pass = 0; pass < 2; pass++) {
@@ -77,7 +85,7 @@ public final class Lanczos {
             ritz = s.toArray();
             double estimate = beta * Math.abs(ritz[j - 1]);
             if (estimate <= tolerance * Math.abs(theta) || beta == 0 || j == maxIterations) {
-                double residual = measuredResidual(operator, basis, ritz, theta);
+                double residual = measuredResidual(basis, products, ritz, theta);
                 return new Result(theta, j, residual, residual <= tolerance * Math.abs(theta));
             }
             betas.add(beta);
@@ -104,25 +112,35 @@ public final class Lanczos {
         return best;
     }
 
-    /** @return |A y - theta y| for the unit Ritz vector y = Q s, by one more product */
-    private static double measuredResidual(HessianOperator operator, List<float[]> basis, double[] s, double theta) {
-        int p = operator.dimension();
-        double[] y = new double[p];
-        for (int k = 0; k < basis.size(); k++) {
-            float[] b = basis.get(k);
-            for (int i = 0; i < p; i++) {
-                y[i] += s[k] * b[i];
-            }
-        }
-        scale(y, 1 / norm(y));
-        double[] ay = new double[p];
-        operator.multiply(y, ay);
+    /**
+     * @param products A q_k for every basis vector q_k, in the same order
+     * @return |A y - theta y| for the unit Ritz vector y = Q s / |Q s|, with A y = sum_k s_k A q_k / |Q s|
+     */
+    private static double measuredResidual(List<float[]> basis, List<float[]> products, double[] s, double theta) {
+        double[] y = combination(basis, s);
+        double[] ay = combination(products, s);
+        double length = norm(y);
+        scale(y, 1 / length);
+        scale(ay, 1 / length);
+        int p = y.length;
         double sum = 0;
         for (int i = 0; i < p; i++) {
             double r = ay[i] - theta * y[i];
             sum += r * r;
         }
         return Math.sqrt(sum);
+    }
+
+    /** @return sum_k s_k vectors_k, in double */
+    private static double[] combination(List<float[]> vectors, double[] s) {
+        double[] sum = new double[vectors.get(0).length];
+        for (int k = 0; k < vectors.size(); k++) {
+            float[] v = vectors.get(k);
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += s[k] * v[i];
+            }
+        }
+        return sum;
     }
 
     private static float[] toFloat(double[] a) {

@@ -20,7 +20,7 @@ import org.batchscope.analyzer.engine.TensorData;
  * @param hessianMaxEig     the largest Hessian eigenvalue of the loss (the largest Ritz value)
  * @param settings          how they were measured
  * @param samples           samples in the subset
- * @param lanczosIterations Hessian-vector products of the iteration (one more measured the residual)
+ * @param lanczosIterations Hessian-vector products of the iteration (the residual is measured from them)
  * @param residual          |H y - theta y| of the unit Ritz vector y
  * @param converged         whether residual <= tolerance * |theta|
  */

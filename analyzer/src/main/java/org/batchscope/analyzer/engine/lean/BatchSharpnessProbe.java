@@ -11,8 +11,8 @@ import org.batchscope.analyzer.engine.TensorData;
  * with g_B and H_B the gradient and Hessian of the minibatch's mean loss (no weight decay). Estimated on
  * the fixed probe set cut into consecutive minibatches of the run's batch size (the whole probe set as
  * one minibatch when the batch size is larger; a shorter last minibatch is left out unless it is the only
- * one): per minibatch one gradient pass, then one exact Hessian-vector pass along that gradient
- * ({@link HessianVectorPass}); the result is the mean over the minibatches. In nats per squared
+ * one): per minibatch one gradient pass, then the tangent passes of an exact Hessian-vector product
+ * along that gradient on the gradient pass's activations ({@link HessianVectorPass#runAfterGradient}); the result is the mean over the minibatches. In nats per squared
  * parameter unit; SGD is stable along a direction whose curvature is below 2 / lr, and Andreyev and
  * Beneventano find batch sharpness settling at that threshold in mini-batch training. Uses the run's
  * network buffers (so it runs between steps); NaN when a gradient is zero or not finite.
@@ -44,7 +44,7 @@ final class BatchSharpnessProbe {
             network.load(probe, null, from, batchSize);
             network.lossAndGradient(batchSize);
             System.arraycopy(network.gradients(), 0, direction, 0, direction.length);
-            pass.run(batchSize, 1f / batchSize, direction, product);
+            pass.runAfterGradient(batchSize, 1f / batchSize, direction, product);
             double gHg = 0;
             double gg = 0;
             for (int i = 0; i < direction.length; i++) {

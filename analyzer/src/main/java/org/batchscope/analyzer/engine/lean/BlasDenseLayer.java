@@ -108,14 +108,16 @@ final class BlasDenseLayer implements Layer {
             return;
         }
         y.put(dOut, 0, batch * out);
-        Sgemm.multiply(true, false, in, out, batch, x, y, weightGrad);
-        weightGrad.get(dParams, weightOffset, in * out);
-        for (int o = 0; o < out; o++) {
-            float sum = 0f;
-            for (int b = 0; b < batch; b++) {
-                sum += dOut[b * out + o];
+        if (dParams != null) {
+            Sgemm.multiply(true, false, in, out, batch, x, y, weightGrad);
+            weightGrad.get(dParams, weightOffset, in * out);
+            for (int o = 0; o < out; o++) {
+                float sum = 0f;
+                for (int b = 0; b < batch; b++) {
+                    sum += dOut[b * out + o];
+                }
+                dParams[biasOffset + o] = sum;
             }
-            dParams[biasOffset + o] = sum;
         }
         if (dIn == null) {
             return;
@@ -137,21 +139,31 @@ final class BlasDenseLayer implements Layer {
         }
     }
 
+    /** {@link DenseLayer#perExampleGradients}: one outer product per sample, no sum to hand to BLAS. */
+    @Override
+    public void perExampleGradients(float[] input, float[] dOut, float[][] perExample, int batch) {
+        java.perExampleGradients(input, dOut, perExample, batch);
+    }
+
     /**
      * One sample's gradients in one pass over the rows i of W: {@code dW[i][o] = x[i] dy[o]} and
      * {@code dx[i] = sum_o W[i][o] dy[o]} (in eight interleaved partial sums, o mod 8, added pairwise:
-     * a fixed order); {@code db = dy}. Measured at batch 1 (thread CPU time per sample of the layer's
+     * a fixed order); {@code db = dy}; the parameter gradients only when {@code dParams} is given. Measured at batch 1 (thread CPU time per sample of the layer's
      * backward pass): 540 microseconds against 636-639 for {@link DenseLayer#backward}'s separate passes
      * (W's gradient, then dx with four partial sums). What remains is mostly memory traffic: 2 MB of W
      * read and 2 MB of its gradient written per step.
      */
     private void backwardOne(float[] params, float[] x, float[] dy, float[] dx, float[] dParams) {
-        System.arraycopy(dy, 0, dParams, biasOffset, out);
+        if (dParams != null) {
+            System.arraycopy(dy, 0, dParams, biasOffset, out);
+        }
         for (int i = 0; i < in; i++) {
             int row = weightOffset + i * out;
-            float a = x[i];
-            for (int o = 0; o < out; o++) {
-                dParams[row + o] = a * dy[o];
+            if (dParams != null) {
+                float a = x[i];
+                for (int o = 0; o < out; o++) {
+                    dParams[row + o] = a * dy[o];
+                }
             }
             if (dx != null) {
                 float s0 = 0f;

@@ -25,7 +25,7 @@ import org.bytedeco.javacpp.FloatPointer;
  * copy back work on data in the core's 1 MB L2 cache. Measured for the benchmark CNN at batch 32 (thread CPU time
  * per sample, whole training step): 1,461 microseconds with whole-batch column matrices (14 and 19 MB),
  * 1,352 with chunks of one sample. The forward columns of every chunk are kept (off-heap, for the
- * network's capacity) for the weight gradient.
+ * network's capacity) for the weight gradient (and the per-example weight gradients, {@link #perExampleGradients}).
  */
 final class Conv3x3 implements Layer {
 
@@ -58,6 +58,12 @@ final class Conv3x3 implements Layer {
     private final float[] weightGradTransposed;
     /** Buffers of the tangent passes, allocated on their first use (training never needs them). */
     private Tangent tangent;
+    /**
+     * Whether {@link #colBuffer} holds the columns of the last {@link #forward} call's input: a
+     * {@link #backward} that computes {@code dx} overwrites them with their gradient, and
+     * {@link #forwardTangent} then builds them again.
+     */
+    private boolean columnsHeld;
 
     /**
      * @param chunk samples per chunk, at least 1 ({@link #chunkSamples} in the network; tests pick
@@ -118,6 +124,7 @@ final class Conv3x3 implements Layer {
             }
             outBuffer.position(0);
         }
+        columnsHeld = true;
     }
 
     @Override
@@ -131,13 +138,19 @@ final class Conv3x3 implements Layer {
                 outBuffer.position((long) o * p).put(dy, o * n + b0 * plane, p);
             }
             outBuffer.position(0);
-            Sgemm.multiply(false, true, k, out, p, colBuffer, colOffset, outBuffer, 0, b0 == 0 ? 0f : 1f,
-                    weightGradBuffer, 0);
+            if (dParams != null) {
+                Sgemm.multiply(false, true, k, out, p, colBuffer, colOffset, outBuffer, 0, b0 == 0 ? 0f : 1f,
+                        weightGradBuffer, 0);
+            }
             if (dx != null) {
                 // the chunk's columns are no longer needed: their gradient takes their place
                 Sgemm.multiply(true, false, k, p, out, weightBuffer, 0, outBuffer, 0, 0f, colBuffer, colOffset);
                 col2im(colView, dx, batch, b0, samples, (int) colOffset);
+                columnsHeld = false;
             }
+        }
+        if (dParams == null) {
+            return;
         }
         weightGradBuffer.get(weightGradTransposed, 0, out * k);
         for (int o = 0; o < out; o++) {
@@ -147,6 +160,36 @@ final class Conv3x3 implements Layer {
         }
         for (int o = 0; o < out; o++) {
             dParams[biasOffset + o] = (float) sum(dy, o * n, n);
+        }
+    }
+
+    /**
+     * Sample s's {@code dW^T = col_s dY_s^T} (one {@code K x out} product over the sample's h * w
+     * positions: its columns are a block of its chunk's column matrix, rows {@code samples * h * w}
+     * floats apart) and {@code db[o] = sum_n dY_s[o][n]}, into {@code perExample[s]}; the same products
+     * as {@link #backward}'s weight gradient, one sample at a time instead of summed over the chunk.
+     */
+    @Override
+    public void perExampleGradients(float[] x, float[] dy, float[][] perExample, int batch) {
+        int n = batch * plane;
+        for (int s = 0; s < batch; s++) {
+            int b0 = s / chunk * chunk;
+            int p = Math.min(chunk, batch - b0) * plane;
+            long colOffset = (long) b0 * plane * k + (long) (s - b0) * plane;
+            for (int o = 0; o < out; o++) {
+                outBuffer.position((long) o * plane).put(dy, o * n + s * plane, plane);
+            }
+            outBuffer.position(0);
+            Sgemm.multiply(false, true, k, out, plane, colBuffer, colOffset, p, outBuffer, 0, plane, 0f,
+                    weightGradBuffer, 0);
+            weightGradBuffer.get(weightGradTransposed, 0, out * k);
+            float[] target = perExample[s];
+            for (int o = 0; o < out; o++) {
+                for (int kk = 0; kk < k; kk++) {
+                    target[weightOffset + o * k + kk] = weightGradTransposed[kk * out + o];
+                }
+                target[biasOffset + o] = (float) sum(dy, o * n + s * plane, plane);
+            }
         }
     }
 
@@ -283,9 +326,10 @@ final class Conv3x3 implements Layer {
 
     /**
      * {@code yDot = conv(vW, x) + vb + conv(W, xDot)} (the product rule on the bilinear convolution),
-     * per chunk as {@code vW col(x) + W col(xDot)}: the forward pass's columns are reused, the input
-     * tangent's columns are kept (off-heap) for {@link #backwardTangent}; the last term is left out when
-     * {@code xDot} is null.
+     * per chunk as {@code vW col(x) + W col(xDot)}: the forward pass's columns are reused (built again
+     * from {@code x} when a {@link #backward} pass has overwritten them, so that the tangent passes can
+     * also follow a whole gradient pass), the input tangent's columns are kept (off-heap) for
+     * {@link #backwardTangent}; the last term is left out when {@code xDot} is null.
      */
     @Override
     public void forwardTangent(float[] params, float[] v, float[] x, float[] y, float[] xDot, float[] yDot,
@@ -302,6 +346,9 @@ final class Conv3x3 implements Layer {
             int samples = Math.min(chunk, batch - b0);
             int p = samples * plane;
             long colOffset = (long) b0 * plane * k;
+            if (!columnsHeld) {
+                im2col(colView, x, batch, b0, samples, (int) colOffset);
+            }
             Sgemm.multiply(false, false, out, p, k, tangent.weights, 0, colBuffer, colOffset, 0f, outBuffer, 0);
             if (xDot != null) {
                 im2col(tangent.colView, xDot, batch, b0, samples, (int) colOffset);
@@ -317,6 +364,7 @@ final class Conv3x3 implements Layer {
             }
             outBuffer.position(0);
         }
+        columnsHeld = true;
     }
 
     /**

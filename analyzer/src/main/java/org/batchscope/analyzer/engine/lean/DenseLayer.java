@@ -47,6 +47,22 @@ final class DenseLayer implements Layer {
 
     @Override
     public void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] dParams, int batch) {
+        if (dParams != null) {
+            parameterGradient(x, dy, dParams, batch);
+        }
+        if (dx == null) {
+            return;
+        }
+        for (int i = 0; i < in; i++) {
+            int wRow = weightOffset + i * out;
+            for (int b = 0; b < batch; b++) {
+                dx[b * in + i] = dot(params, wRow, dy, b * out, out);
+            }
+        }
+    }
+
+    /** {@code dW[i][o] = sum_b x[b][i] dy[b][o]} and {@code db[o] = sum_b dy[b][o]} into this layer's range of {@code dParams}. */
+    private void parameterGradient(float[] x, float[] dy, float[] dParams, int batch) {
         for (int i = 0; i < in; i++) {
             int gRow = weightOffset + i * out;
             float a = x[i];
@@ -66,15 +82,6 @@ final class DenseLayer implements Layer {
             int dyRow = b * out;
             for (int o = 0; o < out; o++) {
                 dParams[biasOffset + o] += dy[dyRow + o];
-            }
-        }
-        if (dx == null) {
-            return;
-        }
-        for (int i = 0; i < in; i++) {
-            int wRow = weightOffset + i * out;
-            for (int b = 0; b < batch; b++) {
-                dx[b * in + i] = dot(params, wRow, dy, b * out, out);
             }
         }
     }
@@ -127,6 +134,23 @@ final class DenseLayer implements Layer {
                 y += s[sFrom + t] * m[mFrom + t * out + o];
             }
             dst[dstFrom + o] = y;
+        }
+    }
+
+    /** Sample s's {@code dW[i][o] = x[s][i] dy[s][o]} and {@code db[o] = dy[s][o]} into {@code perExample[s]}. */
+    @Override
+    public void perExampleGradients(float[] x, float[] dy, float[][] perExample, int batch) {
+        for (int s = 0; s < batch; s++) {
+            float[] target = perExample[s];
+            int dyRow = s * out;
+            for (int i = 0; i < in; i++) {
+                float a = x[s * in + i];
+                int row = weightOffset + i * out;
+                for (int o = 0; o < out; o++) {
+                    target[row + o] = a * dy[dyRow + o];
+                }
+            }
+            System.arraycopy(dy, dyRow, target, biasOffset, out);
         }
     }
 

@@ -21,12 +21,25 @@ interface Layer extends AutoCloseable {
     void forward(float[] params, float[] in, float[] out, int batch);
 
     /**
-     * Back-propagates {@code dOut} = dLoss/dOut: overwrites this layer's range of {@code dParams}
-     * with dLoss/dParams (layers without parameters leave it alone) and, unless {@code dIn} is null,
-     * overwrites {@code dIn} with dLoss/dIn. {@code in} and {@code out} are those of the last
-     * {@link #forward} call, which must have been for the same batch.
+     * Back-propagates {@code dOut} = dLoss/dOut: unless {@code dParams} is null, overwrites this layer's
+     * range of {@code dParams} with dLoss/dParams (layers without parameters leave it alone) and, unless
+     * {@code dIn} is null, overwrites {@code dIn} with dLoss/dIn. {@code in} and {@code out} are those of
+     * the last {@link #forward} call, which must have been for the same batch. (A Hessian-vector pass
+     * needs only the activation gradients, so it passes a null {@code dParams} and saves the weight
+     * gradient's product.)
      */
     void backward(float[] params, float[] in, float[] out, float[] dOut, float[] dIn, float[] dParams, int batch);
+
+    /**
+     * Each sample's own parameter gradient, for per-example gradient statistics, from the minibatch's
+     * activations and output gradients without summing over the samples (Goodfellow 2015, "Efficient
+     * per-example gradient computations"; BackPACK's {@code BatchGrad}): with {@code dOut} the gradient of
+     * the sum of the per-sample losses, writes the gradient of sample s's loss into this layer's range of
+     * {@code perExample[s]}, s < batch. Layers without parameters write nothing. Must be called after
+     * {@link #forward} and before {@link #backward} of the same batch, which may overwrite what this needs.
+     */
+    default void perExampleGradients(float[] in, float[] dOut, float[][] perExample, int batch) {
+    }
 
     /**
      * Pearlmutter's R-operator on the forward pass (Pearlmutter 1994, "Fast exact multiplication by the

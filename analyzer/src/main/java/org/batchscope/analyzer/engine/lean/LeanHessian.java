@@ -10,6 +10,12 @@ import org.batchscope.analyzer.engine.TensorData;
  * {@link HessianVectorPass} over chunks of at most {@link LeanModel#GRADIENT_CHUNK} samples, with every
  * sample's gradient scaled by {@code 1 / n}, and adds the chunks' products in double (in chunk order).
  * The direction is rounded to float for the pass.
+ *
+ * <p>When the data set fits one chunk (the sharpness subsets do: 128 samples by default), the forward
+ * pass and the backward pass of the activation gradients do not depend on the direction, so they run
+ * once, here, and every product runs only the tangent passes on them
+ * ({@link HessianVectorPass#runAfterGradient}): about two thirds of a whole pass, with the same result
+ * bit for bit.
  */
 final class LeanHessian implements HessianOperator {
 
@@ -18,6 +24,8 @@ final class LeanHessian implements HessianOperator {
     private final TensorData data;
     private final float[] direction;
     private final float[] chunkProduct;
+    /** Whether the data set is one chunk whose activations stay loaded in {@link #network}. */
+    private final boolean loaded;
 
     LeanHessian(ModelArchitecture architecture, float[] params, TensorData data) {
         this.network = new LeanNetwork(architecture, Math.max(1, Math.min(data.count(), LeanModel.GRADIENT_CHUNK)));
@@ -31,6 +39,12 @@ final class LeanHessian implements HessianOperator {
         this.data = data;
         this.direction = new float[params.length];
         this.chunkProduct = new float[params.length];
+        int n = data.count();
+        this.loaded = n > 0 && n <= network.capacity();
+        if (loaded) {
+            network.load(data, null, 0, n);
+            network.lossSumAndGradient(n, 1f / n);
+        }
     }
 
     @Override
@@ -45,13 +59,22 @@ final class LeanHessian implements HessianOperator {
         }
         Arrays.fill(hv, 0);
         int n = data.count();
+        if (loaded) {
+            pass.runAfterGradient(n, 1f / n, direction, chunkProduct);
+            addChunkProduct(hv);
+            return;
+        }
         for (int from = 0; from < n; from += network.capacity()) {
             int count = Math.min(network.capacity(), n - from);
             network.load(data, null, from, count);
             pass.run(count, 1f / n, direction, chunkProduct);
-            for (int i = 0; i < hv.length; i++) {
-                hv[i] += chunkProduct[i];
-            }
+            addChunkProduct(hv);
+        }
+    }
+
+    private void addChunkProduct(double[] hv) {
+        for (int i = 0; i < hv.length; i++) {
+            hv[i] += chunkProduct[i];
         }
     }
 

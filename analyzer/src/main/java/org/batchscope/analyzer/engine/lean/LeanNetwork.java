@@ -213,6 +213,26 @@ final class LeanNetwork implements AutoCloseable {
     }
 
     /**
+     * Forward and backward pass over the loaded {@code batch} samples that gives each sample's own loss
+     * gradient instead of their sum ({@link Layer#perExampleGradients}, per layer before its backward
+     * pass, which then computes only the activation gradients): {@code perExample[s]} receives the
+     * gradient of sample s's softmax cross-entropy, s < batch. {@link #gradients()} is left alone.
+     *
+     * @return the sum over the samples of the per-sample losses (nats)
+     */
+    double perExampleGradients(int batch, float[][] perExample) {
+        forward(batch);
+        int last = layers.size();
+        double sum = loss.lossSum(acts[last], labels, batch, 1f, dActs[last], null, 0);
+        for (int i = last - 1; i >= 0; i--) {
+            Layer layer = layers.get(i);
+            layer.perExampleGradients(acts[i], dActs[i + 1], perExample, batch);
+            layer.backward(params, acts[i], acts[i + 1], dActs[i + 1], i == 0 ? null : dActs[i], null, batch);
+        }
+        return sum;
+    }
+
+    /**
      * Forward passes over all of {@code data} in chunks of {@link #capacity()}.
      *
      * @param predicted receives the predicted class of every sample, in sample order

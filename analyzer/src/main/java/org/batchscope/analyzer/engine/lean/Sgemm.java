@@ -37,13 +37,23 @@ final class Sgemm {
      */
     static void multiply(boolean transA, boolean transB, int m, int n, int k, FloatPointer a, long aOffset,
             FloatPointer b, long bOffset, float beta, FloatPointer c, long cOffset) {
+        multiply(transA, transB, m, n, k, a, aOffset, transA ? m : k, b, bOffset, transB ? k : n, beta, c, cOffset);
+    }
+
+    /**
+     * The product on matrices whose rows lie {@code lda} and {@code ldb} floats apart in their buffers (a
+     * block of columns of a wider matrix, such as one sample's columns in a chunk's column matrix); C is
+     * contiguous. Otherwise as above.
+     */
+    static void multiply(boolean transA, boolean transB, int m, int n, int k, FloatPointer a, long aOffset, int lda,
+            FloatPointer b, long bOffset, int ldb, float beta, FloatPointer c, long cOffset) {
         a.position(aOffset);
         b.position(bOffset);
         c.position(cOffset);
         openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
                 transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
                 transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
-                m, n, k, 1f, a, transA ? m : k, b, transB ? k : n, beta, c, n);
+                m, n, k, 1f, a, lda, b, ldb, beta, c, n);
         a.position(0);
         b.position(0);
         c.position(0);

@@ -5,7 +5,8 @@
  * {@code ChannelMajorFlatten}) ending in {@code SoftmaxCrossEntropy}; optimisers follow
  * {@link org.batchscope.analyzer.engine.OptimizerSpec}'s formulas; {@code LeanRun} is one run's step, evaluation and probe under
  * {@link org.batchscope.analyzer.engine.TrainingLoop},
- * and {@code PerExampleGradientProbe} measures gradient noise on the probe set. Convolutions are im2col plus OpenBLAS
+ * and {@code PerExampleGradientProbe} measures gradient noise on the probe set (each layer also forms per-example
+ * parameter gradients from a minibatch's activations and output gradients). Convolutions are im2col plus OpenBLAS
  * {@code cblas_sgemm} (single-threaded) per chunk of samples, large dense layers one sgemm per minibatch; everything else is Java
  * loops with fixed summation orders, so runs are bit-reproducible. Every layer also has the tangent
  * passes of Pearlmutter's R-operator beside its forward and backward pass; {@code HessianVectorPass}
