@@ -260,6 +260,10 @@ public final class DatasetLoader {
                     throw new BadInputException(x + ": shape " + java.util.Arrays.toString(shape)
                             + " is not [n, d], [n, H, W] or [n, C, H, W]");
                 }
+                if (java.util.Arrays.stream(shape, 1, shape.length).anyMatch(d -> d == 0)) {
+                    throw new BadInputException(x + ": shape " + java.util.Arrays.toString(shape)
+                            + " has no features per sample (every dimension after the first must be at least 1)");
+                }
                 if (ya.shape().length != 1 || ya.shape()[0] != shape[0]) {
                     throw new BadInputException(y + ": shape " + java.util.Arrays.toString(ya.shape())
                             + " must be [" + shape[0] + "], one label per row of " + x.getFileName());

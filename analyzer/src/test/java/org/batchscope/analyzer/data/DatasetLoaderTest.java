@@ -107,6 +107,20 @@ class DatasetLoaderTest {
                 .isInstanceOf(BadInputException.class).hasMessageContaining("val_y.npy does not exist");
     }
 
+    @Test
+    void npyFeaturesWithAZeroSizedSampleDimensionAreBadInput() throws IOException {
+        // found by FuzzedInputTest: shape [12, 0] reached the engine's TensorData as an IllegalArgumentException
+        ByteBuffer y = ByteBuffer.allocate(4 * 3).order(ByteOrder.LITTLE_ENDIAN).putInt(0).putInt(1).putInt(0);
+        Files.write(dir.resolve("train_y.npy"), NpyReaderTest.npy(1, "<i4", "(3,)", false, y.array()));
+        for (String shape : new String[] {"(3, 0)", "(3, 1, 0, 2)"}) {
+            Files.write(dir.resolve("train_X.npy"), NpyReaderTest.npy(1, "<f4", shape, false, new byte[0]));
+            String printed = "[" + shape.substring(1, shape.length() - 1) + "]";
+            assertThatThrownBy(() -> DatasetLoader.load(dir.resolve("train_X.npy"), LoadOptions.defaults()))
+                    .isInstanceOf(BadInputException.class).hasMessage(dir.resolve("train_X.npy") + ": shape " + printed
+                            + " has no features per sample (every dimension after the first must be at least 1)");
+        }
+    }
+
     private void png(Path file, int w, int h, int rgb) throws IOException {
         Files.createDirectories(file.getParent());
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
