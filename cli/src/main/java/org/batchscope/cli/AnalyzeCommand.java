@@ -212,7 +212,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             try {
                 return resolved.analyze(stdout, err);
             } catch (BadInputException e) {
-                throw file.explain(e, given.stream().map(o -> o.substring(0, o.indexOf('='))).toList());
+                throw file.explain(e, given);
             }
         }
         PreparedSweep prepared = prepare(null, err);

@@ -83,8 +83,8 @@ final class SweepFile implements CommandLine.IDefaultValueProvider {
     }
 
     /**
-     * @param given the options given on the command line (their longest names), whose values are not the
-     *              file's
+     * @param given the options given on the command line, as {@code --name=value}; their values are not
+     *              the file's
      * @return {@code e} naming the file and the key instead of the option when its message is about an
      *         option whose value came from the file (a check made after parsing, such as a batch size
      *         larger than the training set), else {@code e}
@@ -93,7 +93,8 @@ final class SweepFile implements CommandLine.IDefaultValueProvider {
         String message = e.getMessage();
         for (String option : values.keySet()) {
             boolean aboutOption = message.startsWith(option + " ") || message.startsWith(option + ":");
-            if (aboutOption && !given.contains(option)) {
+            boolean fromFile = given.stream().noneMatch(g -> g.startsWith(option + "="));
+            if (aboutOption && fromFile) {
                 return new BadInputException(file + ": " + key(option) + message.substring(option.length()), e);
             }
         }

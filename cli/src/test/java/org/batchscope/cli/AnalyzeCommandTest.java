@@ -244,19 +244,23 @@ class AnalyzeCommandTest {
 
     @Test
     void badAnalysisSettingsGiveOneLineAndWriteNothing() {
-        String never = dir.resolve("never").toString();
-        assertBadInput(CliRunner.run("analyze", "--data", data.toString(), "--out", never, "--train-eval-samples", "0"),
+        assertBadInput(analyzeWith("--train-eval-samples", "0"),
                 "--train-eval-samples must be a positive integer or all (got 0)");
-        assertBadInput(CliRunner.run("analyze", "--data", data.toString(), "--out", never, "--eps-steps", "-1"),
+        assertBadInput(analyzeWith("--eps-steps", "-1"),
                 "--eps-steps must be an integer in [0, 1000] (got -1)");
-        assertBadInput(CliRunner.run("analyze", "--data", data.toString(), "--out", never, "--lanczos-iterations", "0"),
+        assertBadInput(analyzeWith("--lanczos-iterations", "0"),
                 "--lanczos-iterations must be an integer in [1, 1000] (got 0)");
-        assertBadInput(CliRunner.run("analyze", "--data", data.toString(), "--out", never, "--lanczos-tolerance", "1"),
+        assertBadInput(analyzeWith("--lanczos-tolerance", "1"),
                 "--lanczos-tolerance must be a number in (0, 1) (got 1.0)");
-        assertBadInput(CliRunner.run("analyze", "--data", data.toString(), "--out", never, "--sharpness-samples", "0"),
+        assertBadInput(analyzeWith("--sharpness-samples", "0"),
                 "--sharpness-samples must be a positive integer (got 0)");
-        assertBadInput(CliRunner.run("analyze", "--data", data.toString(), "--out", never, "--eps", "0"),
+        assertBadInput(analyzeWith("--eps", "0"),
                 "--eps must be a number in (0, 1) (got 0.0)");
+    }
+
+    /** @return analyze on the test data into a folder that must stay unwritten, with one more option */
+    private CliRunner.Result analyzeWith(String option, String value) {
+        return CliRunner.run("analyze", "--data", data.toString(), "--out", dir.resolve("never").toString(), option, value);
     }
 
     private static void png(Path file, int side) throws IOException {

@@ -44,22 +44,11 @@ class DiskFullTest {
 
     /** Mounts a tmpfs of {@code kib} KiB on {@code <dir>/disk}, or skips the test with the reason. */
     private Path mount(int kib) throws IOException, InterruptedException {
-        disk = Files.createDirectories(dir.resolve("disk"));
-        Process mount;
-        try {
-            mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + kib + "k", "tmpfs", disk.toString())
-                    .redirectErrorStream(true).start();
-        } catch (IOException e) {
-            disk = null;
-            Assumptions.abort("cannot run mount to make a small tmpfs (" + e.getMessage() + "); disk-full test skipped");
-            return null;
-        }
-        String said = new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (!mount.waitFor(30, TimeUnit.SECONDS) || mount.exitValue() != 0) {
-            disk = null;
-            Assumptions.abort("cannot mount a small tmpfs (needs root or CAP_SYS_ADMIN): " + said
-                    + "; disk-full test skipped");
-        }
+        Path target = Files.createDirectories(dir.resolve("disk"));
+        String refused = system("mount", "-t", "tmpfs", "-o", "size=" + kib + "k", "tmpfs", target.toString());
+        Assumptions.assumeTrue(refused.isEmpty(), () -> "cannot mount a small tmpfs (needs root or CAP_SYS_ADMIN): "
+                + refused + "; disk-full test skipped");
+        disk = target;
         return disk;
     }
 
@@ -76,24 +65,32 @@ class DiskFullTest {
         }
         List<String> workers = workersAlive();
         List<String> open = filesOpenOn(disk);
-        String plain = umount(disk.toString());
-        String lazy = plain.isEmpty() ? "" : umount("-l", disk.toString());
+        String plain = system("umount", disk.toString());
+        String lazy = plain.isEmpty() ? "" : system("umount", "-l", disk.toString());
         assertThat(workers).as("worker threads still running after the command ended").isEmpty();
         assertThat(open).as("files this JVM still holds open on the full disk").isEmpty();
         assertThat(lazy).as("umount " + disk + " said: " + plain + "; umount -l said").isEmpty();
     }
 
-    /** @return "" when {@code umount args} succeeded, else its exit code and output */
-    private static String umount(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("umount"));
-        command.addAll(List.of(args));
-        Process umount = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String said = new String(umount.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (!umount.waitFor(30, TimeUnit.SECONDS)) {
-            umount.destroyForcibly();
-            return "no answer in 30 s";
+    /** @return "" when the system command succeeded, else why not: its exit code and output, or why it did not run */
+    private static String system(String... command) throws InterruptedException {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            return "cannot run " + command[0] + " (" + e.getMessage() + ")";
         }
-        return umount.exitValue() == 0 ? "" : "exit " + umount.exitValue() + ": " + said;
+        String said;
+        try {
+            said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            said = e.getMessage();
+        }
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return command[0] + " gave no answer in 30 s";
+        }
+        return process.exitValue() == 0 ? "" : "exit " + process.exitValue() + ": " + said;
     }
 
     /** @return the generator's and the sweep's worker threads that are still alive */
@@ -155,6 +152,21 @@ class DiskFullTest {
                 .endsWith(": No space left on device").doesNotContain("Exception");
     }
 
+    /**
+     * A generator that ran out of space: one line about it, the dataset left marked unfinished with no
+     * manifest and no temporary file, and analyze refusing it.
+     */
+    private void assertUnfinishedAndRefused(CliRunner.Result result, Path out) throws IOException {
+        assertOneLineAboutSpace(result, out);
+        assertThat(out.resolve(DatasetFolder.MANIFEST)).doesNotExist();
+        assertThat(out.resolve(DatasetFolder.IN_PROGRESS)).exists();
+        assertNoTemporaryFiles(out);
+        CliRunner.Result analyze = CliRunner.run("analyze", "--data", out.toString(), "--out",
+                dir.resolve("never").toString());
+        assertThat(analyze.exitCode()).as(analyze.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(analyze.err()).contains("unfinished dataset");
+    }
+
     /** @return relative path -> SHA-256 of every regular file under {@code root} */
     private static Map<String, String> files(Path root) throws IOException {
         Map<String, String> files = new TreeMap<>();
@@ -177,14 +189,7 @@ class DiskFullTest {
         Path out = mount(256).resolve("images");
         CliRunner.Result result = CliRunner.run("generate", "images", "--out", out.toString(), "--train", "400",
                 "--val", "50", "--test", "50", "--size", "64", "--threads", "2");
-        assertOneLineAboutSpace(result, out);
-        assertThat(out.resolve(DatasetFolder.MANIFEST)).doesNotExist();
-        assertThat(out.resolve(DatasetFolder.IN_PROGRESS)).exists();
-        assertNoTemporaryFiles(out);
-        CliRunner.Result analyze = CliRunner.run("analyze", "--data", out.toString(), "--out",
-                dir.resolve("never").toString());
-        assertThat(analyze.exitCode()).as(analyze.err()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(analyze.err()).contains("unfinished dataset");
+        assertUnfinishedAndRefused(result, out);
     }
 
     @Test
@@ -192,13 +197,7 @@ class DiskFullTest {
         Path out = mount(256).resolve("table");
         CliRunner.Result result = CliRunner.run("generate", "tabular", "--out", out.toString(), "--train", "20000",
                 "--val", "100", "--test", "100", "--threads", "1");
-        assertOneLineAboutSpace(result, out);
-        assertThat(out.resolve(DatasetFolder.MANIFEST)).doesNotExist();
-        assertThat(out.resolve(DatasetFolder.IN_PROGRESS)).exists();
-        assertNoTemporaryFiles(out);
-        CliRunner.Result analyze = CliRunner.run("analyze", "--data", out.toString(), "--out",
-                dir.resolve("never").toString());
-        assertThat(analyze.exitCode()).as(analyze.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertUnfinishedAndRefused(result, out);
     }
 
     @Test
