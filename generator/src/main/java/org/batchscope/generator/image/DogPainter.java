@@ -50,37 +50,42 @@ public final class DogPainter {
         int y1 = clamp((int) Math.ceil(dog.headY() + 3.0 * r), size);
         double cos = Math.cos(dog.tilt());
         double sin = Math.sin(dog.tilt());
+        boolean floppy = dog.ears() == Dog.Ears.FLOPPY;
+        Boxes boxes = new Boxes(dog, cos, sin);
+        double er = dog.eyeRadius();
         for (int y = y0; y < y1; y++) {
             double v0 = (y + 0.5 - dog.headY()) / r;
             for (int x = x0; x < x1; x++) {
                 double u0 = (x + 0.5 - dog.headX()) / r;
                 double u = cos * u0 + sin * v0;
                 double v = -sin * u0 + cos * v0;
-                int colour = -1;
-                byte region = Region.DOG;
-                if (Shapes.inEllipse(u0, v0, dog.bodyDx(), 1.5, dog.bodyRx(), dog.bodyRy())) {
-                    colour = dog.fur();
-                }
-                if (dog.ears() != Dog.Ears.FLOPPY && inEar(dog.ears(), u, v)) {
-                    colour = dog.earColour();
-                }
-                if (Shapes.inEllipse(u, v, 0, 0, dog.headWidth(), 1)) {
-                    colour = dog.fur();
-                }
-                if (dog.ears() == Dog.Ears.FLOPPY && inEar(dog.ears(), u, v)) {
-                    colour = dog.earColour();
-                }
-                if (Shapes.inEllipse(u, v, 0, dog.snoutY(), dog.snoutWidth(), dog.snoutHeight())) {
-                    colour = dog.snoutColour();
-                }
-                if (Shapes.inEllipse(u, v, 0, dog.snoutY() - 0.45 * dog.snoutHeight(), 0.16, 0.11)) {
+                // The topmost shape that holds the pixel gives its colour: tested top-down, the first hit
+                // wins (the same colour as painting bottom-up); each test only where its box may hold it.
+                int colour;
+                if (boxes.nose.holds(x, y) && Shapes.inEllipse(u, v, 0, dog.snoutY() - 0.45 * dog.snoutHeight(), 0.16, 0.11)) {
                     colour = NOSE;
+                } else if (boxes.snout.holds(x, y)
+                        && Shapes.inEllipse(u, v, 0, dog.snoutY(), dog.snoutWidth(), dog.snoutHeight())) {
+                    colour = dog.snoutColour();
+                } else if (floppy && boxes.ears(x, y) && inEar(dog.ears(), u, v)) {
+                    colour = dog.earColour();
+                } else if (boxes.head.holds(x, y) && Shapes.inEllipse(u, v, 0, 0, dog.headWidth(), 1)) {
+                    colour = dog.fur();
+                } else if (!floppy && boxes.ears(x, y) && inEar(dog.ears(), u, v)) {
+                    colour = dog.earColour();
+                } else if (boxes.body.holds(x, y)
+                        && Shapes.inEllipse(u0, v0, dog.bodyDx(), 1.5, dog.bodyRx(), dog.bodyRy())) {
+                    colour = dog.fur();
+                } else {
+                    colour = -1;
                 }
-                double eye = Math.min(distance2(u - dog.eyeX(), v - dog.eyeY()),
-                        distance2(u + dog.eyeX(), v - dog.eyeY()));
-                double er = dog.eyeRadius();
-                if (eye <= er * er) {
-                    region = dog.pupil() && eye <= PUPIL_SHARE * PUPIL_SHARE * er * er ? Region.PUPIL : Region.IRIS;
+                byte region = Region.DOG;
+                if (boxes.eyes(x, y)) {
+                    double eye = Math.min(distance2(u - dog.eyeX(), v - dog.eyeY()),
+                            distance2(u + dog.eyeX(), v - dog.eyeY()));
+                    if (eye <= er * er) {
+                        region = dog.pupil() && eye <= PUPIL_SHARE * PUPIL_SHARE * er * er ? Region.PUPIL : Region.IRIS;
+                    }
                 }
                 if (colour >= 0 || region != Region.DOG) {
                     regions[y * size + x] = region;
@@ -89,6 +94,89 @@ public final class DogPainter {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Pixel boxes outside which a shape holds no pixel centre: each shape lies in a disc (head-frame
+     * centre and radius, in head radii) whose pixel bounding box, widened by one pixel against rounding,
+     * is its box. Skipping a shape's test outside its box changes no pixel; it saves most of the tests
+     * (measured in {@code bench images}: the dog's painting was the largest part of the drawing).
+     */
+    private static final class Boxes {
+        final PixelBox head;
+        final PixelBox snout;
+        final PixelBox nose;
+        final PixelBox body;
+        final PixelBox leftEar;
+        final PixelBox rightEar;
+        final PixelBox leftEye;
+        final PixelBox rightEye;
+
+        Boxes(Dog dog, double cos, double sin) {
+            head = disc(dog, cos, sin, 0, 0, Math.max(dog.headWidth(), 1));
+            snout = disc(dog, cos, sin, 0, dog.snoutY(), Math.max(dog.snoutWidth(), dog.snoutHeight()));
+            nose = disc(dog, cos, sin, 0, dog.snoutY() - 0.45 * dog.snoutHeight(), 0.16);
+            // the ears' discs: floppy ellipse (0.3 x 0.65 about (0.92, 0.1)), the pointed triangle's
+            // bounding box [0.3, 0.95] x [-1.45, -0.4] (centre (0.625, -0.925), half-diagonal < 0.62),
+            // the round ear (radius 0.33 about (0.7, -0.8)); mirrored for the other ear
+            double earU = switch (dog.ears()) {
+                case FLOPPY -> 0.92;
+                case POINTED -> 0.625;
+                case ROUND -> 0.7;
+            };
+            double earV = switch (dog.ears()) {
+                case FLOPPY -> 0.1;
+                case POINTED -> -0.925;
+                case ROUND -> -0.8;
+            };
+            double earRadius = switch (dog.ears()) {
+                case FLOPPY -> 0.65;
+                case POINTED -> 0.62;
+                case ROUND -> 0.33;
+            };
+            leftEar = disc(dog, cos, sin, -earU, earV, earRadius);
+            rightEar = disc(dog, cos, sin, earU, earV, earRadius);
+            leftEye = disc(dog, cos, sin, -dog.eyeX(), dog.eyeY(), dog.eyeRadius());
+            rightEye = disc(dog, cos, sin, dog.eyeX(), dog.eyeY(), dog.eyeRadius());
+            // the body is not tilted: its own axis-aligned ellipse in the unrotated frame
+            double r = dog.headRadius();
+            body = PixelBox.around(dog.headX() + dog.bodyDx() * r, dog.headY() + 1.5 * r, dog.bodyRx() * r,
+                    dog.bodyRy() * r);
+        }
+
+        boolean ears(int x, int y) {
+            return leftEar.holds(x, y) || rightEar.holds(x, y);
+        }
+
+        boolean eyes(int x, int y) {
+            return leftEye.holds(x, y) || rightEye.holds(x, y);
+        }
+
+        /** The box of a disc of {@code radius} about head-frame point {@code (u, v)}. */
+        private static PixelBox disc(Dog dog, double cos, double sin, double u, double v, double radius) {
+            // inverse of the head-frame rotation u = cos u0 + sin v0, v = -sin u0 + cos v0
+            double u0 = cos * u - sin * v;
+            double v0 = sin * u + cos * v;
+            double r = dog.headRadius();
+            return PixelBox.around(dog.headX() + u0 * r, dog.headY() + v0 * r, radius * r, radius * r);
+        }
+    }
+
+    /** Pixels {@code [x0, x1] x [y0, y1]} (inclusive). */
+    private record PixelBox(int x0, int x1, int y0, int y1) {
+
+        /**
+         * The pixels whose centres {@code (x + 0.5, y + 0.5)} may lie within {@code halfWidth} and
+         * {@code halfHeight} of {@code (cx, cy)}, with a pixel to spare on each side.
+         */
+        static PixelBox around(double cx, double cy, double halfWidth, double halfHeight) {
+            return new PixelBox((int) Math.floor(cx - halfWidth - 0.5) - 1, (int) Math.ceil(cx + halfWidth - 0.5) + 1,
+                    (int) Math.floor(cy - halfHeight - 0.5) - 1, (int) Math.ceil(cy + halfHeight - 0.5) + 1);
+        }
+
+        boolean holds(int x, int y) {
+            return x >= x0 && x <= x1 && y >= y0 && y <= y1;
         }
     }
 
