@@ -103,8 +103,10 @@ public final class DogPainter {
     /**
      * Discs (pixel centre and radius) that hold the dog's shapes: a pixel outside a shape's disc is not in
      * the shape, so its test is skipped there, and a row's pixels outside every disc are skipped
-     * altogether (about two thirds of the dog's bounding box). Every disc test keeps a pixel to spare
-     * against rounding, so skipping changes no pixel; it halves the dog's painting time.
+     * altogether. Every disc test keeps a pixel to spare against rounding, so skipping changes no pixel.
+     * Measured (thread CPU per 64-pixel dog, best of 30 rounds of 500 dogs, loaded machine): 37-45 us
+     * against 43-50 us for testing every shape at every pixel of the bounding box: a small gain, the
+     * per-pixel head-frame arithmetic remains.
      */
     private static final class Discs {
         final Disc head;
