@@ -44,7 +44,8 @@ import org.batchscope.common.BadInputException;
  * @param trainEvalSamples training samples each evaluation during training scores (a fixed subset,
  *                         the first samples of the {@link SweepPlan#probeSet} order), or 0 for the whole training set
  * @param gapSamples       training samples the end-of-run train accuracy and loss score (the same kind of fixed
- *                         subset), or 0 for the whole training set
+ *                         subset), or 0 for the whole training set (also when absent: summaries written before
+ *                         the option existed measured every sample)
  * @param sharpness        how the end-of-run sharpness is measured
  */
 public record SweepSpec(@JsonProperty("model") String model,
@@ -70,7 +71,7 @@ public record SweepSpec(@JsonProperty("model") String model,
         @JsonProperty("batch_schedule") EpochMilestones batchSchedule,
         @JsonProperty("lr_decay") EpochMilestones lrDecay,
         @JsonProperty("train_eval_samples") int trainEvalSamples,
-        @JsonProperty("gap_samples") int gapSamples,
+        @JsonProperty("gap_samples") Integer gapSamples,
         @JsonProperty("sharpness") SharpnessSettings sharpness) {
 
     /** The default of {@code --train-eval-samples}. */
@@ -116,6 +117,7 @@ public record SweepSpec(@JsonProperty("model") String model,
         lrDecay = lrDecay == null ? EpochMilestones.NONE : lrDecay;
         BadInputException.require(trainEvalSamples >= 0, "--train-eval-samples", "a positive integer or all",
                 trainEvalSamples);
+        gapSamples = gapSamples == null ? ALL_SAMPLES : gapSamples;
         BadInputException.require(gapSamples >= 0, "--gap-samples", "a positive integer or all", gapSamples);
         BadInputException.require(sharpness != null, "sharpness", "sharpness settings", null);
     }
