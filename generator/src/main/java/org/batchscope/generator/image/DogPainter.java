@@ -63,9 +63,10 @@ public final class DogPainter {
                 double u = cos * u0 + sin * v0;
                 double v = -sin * u0 + cos * v0;
                 // The topmost shape that holds the pixel gives its colour: tested top-down, the first hit
-                // wins (the same colour as painting bottom-up); each test only where its box may hold it.
+                // wins (the same colour as painting bottom-up); each test only where its disc may hold it.
                 int colour;
-                if (discs.nose.holds(x, y) && Shapes.inEllipse(u, v, 0, dog.snoutY() - 0.45 * dog.snoutHeight(), 0.16, 0.11)) {
+                if (discs.nose.holds(x, y)
+                        && Shapes.inEllipse(u, v, 0, dog.snoutY() - 0.45 * dog.snoutHeight(), 0.16, 0.11)) {
                     colour = NOSE;
                 } else if (discs.snout.holds(x, y)
                         && Shapes.inEllipse(u, v, 0, dog.snoutY(), dog.snoutWidth(), dog.snoutHeight())) {
