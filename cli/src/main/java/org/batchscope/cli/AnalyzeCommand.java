@@ -151,6 +151,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--train-eval-samples", defaultValue = "128", paramLabel = "N", description = "Training samples each evaluation during training scores (a fixed subset; its accuracy resolves 1/N), or all. The end-of-run train accuracy and loss use every sample. Default: ${DEFAULT-VALUE}.")
     String trainEvalSamples;
 
+    @Option(names = "--gap-samples", defaultValue = "all", paramLabel = "N", description = "Training samples the end-of-run train accuracy and loss (and so the generalization gap) score: a fixed subset of N (the first of the probe-set order), or all. Default: ${DEFAULT-VALUE}.")
+    String gapSamples;
+
     @Option(names = "--sharpness-samples", defaultValue = "128", paramLabel = "N", description = "Training samples (a fixed subset) whose loss the end-of-run sharpness measures. Default: ${DEFAULT-VALUE}.")
     int sharpnessSamples;
 
@@ -255,7 +258,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 LrScaling.fromCliName(lrScaling), lrReferenceBatch, budget, optimizer, momentum, hidden, evalsPerEpoch,
                 evalEvery, probesPerRun, probeEvery, probeSize, cores, targetAccuracy,
                 EpochMilestones.parse("--batch-schedule", batchSchedule), EpochMilestones.parse("--lr-decay", lrDecay),
-                trainEvalSamples(), new SharpnessSettings(eps, epsSteps, sharpnessSamples, lanczosIterations,
+                sampleCount(trainEvalSamples, "--train-eval-samples"), sampleCount(gapSamples, "--gap-samples"),
+                new SharpnessSettings(eps, epsSteps, sharpnessSamples, lanczosIterations,
                         lanczosTolerance, SharpnessSettings.DEFAULTS.seed()));
         SweepPreflight.check(sweep);
         LoadOptions options = new LoadOptions(labelColumn, imageSize);
@@ -299,14 +303,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 "--model " + model);
     }
 
-    /** @return {@code --train-eval-samples} as a count, 0 for all */
-    private int trainEvalSamples() {
-        if (trainEvalSamples.equals("all")) {
-            return 0;
+    /** @return a sample-count option's value as a count, {@link SweepSpec#ALL_SAMPLES} for all */
+    private static int sampleCount(String value, String option) {
+        if (value.equals("all")) {
+            return SweepSpec.ALL_SAMPLES;
         }
-        BadInputException.require(trainEvalSamples.matches("[1-9][0-9]{0,8}"), "--train-eval-samples",
-                "a positive integer or all", trainEvalSamples);
-        return Integer.parseInt(trainEvalSamples);
+        BadInputException.require(value.matches("[1-9][0-9]{0,8}"), option, "a positive integer or all", value);
+        return Integer.parseInt(value);
     }
 
     /** @return the identity of the results of a noise sweep: the spec file's bytes and the ratios */

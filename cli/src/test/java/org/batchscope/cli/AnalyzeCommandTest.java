@@ -89,6 +89,8 @@ class AnalyzeCommandTest {
         assertThat(run.path("status").asText()).isEqualTo("completed");
         assertThat(run.path("state").asText()).isIn("steady", "improving", "oscillating", "collapsed", "chance");
         assertThat(runFiles(out).get(0).getFileName().toString()).isEqualTo(run.path("config_hash").asText() + ".json");
+        // the default --gap-samples all is left out of the config, so earlier results keep their hash
+        assertThat(run.path("config").has("gap_samples")).isFalse();
         assertThat(run.path("metrics").fieldNames()).toIterable().contains("amplitude", "churn", "loss_spikes",
                 "final_accuracy", "minibatch_loss_hf_power_share", "informative_permutation_drop",
                 "noise_permutation_drop", "mean_gsnr", "test_accuracy");
@@ -112,7 +114,8 @@ class AnalyzeCommandTest {
         Path out = dir.resolve("full");
         CliRunner.Result result = CliRunner.run("analyze", "--data", data.toString(), "--out", out.toString(),
                 "--batch-sizes", "4,FULL", "--seeds", "2", "--epochs", "3", "--threads", "2", "--target-accuracy", "0.6",
-                "--x-axis", "samples", "--eps-steps", "10", "--sharpness-samples", "512", "--train-eval-samples", "50");
+                "--x-axis", "samples", "--eps-steps", "10", "--sharpness-samples", "512", "--train-eval-samples", "50",
+                "--gap-samples", "40");
         assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
         assertThat(result.out()).contains("B=full lr=", "  cost: B=full is ");
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
@@ -138,6 +141,10 @@ class AnalyzeCommandTest {
             assertThat(run.path("sharpness").path("samples").asInt()).isEqualTo(120);
             assertThat(run.path("sharpness").path("settings").path("ascent_steps").asInt()).isEqualTo(10);
             assertThat(run.path("config").path("train_eval_samples").asInt()).isEqualTo(50);
+            // the end-of-run train accuracy scores 40 of the 120 training samples: a multiple of 1/40
+            assertThat(run.path("config").path("gap_samples").asInt()).isEqualTo(40);
+            double correct = m.path("final_train_accuracy").asDouble() * 40;
+            assertThat(correct).isCloseTo(Math.rint(correct), org.assertj.core.api.Assertions.within(1e-9));
             assertThat(run.path("timing").path("training_seconds_at_evaluation")).hasSameSizeAs(run.path("evaluations"));
             JsonNode phases = run.path("timing").path("analysis_seconds");
             double sum = 0;
@@ -246,6 +253,7 @@ class AnalyzeCommandTest {
     void badAnalysisSettingsGiveOneLineAndWriteNothing() {
         assertBadInput(analyzeWith("--train-eval-samples", "0"),
                 "--train-eval-samples must be a positive integer or all (got 0)");
+        assertBadInput(analyzeWith("--gap-samples", "-5"), "--gap-samples must be a positive integer or all (got -5)");
         assertBadInput(analyzeWith("--eps-steps", "-1"),
                 "--eps-steps must be an integer in [0, 1000] (got -1)");
         assertBadInput(analyzeWith("--lanczos-iterations", "0"),

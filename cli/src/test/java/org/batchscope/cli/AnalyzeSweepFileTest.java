@@ -81,7 +81,7 @@ class AnalyzeSweepFileTest {
         write("spec.yaml", "kind: tabular\n");
         Path unknown = write("unknown.yaml", "spec: spec.yaml\nout: never\nbatch_size: [8]\n");
         assertBad(unknown, unknown + ": unknown key 'batch_size' (allowed: [batch_schedule, batch_sizes, budget, data,"
-                + " engine, epochs, eps, eps_steps, eval_every, evals_per_epoch, executor, hidden, image_size,"
+                + " engine, epochs, eps, eps_steps, eval_every, evals_per_epoch, executor, gap_samples, hidden, image_size,"
                 + " label_column, lanczos_iterations, lanczos_tolerance, lr_decay, lr_reference_batch, lr_scaling, lrs,"
                 + " master, model, momentum, no_report, no_verify, optimizer, out, overwrite, probe_every, probe_size,"
                 + " probes_per_run, ratios, save_weights, seeds, sharpness_samples, spec, steps, target_accuracy, threads,"

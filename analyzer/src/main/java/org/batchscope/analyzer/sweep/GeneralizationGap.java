@@ -3,10 +3,12 @@ package org.batchscope.analyzer.sweep;
 import java.util.Map;
 import java.util.TreeMap;
 import org.batchscope.analyzer.data.LoadedDataset;
+import org.batchscope.analyzer.engine.TensorData;
 import org.batchscope.analyzer.engine.TrainedModel;
 
 /**
- * The generalization gap of a run's final model (Keskar et al. 2017): on the whole training set and on the
+ * The generalization gap of a run's final model (Keskar et al. 2017): on the training set (all of it, or the
+ * fixed subset that {@code --gap-samples} names, recorded as the run config's {@code gap_samples}) and on the
  * held-out split (the test split, or the validation split when the dataset has none; the summary's dataset
  * row names it as {@code gap_split}):
  * <ul>
@@ -31,10 +33,13 @@ public final class GeneralizationGap {
     private GeneralizationGap() {
     }
 
-    /** @return the six measures by name */
-    public static Map<String, Double> measure(TrainedModel model, LoadedDataset data) {
-        double trainAccuracy = model.accuracy(data.train());
-        double trainLoss = model.meanLoss(data.train());
+    /**
+     * @param train the training samples scored: the whole training set or a fixed subset of it
+     * @return the six measures by name
+     */
+    public static Map<String, Double> measure(TrainedModel model, TensorData train, LoadedDataset data) {
+        double trainAccuracy = model.accuracy(train);
+        double trainLoss = model.meanLoss(train);
         double heldoutAccuracy = model.accuracy(data.evaluationSet());
         double heldoutLoss = model.meanLoss(data.evaluationSet());
         Map<String, Double> metrics = new TreeMap<>();

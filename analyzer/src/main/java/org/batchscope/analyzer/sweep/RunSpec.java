@@ -1,5 +1,6 @@
 package org.batchscope.analyzer.sweep;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,6 +26,9 @@ import org.batchscope.common.files.ResultFiles;
  * @param sharpness        how the end-of-run sharpness is measured (when the engine's model allows it)
  * @param trainEvalSamples training samples each evaluation during training scores (the first of
  *                         the first samples of the {@link SweepPlan#probeSet} order; the training-set size when all)
+ * @param gapSamples       training samples the end-of-run train accuracy and loss (and so the generalization gap)
+ *                         score: the first of the {@link SweepPlan#probeSet} order, or null for the whole training
+ *                         set (then left out of the JSON, so runs measured on every sample keep their hash)
  */
 public record RunSpec(@JsonProperty("dataset") SweepDataset.Ref dataset, @JsonProperty("engine") String engine,
         @JsonProperty("engine_settings") Map<String, Object> engineSettings, @JsonProperty("run") RunConfig run,
@@ -32,7 +36,8 @@ public record RunSpec(@JsonProperty("dataset") SweepDataset.Ref dataset, @JsonPr
         @JsonProperty("lr_reference_batch") int lrReferenceBatch,
         @JsonProperty("probe_selection") String probeSelection,
         @JsonProperty("sharpness") SharpnessSettings sharpness,
-        @JsonProperty("train_eval_samples") int trainEvalSamples) {
+        @JsonProperty("train_eval_samples") int trainEvalSamples,
+        @JsonProperty("gap_samples") @JsonInclude(JsonInclude.Include.NON_NULL) Integer gapSamples) {
 
     public RunSpec {
         engineSettings = java.util.Collections.unmodifiableMap(new TreeMap<>(engineSettings));

@@ -75,7 +75,10 @@ public final class SweepPlan {
                                 ModelChoice.initFor(model), evalEvery, probeEvery, probeSize, spec.batchSchedule());
                         RunSpec runSpec = new RunSpec(dataset.ref(), engine.name(), engine.numericSettings(), config,
                                 lr, spec.lrScaling().cliName(), spec.lrReferenceBatch(), PROBE_SELECTION,
-                                spec.sharpness(), spec.trainEvalSamples() == 0 ? n : Math.min(spec.trainEvalSamples(), n));
+                                spec.sharpness(), spec.trainEvalSamples() == SweepSpec.ALL_SAMPLES ? n
+                                        : Math.min(spec.trainEvalSamples(), n),
+                                spec.gapSamples() == SweepSpec.ALL_SAMPLES || spec.gapSamples() >= n ? null
+                                        : spec.gapSamples());
                         runs.add(new PlannedRun(runSpec, runSpec.hash(), d, engine, spec.batchLabel(batch, n)));
                     }
                 }

@@ -31,7 +31,8 @@ import org.batchscope.common.files.RunFile;
  * {@link GeneralizationGap} and, when its model is a {@link DifferentiableModel} (the lean engine's are),
  * {@link Sharpness} with the run's settings ({@link RunSpec#sharpness()}) on the first min(samples, n) samples of the probe-set order
  * ({@link SweepPlan#probeSet}). Evaluations during training score the first {@link RunSpec#trainEvalSamples()}
- * samples of that order and the whole validation set. The time of each measuring phase goes to the run
+ * samples of that order and the whole validation set; the end-of-run train accuracy and loss score the first
+ * {@link RunSpec#gapSamples()} of it, or the whole training set. The time of each measuring phase goes to the run
  * file's {@code timing.analysis_seconds} ({@link RunCost}). Every completed or diverged run gets its {@link RunStates state}.
  * With a {@link WeightsFolder} ({@code --save-weights}) a completed run's final parameters and its sharpness
  * samples are saved there too, after its measures. Because engines are bit-reproducible from the job and each result depends only on
@@ -159,7 +160,9 @@ public final class SweepRunner {
             if (outcome.status() == RunOutcome.Status.COMPLETED) {
                 status = RunResult.COMPLETED;
                 TrainedModel model = outcome.model();
-                metrics.putAll(clock.time(RunCost.Phase.SCORING, () -> scores(new ScoredModel(model), data)));
+                Integer gapSamples = run.spec().gapSamples();
+                TensorData gapSet = gapSamples == null ? data.train() : subset(probeSets, run, data, gapSamples);
+                metrics.putAll(clock.time(RunCost.Phase.SCORING, () -> scores(new ScoredModel(model), gapSet, data)));
                 if (model instanceof DifferentiableModel differentiable) {
                     SharpnessSettings settings = run.spec().sharpness();
                     TensorData samples = subset(probeSets, run, data, Math.min(settings.samples(), n));
@@ -213,13 +216,13 @@ public final class SweepRunner {
      * @return test accuracy, {@link ShortcutReliance} and {@link GeneralizationGap} of a trained model (a
      *         {@link ScoredModel}, so that each set is scored once)
      */
-    private static Map<String, Double> scores(TrainedModel model, LoadedDataset data) {
+    private static Map<String, Double> scores(TrainedModel model, TensorData gapSet, LoadedDataset data) {
         Map<String, Double> scores = new java.util.TreeMap<>();
         if (data.test() != null) {
             scores.put(RunMetrics.TEST_ACCURACY, model.accuracy(data.test()));
         }
         scores.putAll(ShortcutReliance.measure(model, data));
-        scores.putAll(GeneralizationGap.measure(model, data));
+        scores.putAll(GeneralizationGap.measure(model, gapSet, data));
         return scores;
     }
 

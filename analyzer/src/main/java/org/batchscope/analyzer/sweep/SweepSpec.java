@@ -43,6 +43,9 @@ import org.batchscope.common.BadInputException;
  *                         of the given epochs
  * @param trainEvalSamples training samples each evaluation during training scores (a fixed subset,
  *                         the first samples of the {@link SweepPlan#probeSet} order), or 0 for the whole training set
+ * @param gapSamples       training samples the end-of-run train accuracy and loss score (the same kind of fixed
+ *                         subset), or 0 for the whole training set (also when absent: summaries written before
+ *                         the option existed measured every sample)
  * @param sharpness        how the end-of-run sharpness is measured
  */
 public record SweepSpec(@JsonProperty("model") String model,
@@ -68,10 +71,14 @@ public record SweepSpec(@JsonProperty("model") String model,
         @JsonProperty("batch_schedule") EpochMilestones batchSchedule,
         @JsonProperty("lr_decay") EpochMilestones lrDecay,
         @JsonProperty("train_eval_samples") int trainEvalSamples,
+        @JsonProperty("gap_samples") Integer gapSamples,
         @JsonProperty("sharpness") SharpnessSettings sharpness) {
 
     /** The default of {@code --train-eval-samples}. */
     public static final int DEFAULT_TRAIN_EVAL_SAMPLES = 128;
+
+    /** A sample count ({@code trainEvalSamples}, {@code gapSamples}) that stands for the whole training set. */
+    public static final int ALL_SAMPLES = 0;
 
     public SweepSpec {
         BadInputException.require(model != null && !model.isBlank(), "--model", "auto, logreg, mlp, cnn or a DL4J model file", model);
@@ -110,6 +117,8 @@ public record SweepSpec(@JsonProperty("model") String model,
         lrDecay = lrDecay == null ? EpochMilestones.NONE : lrDecay;
         BadInputException.require(trainEvalSamples >= 0, "--train-eval-samples", "a positive integer or all",
                 trainEvalSamples);
+        gapSamples = gapSamples == null ? ALL_SAMPLES : gapSamples;
+        BadInputException.require(gapSamples >= 0, "--gap-samples", "a positive integer or all", gapSamples);
         BadInputException.require(sharpness != null, "sharpness", "sharpness settings", null);
     }
 
@@ -121,7 +130,7 @@ public record SweepSpec(@JsonProperty("model") String model,
         this(model, engine, batchSizes, seeds, epochs, steps, lrs, lrScaling, lrReferenceBatch, budget, optimizer,
                 momentum, hidden, evalsPerEpoch, evalEvery, probesPerRun, probeEvery, probeSize, threads,
                 targetAccuracy, EpochMilestones.NONE, EpochMilestones.NONE, DEFAULT_TRAIN_EVAL_SAMPLES,
-                SharpnessSettings.DEFAULTS);
+                ALL_SAMPLES, SharpnessSettings.DEFAULTS);
     }
 
     /**

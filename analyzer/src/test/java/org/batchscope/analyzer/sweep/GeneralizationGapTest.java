@@ -50,7 +50,7 @@ class GeneralizationGapTest {
         TensorData validation = data(new float[] {1}, new int[] {1});
         LoadedDataset withTest = new LoadedDataset(LoadedDataset.TABULAR, "t", "00", List.of("a", "b"), train, validation,
                 test, Map.of(), List.of(), null, null);
-        Map<String, Double> gap = GeneralizationGap.measure(FEATURE_IS_CLASS, withTest);
+        Map<String, Double> gap = GeneralizationGap.measure(FEATURE_IS_CLASS, train, withTest);
         assertThat(gap.get("final_train_accuracy")).isEqualTo(1.0);
         assertThat(gap.get("heldout_accuracy")).isEqualTo(0.5);
         assertThat(gap.get("gap_accuracy")).isEqualTo(0.5);
@@ -61,9 +61,14 @@ class GeneralizationGapTest {
         // without a test split the validation split stands in: 1 of 1 right, loss 1.1
         LoadedDataset noTest = new LoadedDataset(LoadedDataset.TABULAR, "t", "00", List.of("a", "b"), train, validation,
                 null, Map.of(), List.of(), null, null);
-        Map<String, Double> fallback = GeneralizationGap.measure(FEATURE_IS_CLASS, noTest);
+        Map<String, Double> fallback = GeneralizationGap.measure(FEATURE_IS_CLASS, train, noTest);
         assertThat(fallback.get("gap_accuracy")).isEqualTo(0.0);
         assertThat(fallback.get("gap_loss")).isCloseTo(0.6 - 1.1, within(1e-12));
         assertThat(GeneralizationGap.heldoutSplit(noTest)).isEqualTo("validation");
+        // a subset of the training set (--gap-samples), samples 1 and 2: 2 of 2 right, loss 1.0 + 0.1
+        Map<String, Double> subset = GeneralizationGap.measure(FEATURE_IS_CLASS, train.select(new int[] {1, 2}), withTest);
+        assertThat(subset.get("final_train_accuracy")).isEqualTo(1.0);
+        assertThat(subset.get("final_train_loss")).isCloseTo(1.1, within(1e-12));
+        assertThat(subset.get("gap_loss")).isCloseTo(1.1 - 0.35, within(1e-12));
     }
 }

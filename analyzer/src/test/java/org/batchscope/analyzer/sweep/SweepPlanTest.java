@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.batchscope.analyzer.data.LoadOptions;
@@ -13,7 +18,9 @@ import org.batchscope.analyzer.engine.ModelArchitecture;
 import org.batchscope.analyzer.engine.OptimizerSpec;
 import org.batchscope.analyzer.engine.TensorData;
 import org.batchscope.common.BadInputException;
+import org.batchscope.common.files.ResultFiles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SweepPlanTest {
 
@@ -40,6 +47,18 @@ class SweepPlanTest {
     static SweepSpec spec(List<Integer> batches, LrScaling scaling, Budget.Kind budget, Long steps) {
         return new SweepSpec("auto", null, batches.stream().map(BatchSize::of).toList(), 2, 3, steps, List.of(0.1),
                 scaling, 32, budget, OptimizerSpec.Kind.SGD, 0.9, List.of(8), 4, null, 8, null, 64, 2, null);
+    }
+
+    /** Summaries written before --gap-samples existed have no gap_samples: they measured every sample. */
+    @Test
+    void aSweepRecordedWithoutGapSamplesReadsAsEverySample(@TempDir Path dir) throws IOException {
+        SweepSpec spec = spec(List.of(4), LrScaling.FIXED, Budget.Kind.EPOCHS, null);
+        String json = new String(ResultFiles.toBytes(spec), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"gap_samples\" : 0,");
+        Path old = Files.writeString(dir.resolve("sweep.json"), json.replace("\"gap_samples\" : 0,", ""));
+        SweepSpec read = ResultFiles.read(old, ResultFiles.UNVERSIONED, new TypeReference<SweepSpec>() { });
+        assertThat(read.gapSamples()).isEqualTo(SweepSpec.ALL_SAMPLES);
+        assertThat(read).isEqualTo(spec);
     }
 
     @Test

@@ -17,7 +17,7 @@ public record XScale(String label, List<String> categories) {
 
     /** @return the log2 batch-size axis */
     public static XScale batchSizeLog2() {
-        return new XScale("batch size (examples per step, log2 scale)", List.of());
+        return new XScale("batch size (log2 scale)", List.of());
     }
 
     /** @return an axis of named positions, in order */
