@@ -13,7 +13,7 @@ import org.batchscope.generator.ranges.LocalRangeRunner;
  * CPU time of this process's threads by kind, for the {@code bench} commands to say where a run's CPU went:
  * the JIT compilers ({@code C1 CompilerThread*}, {@code C2 CompilerThread*}), the garbage collector
  * ({@code GC Thread*}, {@code G1 *}) and the generator's workers (threads named
- * {@value LocalRangeRunner#THREAD_NAME}-…). Read on Linux from {@code /proc/self/task/<tid>/comm} (the
+ * {@value LocalRangeRunner#THREAD_NAME}). Read on Linux from {@code /proc/self/task/<tid>/comm} (the
  * thread name, cut to 15 characters) and {@code /proc/self/task/<tid>/schedstat} (first field: time on a
  * CPU in ns); empty elsewhere. A thread that ends between two snapshots (the JVM stops idle compiler
  * threads) is missing from the later one: its time after the first snapshot is not counted in any kind,
