@@ -92,6 +92,10 @@ class GenerateTabularCommandTest {
                 "--python-exe", temp.resolve("no-python").toString());
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(result.out()).startsWith("batchscope: 2000 rows x 20 columns to CSV in ").contains("rows/s (2 threads)");
+        if (Files.isDirectory(Path.of("/proc/self/task"))) {
+            assertThat(result.out()).as("Linux: where the CPU went").containsPattern("\n  of which JIT compilers \\d+\\.\\d\\d s, "
+                    + "GC \\d+\\.\\d\\d s, workers \\d+\\.\\d\\d s, main thread and other JVM threads \\d+\\.\\d\\d s\n");
+        }
         assertThat(result.err()).contains("python peer skipped", "apt-get install -y python3-sklearn python3-pandas");
         assertThat(CliRunner.run("bench", "tabular", "--columns", "3").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     }

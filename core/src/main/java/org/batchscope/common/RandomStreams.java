@@ -1,6 +1,7 @@
 package org.batchscope.common;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
@@ -11,6 +12,12 @@ import org.apache.commons.rng.simple.RandomSource;
  *
  * <p>Key derivation: {@code k_0 = mix(seed)}, {@code k_{j+1} = mix(k_j XOR mix(path_j + j * GOLDEN))}
  * with the SplitMix64 finaliser {@code mix}; the 128-bit generator state is {@code (mix(k), mix(k ^ GOLDEN))}.
+ *
+ * <p>A stream is the generator constructed directly from that state, which is what
+ * {@code ALGORITHM.create(new long[] {s0, s1})} builds (Commons RNG hands a {@code long[]} seed of the
+ * generator's native size to the same constructor unchanged; {@code RandomStreamsTest} compares the two) without its
+ * reflective constructor call and seed conversion. The table generator opens one stream per row, so that
+ * path was part of its per-row cost and of the code the JIT compiles in a fresh JVM.
  */
 public final class RandomStreams {
 
@@ -29,7 +36,7 @@ public final class RandomStreams {
      */
     public static UniformRandomProvider stream(long masterSeed, long... path) {
         long key = derive(masterSeed, path);
-        return ALGORITHM.create(new long[] {mix(key), mix(key ^ GOLDEN)});
+        return new XoRoShiRo128PlusPlus(mix(key), mix(key ^ GOLDEN));
     }
 
     /** @return a 64-bit key derived like {@link #stream}, for seeding child computations */

@@ -2,6 +2,7 @@ package org.batchscope.generator.tabular;
 
 import org.batchscope.generator.spec.TabularSpec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.commons.statistics.descriptive.StandardDeviation;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -156,7 +157,7 @@ public final class TabularGenerator {
         }
         long[] done = {0};
         try {
-            pool.run(new TabularRangeTask(spec, split), rows, chunkRows(width), 2 * threads, encoded -> {
+            pool.run(new TabularRangeTask(model, split), rows, chunkRows(width), 2 * threads, encoded -> {
                 try {
                     if (csv) {
                         csvOut.write(encoded.csv());
@@ -209,24 +210,24 @@ public final class TabularGenerator {
 
     /** Running totals of one split, combined in chunk order so that they are the same at any thread count. */
     private static final class SplitTotals {
-        private final SummaryStats[] moments;
+        private final StandardDeviation[] spreads;
         private final ColumnLayout layout;
         private final long[] labelCounts;
         private long flipped;
 
         SplitTotals(TabularModel model) {
             layout = model.layout();
-            moments = new SummaryStats[layout.size()];
-            for (int j = 0; j < moments.length; j++) {
-                moments[j] = new SummaryStats();
+            spreads = new StandardDeviation[layout.size()];
+            for (int j = 0; j < spreads.length; j++) {
+                spreads[j] = StandardDeviation.create();
             }
             labelCounts = new long[model.spec().nClasses()];
         }
 
         void add(RowChunk chunk) {
-            SummaryStats[] chunkMoments = chunk.latentMoments();
-            for (int j = 0; j < moments.length; j++) {
-                moments[j].combine(chunkMoments[j]);
+            StandardDeviation[] chunkSpreads = chunk.latentSpreads();
+            for (int j = 0; j < spreads.length; j++) {
+                spreads[j].combine(chunkSpreads[j]);
             }
             for (int k = 0; k < labelCounts.length; k++) {
                 labelCounts[k] += chunk.labelCounts()[k];
@@ -238,17 +239,18 @@ public final class TabularGenerator {
         double achievedRatio() {
             double noise = 0;
             for (int j = layout.structuredStart(); j < layout.structuredEnd(); j++) {
-                noise += variance(moments[j]);
+                noise += variance(spreads[j]);
             }
             double feature = 0;
             for (int j = 0; j < layout.informativeEnd(); j++) {
-                feature += variance(moments[j]);
+                feature += variance(spreads[j]);
             }
             return noise / feature;
         }
 
-        private static double variance(SummaryStats stats) {
-            double std = stats.std();
+        /** @return the sample variance, as the square of the standard deviation (the form the ratio always used) */
+        private static double variance(StandardDeviation spread) {
+            double std = spread.getAsDouble();
             return std * std;
         }
     }

@@ -11,7 +11,9 @@ import org.batchscope.generator.spec.TabularSpec;
 /**
  * Computes the rows [start, end) of one split and encodes them as the split's files will hold them
  * (CSV text, float32 and int32 npy bodies); the driver appends the bytes in row order. It carries the
- * spec as JSON, so it runs on any machine; the model is rebuilt there once per task object.
+ * spec as JSON, so it runs on any machine; the model is rebuilt there once per task object. In this
+ * process (threads) it uses the driver's model as it is, which is the same model without reading the spec
+ * back through Jackson and drawing the constants again.
  */
 final class TabularRangeTask implements RangeTask<TabularRangeTask.Encoded> {
 
@@ -27,9 +29,12 @@ final class TabularRangeTask implements RangeTask<TabularRangeTask.Encoded> {
     private transient volatile TabularModel model;
     private transient volatile LabelFlips flips;
 
-    TabularRangeTask(TabularSpec spec, Split split) {
-        this.specJson = Json.toBytes(spec);
+    /** @param model the driver's model; the task carries its spec, and keeps the model for this process */
+    TabularRangeTask(TabularModel model, Split split) {
+        this.specJson = Json.toBytes(model.spec());
         this.split = split;
+        this.flips = new LabelFlips(model.spec().seed(), model.spec().flipY());
+        this.model = model;
     }
 
     @Override

@@ -40,8 +40,9 @@ final class OscillationSection implements ReportSection {
                 List<MetricPoint> points = new ArrayList<>();
                 for (ResultCell c : group.cells()) {
                     if (c.has(metric[0])) {
+                        // every one of the six lies in [0, 1]
                         points.add(new MetricPoint(c.batchSize(), c.mean(metric[0]), c.ciLow(metric[0]),
-                                c.ciHigh(metric[0])));
+                                c.ciHigh(metric[0])).within(0, 1));
                     }
                 }
                 series.add(new MetricSeries(group.label(), points));
@@ -56,11 +57,13 @@ final class OscillationSection implements ReportSection {
         }
         return SectionOutcome.of(List.of(new CaptionedFigure(MetricByBatchSizeChart.figure(
                 "Oscillation of validation accuracy against batch size",
-                "mean over seeds; whiskers: Student-t 95% interval; last half of each curve",
+                "mean over seeds; whiskers: Student-t 95% interval, cut at the metrics' range [0, 1];"
+                        + " last half of each curve",
                 XScale.batchSizeLog2(), panels),
                 "The six oscillation metrics of the validation accuracy curve, measured over the last half of each"
                         + " run and averaged over seeds, one line per noise ratio. Whiskers span the"
-                        + " Student-t interval of the mean. Higher means more oscillation, except that reversal_rate"
+                        + " Student-t interval of the mean, cut at 0 and 1 (every one of these metrics lies between"
+                        + " them). Higher means more oscillation, except that reversal_rate"
                         + " says how often the curve turns (1 = at every evaluation) and hf_power_share how much of"
                         + " the wiggle is faster than 4 evaluations.")));
     }
