@@ -1,7 +1,6 @@
 package org.batchscope.generator.image;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The rows of {@code <split>/metadata.csv}. Original splits:
@@ -45,7 +44,7 @@ final class MetadataCsv {
                     number(calibration.achievedRatio()), number(calibration.contrast()),
                     number(calibration.colourScale()), number(dog.eyeRadiusPixels()), number(dog.headX()),
                     number(dog.headY()), number(dog.headRadius()), number(Math.toDegrees(dog.tilt())),
-                    String.format("#%06x", dog.fur()), dog.ears().cliName()) + "\n";
+                    furHex(dog.fur()), dog.ears().cliName()) + "\n";
         }
         String background = switch (variant) {
             case SWAP_BACKGROUND -> sample.swapFamily().cliName();
@@ -58,6 +57,12 @@ final class MetadataCsv {
     }
 
     private static String number(double value) {
-        return String.format(Locale.ROOT, "%.6g", value);
+        return SixDigitText.format(value);
+    }
+
+    /** @return a packed 0xRRGGBB colour as {@code #rrggbb} (what {@code String.format("#%06x", rgb)} writes) */
+    static String furHex(int rgb) {
+        String hex = Integer.toHexString(rgb);
+        return "#" + "000000".substring(Math.min(6, hex.length())) + hex;
     }
 }

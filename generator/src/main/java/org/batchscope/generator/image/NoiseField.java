@@ -52,10 +52,19 @@ final class NoiseField {
         if (saltPepper != null && saltPepper[p] != 0) {
             return saltPepper[p] == SALT ? 255 : 0;
         }
-        double noisy = gaussian == null ? value : value + gaussian[3 * p + c];
-        if (noisy <= 0) {
+        return quantise(gaussian == null ? value : value + gaussian[3 * p + c]);
+    }
+
+    /** @return whether this field adds nothing (no Gaussian and no salt-and-pepper noise) */
+    boolean isNone() {
+        return gaussian == null && saltPepper == null;
+    }
+
+    /** @return {@code value} rounded half up and clipped to [0, 255]: the 8-bit value of a noiseless channel */
+    static int quantise(double value) {
+        if (value <= 0) {
             return 0;
         }
-        return noisy >= 255 ? 255 : (int) (noisy + 0.5);
+        return value >= 255 ? 255 : (int) (value + 0.5);
     }
 }

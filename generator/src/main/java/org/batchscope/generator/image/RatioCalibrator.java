@@ -185,29 +185,38 @@ public final class RatioCalibrator {
         byte[] regions = scene.regions();
         byte[] image = new byte[3 * regions.length];
         scene.compose(Variant.ORIGINAL, contrast, colourScale, image);
+        // per-channel sums in locals (integers, so exact in any order)
         long n = 0;
-        long[] sum = new long[3];
-        long[] sumSquares = new long[3];
+        long sum0 = 0;
+        long sum1 = 0;
+        long sum2 = 0;
+        long squares0 = 0;
+        long squares1 = 0;
+        long squares2 = 0;
         long feature = 0;
-        for (int p = 0; p < regions.length; p++) {
+        for (int p = 0, i = 0; p < regions.length; p++, i += 3) {
             if (regions[p] >= Region.IRIS) {
                 for (int c = 0; c < 3; c++) {
-                    int d = (image[3 * p + c] & 0xFF) - scene.channel(p, c, Variant.SWAP_FEATURE, contrast, colourScale);
+                    int d = (image[i + c] & 0xFF) - scene.channel(p, c, Variant.SWAP_FEATURE, contrast, colourScale);
                     feature += (long) d * d;
                 }
             } else {
                 n++;
-                for (int c = 0; c < 3; c++) {
-                    int x = image[3 * p + c] & 0xFF;
-                    sum[c] += x;
-                    sumSquares[c] += x * x;
-                }
+                int x0 = image[i] & 0xFF;
+                int x1 = image[i + 1] & 0xFF;
+                int x2 = image[i + 2] & 0xFF;
+                sum0 += x0;
+                sum1 += x1;
+                sum2 += x2;
+                squares0 += x0 * x0;
+                squares1 += x1 * x1;
+                squares2 += x2 * x2;
             }
         }
         double noise = 0;
-        for (int c = 0; c < 3; c++) {
-            noise += sumSquares[c] - (double) sum[c] * sum[c] / n;
-        }
+        noise += squares0 - (double) sum0 * sum0 / n;
+        noise += squares1 - (double) sum1 * sum1 / n;
+        noise += squares2 - (double) sum2 * sum2 / n;
         double ratio = feature == 0 ? Double.POSITIVE_INFINITY : noise / feature;
         return new Measured(new Calibration(contrast, colourScale, ratio), image);
     }

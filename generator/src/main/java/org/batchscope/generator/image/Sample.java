@@ -25,7 +25,8 @@ public record Sample(Split split, long index, int trueClass, int label, boolean 
 
     /** @return the file id: the index zero-padded to 7 digits */
     public String id() {
-        return String.format("%07d", index);
+        String digits = Long.toString(index); // as String.format("%07d", index), without the formatter
+        return digits.length() >= 7 ? digits : "0000000".substring(digits.length()) + digits;
     }
 
     /** @return the class an image of this variant is filed under: the label for ORIGINAL, the shown eye class otherwise */

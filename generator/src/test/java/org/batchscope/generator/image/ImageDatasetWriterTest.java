@@ -55,6 +55,31 @@ class ImageDatasetWriterTest {
         assertThat(Manifest.contentSha256(files)).isEqualTo("eaf07746fa80e8098e014b0da44837406a3ae4c89668ad60ed2e0744dc344561");
     }
 
+    /**
+     * Pinned against the code before the images speed branch (commit cf49f74): its
+     * {@code batchscope generate images} wrote these two datasets (a 64-pixel one without pixel noise, a
+     * 32-pixel one with Gaussian and salt-and-pepper noise, label noise and rho) and their manifests'
+     * {@code content_sha256} are the values below. The drawing and the metadata formatting were rewritten
+     * for speed since; every byte (PNGs, masks, counterfactuals, metadata.csv, preview) must stay the same.
+     */
+    @Test
+    void largerDatasetsAreByteIdenticalToThoseOfTheCodeBeforeTheSpeedWork() throws IOException {
+        Map<String, String> expected = Map.of(
+                "plain", "6dc53befa75da37ac5c071aee189ae44f2fc76c6dc6a1e3e4a3759ec6e5007ef",
+                "noisy", "a3e06282571f92dc295c7b35a06709385d93fcb9fe21c94bf576103482ed2234");
+        ImageSpec plain = ImageSpec.defaults().with(Map.of("size", 64, "ratio", 3.0, "train", 1500, "val", 100,
+                "test", 100, "seed", 5));
+        ImageSpec noisy = ImageSpec.defaults().with(Map.of("size", 32, "ratio", 0.3, "gaussian_noise", 4.0,
+                "salt_pepper", 0.02, "classes", List.of("blue", "amber", "green"), "train", 400, "val", 0, "test", 100,
+                "seed", 9, "label_noise", 0.1)).with(Map.of("rho", 0.5));
+        for (Map.Entry<String, ImageSpec> spec : Map.of("plain", plain, "noisy", noisy).entrySet()) {
+            ImageDatasetWriter.Result result = new ImageDatasetWriter(spec.getValue(), 2, (s, d, t) -> { })
+                    .write(dir.resolve(spec.getKey()), false);
+            assertThat(Json.mapper().readTree(result.manifest().toFile()).get("content_sha256").asText())
+                    .as(spec.getKey()).isEqualTo(expected.get(spec.getKey()));
+        }
+    }
+
     @Test
     void sampleIDoesNotDependOnTheNumberOfSamples() {
         new ImageDatasetWriter(SMALL.with(Map.of("train", 10, "val", 0, "test", 0)), 2, (s, d, t) -> { })

@@ -41,15 +41,22 @@ final class FractalNoiseBackground implements Background {
             lattice[i] = rng.nextFloat();
         }
         double scale = (double) cells / size;
+        // the horizontal lattice cell and weight depend on x alone: computed once per column, not per pixel
+        int[] cellX = new int[size];
+        double[] weightX = new double[size];
+        for (int x = 0; x < size; x++) {
+            double fx = (x + 0.5) * scale;
+            cellX[x] = (int) fx;
+            weightX[x] = smooth(fx - cellX[x]);
+        }
         for (int y = 0; y < size; y++) {
             double fy = (y + 0.5) * scale;
             int iy = (int) fy;
             double ty = smooth(fy - iy);
+            int rowBase = iy * (cells + 1);
             for (int x = 0; x < size; x++) {
-                double fx = (x + 0.5) * scale;
-                int ix = (int) fx;
-                double tx = smooth(fx - ix);
-                int base = iy * (cells + 1) + ix;
+                double tx = weightX[x];
+                int base = rowBase + cellX[x];
                 double top = lattice[base] + tx * (lattice[base + 1] - lattice[base]);
                 double bottom = lattice[base + cells + 1] + tx * (lattice[base + cells + 2] - lattice[base + cells + 1]);
                 sum[y * size + x] += (float) (weight * (top + ty * (bottom - top)));
