@@ -111,13 +111,7 @@ final class BlasDenseLayer implements Layer {
         if (dParams != null) {
             Sgemm.multiply(true, false, in, out, batch, x, y, weightGrad);
             weightGrad.get(dParams, weightOffset, in * out);
-            for (int o = 0; o < out; o++) {
-                float sum = 0f;
-                for (int b = 0; b < batch; b++) {
-                    sum += dOut[b * out + o];
-                }
-                dParams[biasOffset + o] = sum;
-            }
+            sumOverSamples(dOut, batch, dParams);
         }
         if (dIn == null) {
             return;
@@ -234,13 +228,7 @@ final class BlasDenseLayer implements Layer {
             Sgemm.multiply(true, false, in, out, batch, tangentIn, 0, y, 0, 1f, weightGrad, 0);
         }
         weightGrad.get(hv, weightOffset, in * out);
-        for (int o = 0; o < out; o++) {
-            float sum = 0f;
-            for (int b = 0; b < batch; b++) {
-                sum += dOutDot[b * out + o];
-            }
-            hv[biasOffset + o] = sum;
-        }
+        sumOverSamples(dOutDot, batch, hv);
         if (dInDot == null) {
             return;
         }
@@ -275,6 +263,20 @@ final class BlasDenseLayer implements Layer {
             tangentWeights.close();
             tangentIn.close();
             tangentOut.close();
+        }
+    }
+
+    /**
+     * The bias's share of a gradient (or of a Hessian-vector product): for each output o, the sum over the
+     * batch's samples of {@code rows[b * out + o]}, written to {@code target[biasOffset + o]}.
+     */
+    private void sumOverSamples(float[] rows, int batch, float[] target) {
+        for (int o = 0; o < out; o++) {
+            float sum = 0f;
+            for (int b = 0; b < batch; b++) {
+                sum += rows[b * out + o];
+            }
+            target[biasOffset + o] = sum;
         }
     }
 }
