@@ -94,6 +94,7 @@ record ArmSweeps(String model, List<BatchSize> batchSizes, int seeds, long epoch
     SweepSpec spec() {
         return new SweepSpec(model, null, batchSizes, seeds, epochs, steps, List.of(lr), scaling, lrReferenceBatch,
                 budget, OptimizerSpec.Kind.SGD, 0.9, List.of(64), evalsPerEpoch, evalEvery, probesPerRun, null, probeSize,
-                threads, null, batchSchedule, lrDecay, trainEvalSamples, SweepSpec.ALL_SAMPLES, sharpness);
+                threads, null, batchSchedule, lrDecay, trainEvalSamples, SweepSpec.ALL_SAMPLES, SweepSpec.ALL_SAMPLES,
+                sharpness);
     }
 }
