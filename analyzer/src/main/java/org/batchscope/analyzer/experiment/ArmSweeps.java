@@ -60,6 +60,11 @@ record ArmSweeps(String model, List<BatchSize> batchSizes, int seeds, long epoch
                 trainEvalSamples, sharpness);
     }
 
+    ArmSweeps withProbeSize(int examples) {
+        return new ArmSweeps(model, batchSizes, seeds, epochs, lr, scaling, lrReferenceBatch, budget, steps, evalsPerEpoch,
+                evalEvery, probesPerRun, threads, batchSchedule, lrDecay, examples, trainEvalSamples, sharpness);
+    }
+
     ArmSweeps withEvaluation(int evals, Integer every, int probes) {
         return new ArmSweeps(model, batchSizes, seeds, epochs, lr, scaling, lrReferenceBatch, budget, steps, evals,
                 every, probes, threads, batchSchedule, lrDecay, probeSize,

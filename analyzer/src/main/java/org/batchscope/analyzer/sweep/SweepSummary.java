@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.batchscope.analyzer.data.LoadedDataset;
@@ -116,8 +117,9 @@ public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells,
      *         sweep), or the whole validation split
      */
     public int validationSamples(int d) {
-        return cellsOf(d).stream().flatMap(c -> c.runs().stream()).map(r -> r.config().validationSamples())
-                .filter(java.util.Objects::nonNull).findFirst().orElse(datasets.get(d).data().validation().count());
+        return cellsOf(d).stream().flatMap(c -> c.runs().stream()).map(RunFile::config).filter(Objects::nonNull)
+                .map(RunSpec::validationSamples).filter(Objects::nonNull).findFirst()
+                .orElse(datasets.get(d).data().validation().count());
     }
 
     /** @return the cells of dataset {@code d} */
