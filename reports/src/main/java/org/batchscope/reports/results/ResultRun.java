@@ -1,6 +1,7 @@
 package org.batchscope.reports.results;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One run file {@code runs/<config-hash>.json}, reduced to what the charts draw.
@@ -14,11 +15,10 @@ import java.util.List;
  * @param stepLosses  the minibatch loss before each update, nats, index = 0-based step
  * @param evaluations the evaluations in order
  * @param probes      the gradient probes in order
- * @param stabilityThreshold the optimiser's stability threshold at the last probe's learning rate (the
- *                    run metric {@code stability_threshold}), NaN when absent
+ * @param metrics     the run's metrics by name (empty for a run that did not complete)
  */
 public record ResultRun(String hash, String status, int dataset, int batchSize, double lr, long seed,
-        double[] stepLosses, List<Evaluation> evaluations, List<Probe> probes, double stabilityThreshold) {
+        double[] stepLosses, List<Evaluation> evaluations, List<Probe> probes, Map<String, Double> metrics) {
 
     /** The status of a run that trained to its end. */
     public static final String COMPLETED = "completed";
@@ -27,6 +27,20 @@ public record ResultRun(String hash, String status, int dataset, int batchSize, 
         stepLosses = stepLosses.clone();
         evaluations = List.copyOf(evaluations);
         probes = List.copyOf(probes);
+        metrics = Map.copyOf(metrics);
+    }
+
+    /** @return the run metric {@code name}, NaN when the run has none of that name */
+    public double metric(String name) {
+        return metrics.getOrDefault(name, Double.NaN);
+    }
+
+    /**
+     * @return the optimiser's stability threshold at the last probe's learning rate (the run metric
+     *         {@code stability_threshold}), NaN when absent
+     */
+    public double stabilityThreshold() {
+        return metric("stability_threshold");
     }
 
     /** @return whether the run completed */

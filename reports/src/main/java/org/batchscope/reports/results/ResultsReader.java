@@ -136,10 +136,16 @@ public final class ResultsReader {
                 .toList();
         List<ResultRun.Probe> probes = stored.probes().stream()
                 .map(p -> new ResultRun.Probe(p.step(), p.noiseScale(), p.batchSharpness())).toList();
-        Double threshold = stored.metrics() == null ? null : stored.metrics().get("stability_threshold");
+        Map<String, Double> metrics = new java.util.TreeMap<>();
+        if (stored.metrics() != null) {
+            stored.metrics().forEach((name, value) -> {
+                if (value != null) {
+                    metrics.put(name, value);
+                }
+            });
+        }
         return new ResultRun(stored.configHash(), stored.status(), dataset, config.run().batchSize(), config.lr(),
-                config.run().seed(), stored.steps().loss(), evaluations, probes,
-                threshold == null ? Double.NaN : threshold);
+                config.run().seed(), stored.steps().loss(), evaluations, probes, metrics);
     }
 
     /** Typed access to one summary table's rows (open maps), each problem naming the file and the column. */

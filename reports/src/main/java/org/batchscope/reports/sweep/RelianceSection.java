@@ -43,7 +43,7 @@ final class RelianceSection implements ReportSection {
             figures.add(new CaptionedFigure(RelianceChart.figure(GROUPS_NAME,
                     "Shortcut groups per cell", panel(results, GROUP_METRICS, chance)), images
                     ? "The training split tied a background family to each class (rho > 0). Per cell, the mean over"
-                            + " seeds (whisker: +- one standard deviation) of the test accuracy on images whose"
+                            + " seeds (whisker: lowest to highest seed) of the test accuracy on images whose"
                             + " background is their own class's family (aligned) and another class's family"
                             + " (conflicting), the lowest accuracy over the (class, background's class) groups, and,"
                             + " on backgrounds alone, the share of predictions naming the class the family is tied to"
@@ -51,7 +51,7 @@ final class RelianceSection implements ReportSection {
                             + " that uses the eyes has aligned = conflicting; one that takes the shortcut has"
                             + " conflicting far below aligned."
                     : "The training split's shortcut block carried the label (rho > 0). Per cell, the mean over seeds"
-                            + " (whisker: +- one standard deviation) of the test accuracy with each row's shortcut"
+                            + " (whisker: lowest to highest seed) of the test accuracy with each row's shortcut"
                             + " block taken from a training row of its own class (aligned) or of another class"
                             + " (conflicting), the lowest accuracy over the (class, block's class) groups, and, with"
                             + " the informative columns permuted, the share of predictions naming the block's class"
@@ -66,14 +66,14 @@ final class RelianceSection implements ReportSection {
             String noShortcut = groups ? "" : " No group accuracies: the training split tied no shortcut to the"
                     + " class (rho = 0), so there was none to learn and these bars measure sensitivity only.";
             String caption = images
-                    ? "Per cell, the mean over seeds (whisker: +- one standard deviation). feature_reliance: share of"
+                    ? "Per cell, the mean over seeds (whisker: lowest to highest seed). feature_reliance: share of"
                             + " test images with the eye colour swapped whose prediction follows the eyes (1 = the"
                             + " feature is used). bg_only_accuracy: accuracy on the backgrounds alone, without the"
                             + " dog, against the class of the image the background came from (chance when the test"
                             + " split's backgrounds are independent of the class, even for a model that reads only the"
                             + " background). bg_gap: accuracy lost when the background is swapped (0 = the background"
                             + " does not matter)." + noShortcut
-                    : "Per cell, the mean over seeds (whisker: +- one standard deviation) of the test-accuracy drop when"
+                    : "Per cell, the mean over seeds (whisker: lowest to highest seed) of the test-accuracy drop when"
                             + " the informative columns are permuted across rows, and when the noise columns are. A"
                             + " model that uses the features loses much more with the informative columns permuted."
                             + noShortcut;
@@ -87,11 +87,16 @@ final class RelianceSection implements ReportSection {
     private static ReliancePanel panel(SweepResults results, List<String> metrics, double chance) {
         List<ResultCell> cells = results.cells().stream().filter(c -> metrics.stream().anyMatch(c::has)).toList();
         double[][] means = new double[metrics.size()][cells.size()];
-        double[][] stds = new double[metrics.size()][cells.size()];
+        double[][] lows = new double[metrics.size()][cells.size()];
+        double[][] highs = new double[metrics.size()][cells.size()];
         for (int m = 0; m < metrics.size(); m++) {
             for (int c = 0; c < cells.size(); c++) {
-                means[m][c] = cells.get(c).mean(metrics.get(m));
-                stds[m][c] = cells.get(c).std(metrics.get(m));
+                String metric = metrics.get(m);
+                means[m][c] = cells.get(c).mean(metric);
+                double[] seeds = results.completedRuns(cells.get(c)).stream().mapToDouble(r -> r.metric(metric))
+                        .filter(Double::isFinite).toArray();
+                lows[m][c] = seeds.length < 2 ? Double.NaN : java.util.Arrays.stream(seeds).min().getAsDouble();
+                highs[m][c] = seeds.length < 2 ? Double.NaN : java.util.Arrays.stream(seeds).max().getAsDouble();
             }
         }
         List<String> labels = new ArrayList<>();
@@ -99,6 +104,6 @@ final class RelianceSection implements ReportSection {
             labels.add("B=" + c.batchSize() + (c.ratio() == null ? "" : " r=" + Numbers.compact(c.ratio()))
                     + (results.settings().lrs().size() > 1 ? " lr=" + Numbers.compact(c.lr()) : ""));
         }
-        return new ReliancePanel(metrics, labels, means, stds, chance);
+        return new ReliancePanel(metrics, labels, means, lows, highs, chance);
     }
 }
