@@ -199,7 +199,7 @@ final class Conv3x3 implements Layer {
      * addition chains instead of one (measured: the single chain took about 80 microseconds per sample
      * for the first convolution's 16 x 4096 values, a third of that layer's backward pass).
      */
-    private static double sum(float[] a, int from, int length) {
+    static double sum(float[] a, int from, int length) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
