@@ -7,18 +7,18 @@ import java.util.Arrays;
  * canonical weight layout {@code W[out][in][3][3]} then {@code bias[out]}) computed directly, without
  * im2col or a matrix product: on zero-padded copies of the input planes (row stride {@code w + 2}),
  * {@code y[o][b] = bias[o] + sum_i sum_taps W[o][i][t] x[i][b] shifted by the tap}, one
- * {@link TapKernels#addTaps} pass (nine taps, weights in registers) per output and input channel.
+ * {@link VectorLoops#addTaps} pass (nine taps, weights in registers) per output and input channel.
  *
  * <ul>
  *   <li>Input gradient: the same kernel on the padded output gradient with the weights transposed and
  *       turned by 180 degrees, {@code dx[i] = sum_o conv(dy[o], rot180(W[o][i]))}.</li>
  *   <li>Weight gradient: {@code dW[o][i][t] = sum_b sum_q dy[o][b][q] x[i][b][q shifted by t]}, per
- *       sample nine dot products in one pass ({@link TapKernels#tapDots}), the samples' values added in
+ *       sample nine dot products in one pass ({@link VectorLoops#tapDots}), the samples' values added in
  *       sample order; {@code db[o] = sum_n dy[o][n]} in double as {@link Conv3x3} sums it.</li>
  *   <li>Tangent passes (Pearlmutter's R-operator): the same kernels on {@code vW}, {@code xDot},
  *       {@code dyDot}, as the product rule on the bilinear convolution gives them.</li>
  * </ul>
- * Summation orders are fixed (the fused chains of {@link TapKernels}), so results are bit-reproducible,
+ * Summation orders are fixed (the fused chains of {@link VectorLoops}), so results are bit-reproducible,
  * and differ from {@link Conv3x3}'s in the last bits only.
  *
  * <p>Why: for few input channels im2col + sgemm wastes the machine (the product is {@code out x 9 in} times
@@ -33,7 +33,7 @@ final class DirectConv3x3 implements Layer {
      */
     private static final int BLOCK = 512;
 
-    private final TapKernels kernels;
+    private final VectorLoops loops;
     private final int in;
     private final int out;
     private final int height;
@@ -55,18 +55,18 @@ final class DirectConv3x3 implements Layer {
     private final float[] acc;
     /** {@code W[o][i]} turned by 180 degrees and stored as {@code [i][o][3][3]}, for the input gradient. */
     private final float[] turned;
-    /** The nine sums of one {@link TapKernels#tapDots} call. */
+    /** The nine sums of one {@link VectorLoops#tapDots} call. */
     private final float[] sums = new float[9];
     /** Buffers of the tangent passes, allocated on their first use (training never needs them). */
     private Tangent tangent;
 
     DirectConv3x3(int in, int out, int height, int width, int weightOffset, int capacity) {
-        this(TapKernels.INSTANCE, in, out, height, width, weightOffset, capacity);
+        this(VectorLoops.INSTANCE, in, out, height, width, weightOffset, capacity);
     }
 
-    /** @param kernels the loops to run (tests compare the Vector API ones with the scalar ones) */
-    DirectConv3x3(TapKernels kernels, int in, int out, int height, int width, int weightOffset, int capacity) {
-        this.kernels = kernels;
+    /** @param loops the loops to run (tests compare the Vector API ones with the scalar ones) */
+    DirectConv3x3(VectorLoops loops, int in, int out, int height, int width, int weightOffset, int capacity) {
+        this.loops = loops;
         this.in = in;
         this.out = out;
         this.height = height;
@@ -214,7 +214,7 @@ final class DirectConv3x3 implements Layer {
         for (int q = 0; q < positions; q += BLOCK) {
             int n = Math.min(BLOCK, positions - q);
             for (int c = 0; c < channels; c++) {
-                kernels.addTaps(acc, q, n, source, (c * batch + b) * padded + q, stride, w, from + c * 9);
+                loops.addTaps(acc, q, n, source, (c * batch + b) * padded + q, stride, w, from + c * 9);
             }
         }
     }
@@ -230,7 +230,7 @@ final class DirectConv3x3 implements Layer {
             // so the two padding columns of each row add nothing
             int dyFrom = (o * batch + b) * padded + stride + 1;
             for (int i = 0; i < in; i++) {
-                kernels.tapDots(gradient, dyFrom, positions, input, (i * batch + b) * padded, stride, sums);
+                loops.tapDots(gradient, dyFrom, positions, input, (i * batch + b) * padded, stride, sums);
                 int w = weightOffset + (o * in + i) * 9;
                 for (int t = 0; t < 9; t++) {
                     target[w + t] = overwrite ? sums[t] : target[w + t] + sums[t];

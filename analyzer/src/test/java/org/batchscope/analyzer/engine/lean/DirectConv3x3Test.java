@@ -60,10 +60,10 @@ class DirectConv3x3Test {
 
     @Test
     void vectorKernelsGiveTheScalarKernelsBits() {
-        assertThat(TapKernels.INSTANCE).as("the tests run with the Vector API module").isInstanceOf(VectorTapKernels.class);
+        assertThat(VectorLoops.INSTANCE).as("the tests run with the Vector API module").isInstanceOf(VectorApiLoops.class);
         Passes data = new Passes(new Random(4));
-        float[][] vector = data.run(new DirectConv3x3(new VectorTapKernels(), IN, OUT, HEIGHT, WIDTH, OFFSET, BATCH));
-        float[][] scalar = data.run(new DirectConv3x3(new ScalarTapKernels(), IN, OUT, HEIGHT, WIDTH, OFFSET, BATCH));
+        float[][] vector = data.run(new DirectConv3x3(new VectorApiLoops(), IN, OUT, HEIGHT, WIDTH, OFFSET, BATCH));
+        float[][] scalar = data.run(new DirectConv3x3(new ScalarLoops(), IN, OUT, HEIGHT, WIDTH, OFFSET, BATCH));
         for (int a = 0; a < vector.length; a++) {
             assertThat(vector[a]).as("result %d", a).containsExactly(scalar[a]);
         }
