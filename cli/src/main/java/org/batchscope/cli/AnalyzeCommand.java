@@ -154,6 +154,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--gap-samples", defaultValue = "all", paramLabel = "N", description = "Training samples the end-of-run train accuracy and loss (and so the generalization gap) score: a fixed subset of N (the first of the probe-set order), or all. Default: ${DEFAULT-VALUE}.")
     String gapSamples;
 
+    @Option(names = "--validation-samples", defaultValue = "all", paramLabel = "N", description = "Validation samples each evaluation during training scores: a fixed subset of N (the first of a fixed permutation of the validation split; accuracy then resolves 1/N), or all. Default: ${DEFAULT-VALUE}.")
+    String validationSamples;
+
     @Option(names = "--sharpness-samples", defaultValue = "128", paramLabel = "N", description = "Training samples (a fixed subset) whose loss the end-of-run sharpness measures. Default: ${DEFAULT-VALUE}.")
     int sharpnessSamples;
 
@@ -259,6 +262,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 evalEvery, probesPerRun, probeEvery, probeSize, cores, targetAccuracy,
                 EpochMilestones.parse("--batch-schedule", batchSchedule), EpochMilestones.parse("--lr-decay", lrDecay),
                 sampleCount(trainEvalSamples, "--train-eval-samples"), sampleCount(gapSamples, "--gap-samples"),
+                sampleCount(validationSamples, "--validation-samples"),
                 new SharpnessSettings(eps, epsSteps, sharpnessSamples, lanczosIterations,
                         lanczosTolerance, SharpnessSettings.DEFAULTS.seed()));
         SweepPreflight.check(sweep);

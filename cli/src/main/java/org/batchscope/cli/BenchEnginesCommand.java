@@ -41,7 +41,7 @@ public final class BenchEnginesCommand implements Callable<Integer> {
             description = "Batch sizes. Default: ${DEFAULT-VALUE}.")
     List<Integer> batchSizes;
 
-    @Option(names = "--seconds", defaultValue = "3",
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "3",
             description = "Seconds of timed training per configuration. Default: ${DEFAULT-VALUE}.")
     double seconds;
 
@@ -53,7 +53,7 @@ public final class BenchEnginesCommand implements Callable<Integer> {
     @Option(names = "--python", description = "Also run the PyTorch CPU reference and print lean/PyTorch ratios.")
     boolean python;
 
-    @Option(names = "--python-exe", defaultValue = "/usr/bin/python3",
+    @Option(names = "--python-exe", paramLabel = "PATH", defaultValue = "/usr/bin/python3",
             description = "The Python with torch (Debian's python3-torch). Default: ${DEFAULT-VALUE}.")
     String pythonExe;
 

@@ -48,10 +48,10 @@ public final class BenchImagesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--count", defaultValue = "20000", description = "Images to generate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--count", paramLabel = "N", defaultValue = "20000", description = "Images to generate (default: ${DEFAULT-VALUE}).")
     long count;
 
-    @Option(names = "--size", defaultValue = "64", description = "Image side in pixels (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--size", paramLabel = "PX", defaultValue = "64", description = "Image side in pixels (default: ${DEFAULT-VALUE}).")
     int size;
 
     @Mixin

@@ -35,11 +35,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Run the motivating case once: batchscope experiment eye-colour. Generates the eye-colour dogs at",
-            "r = 0.3, 3 and 30 (feature-dominant, noise-over-feature, noise-dominant), with the background free of",
-            "and tied to the class in training, trains the small CNN at batch sizes 1, 4, 8 and 32 over several",
-            "seeds, and prints each claim with its measured effect, 95% interval and verdict, then the runs of",
-            "every arm. Writes experiment.json and the PDF and HTML report; rerunning resumes."})
+            "Run the motivating case once: batchscope experiment eye-colour. Generates the eye-colour dogs at r = "
+                + "0.3, 3 and 30 (feature-dominant, noise-over-feature, noise-dominant), with the background free of "
+                + "and tied to the class in training, trains the small CNN at batch sizes 1, 4, 8 and 32 over several "
+                + "seeds, and prints each claim with its measured effect, 95%% interval and verdict, then the runs of "
+                + "every arm. Writes experiment.json and the PDF and HTML report; rerunning resumes."})
 public final class DemoCommand implements Callable<Integer> {
 
     /** The experiment the demo runs. */

@@ -30,9 +30,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Test a batch-size claim people repeat, on data where the truth is known: a preset sweep with control",
-            "arms, the measured effect with its 95% interval, and a verdict (holds, does not hold, inconclusive)",
-            "from a written rule. 'batchscope experiment list' shows the experiments. Rerunning resumes."})
+            "Test a batch-size claim people repeat, on data where the truth is known: a preset sweep with control "
+                + "arms, the measured effect with its 95%% interval, and a verdict (holds, does not hold, inconclusive) "
+                + "from a written rule. 'batchscope experiment list' shows the experiments. Rerunning resumes."})
 public final class ExperimentCommand implements Callable<Integer> {
 
     @Spec

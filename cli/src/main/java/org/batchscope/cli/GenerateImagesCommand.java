@@ -36,33 +36,33 @@ public final class GenerateImagesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--val-rho", description = "Background-class correlation of val. Default 0.")
+    @Option(names = "--val-rho", paramLabel = "P", description = "Background-class correlation of val. Default 0.")
     Double valRho;
 
-    @Option(names = "--test-rho", description = "Background-class correlation of test. Default 0.")
+    @Option(names = "--test-rho", paramLabel = "P", description = "Background-class correlation of test. Default 0.")
     Double testRho;
 
-    @Option(names = "--size", description = "Image side in pixels, [16, 512]. Default 64.")
+    @Option(names = "--size", paramLabel = "PX", description = "Image side in pixels, [16, 512]. Default 64.")
     Integer size;
 
-    @Option(names = "--classes", split = ",", description = "Eye colours, one class each (blue, amber, green, "
+    @Option(names = "--classes", split = ",", paramLabel = "COLOUR", description = "Eye colours, one class each (blue, amber, green, "
             + "brown, grey, violet, red). Default blue,amber.")
     List<String> classes;
 
-    @Option(names = "--class-balance", split = ",", description = "Relative class weights, one per class.")
+    @Option(names = "--class-balance", split = ",", paramLabel = "W", description = "Relative class weights, one per class.")
     List<Double> classBalance;
 
-    @Option(names = "--backgrounds", split = ",", description = "Background families (park, stripes, "
+    @Option(names = "--backgrounds", split = ",", paramLabel = "FAMILY", description = "Background families (park, stripes, "
             + "checkerboard, fractal, wallpaper). Default all.")
     List<String> backgrounds;
 
-    @Option(names = "--label-noise", description = "Probability that a train label flips to another class.")
+    @Option(names = "--label-noise", paramLabel = "P", description = "Probability that a train label flips to another class.")
     Double labelNoise;
 
-    @Option(names = "--gaussian-noise", description = "Per-pixel Gaussian noise std in intensity units, [0, 100].")
+    @Option(names = "--gaussian-noise", paramLabel = "STD", description = "Per-pixel Gaussian noise std in intensity units, [0, 100].")
     Double gaussianNoise;
 
-    @Option(names = "--salt-pepper", description = "Per-pixel salt-and-pepper probability, [0, 0.5].")
+    @Option(names = "--salt-pepper", paramLabel = "P", description = "Per-pixel salt-and-pepper probability, [0, 0.5].")
     Double saltPepper;
 
     @Option(names = "--counterfactuals", negatable = true, defaultValue = "true", fallbackValue = "true",

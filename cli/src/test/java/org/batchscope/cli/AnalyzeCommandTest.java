@@ -115,7 +115,7 @@ class AnalyzeCommandTest {
         CliRunner.Result result = CliRunner.run("analyze", "--data", data.toString(), "--out", out.toString(),
                 "--batch-sizes", "4,FULL", "--seeds", "2", "--epochs", "3", "--threads", "2", "--target-accuracy", "0.6",
                 "--x-axis", "samples", "--eps-steps", "10", "--sharpness-samples", "512", "--train-eval-samples", "50",
-                "--gap-samples", "40");
+                "--gap-samples", "40", "--validation-samples", "30");
         assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
         assertThat(result.out()).contains("B=full lr=", "  cost: B=full is ");
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
@@ -145,6 +145,12 @@ class AnalyzeCommandTest {
             assertThat(run.path("config").path("gap_samples").asInt()).isEqualTo(40);
             double correct = m.path("final_train_accuracy").asDouble() * 40;
             assertThat(correct).isCloseTo(Math.rint(correct), org.assertj.core.api.Assertions.within(1e-9));
+            // each evaluation scores 30 of the 40 validation samples: multiples of 1/30
+            assertThat(run.path("config").path("validation_samples").asInt()).isEqualTo(30);
+            for (JsonNode evaluation : run.path("evaluations")) {
+                double right = evaluation.path("validation_accuracy").asDouble() * 30;
+                assertThat(right).isCloseTo(Math.rint(right), org.assertj.core.api.Assertions.within(1e-9));
+            }
             assertThat(run.path("timing").path("training_seconds_at_evaluation")).hasSameSizeAs(run.path("evaluations"));
             JsonNode phases = run.path("timing").path("analysis_seconds");
             double sum = 0;
@@ -157,6 +163,10 @@ class AnalyzeCommandTest {
         JsonNode summary = Json.mapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.path("sweep").path("batch_sizes").toString()).isEqualTo("[4,\"full\"]");
         assertThat(summary.path("datasets").get(0).path("gap_split").asText()).isEqualTo("test");
+        assertThat(summary.path("datasets").get(0).path("val").asInt()).isEqualTo(40);
+        assertThat(summary.path("datasets").get(0).path("val_evaluated").asInt()).isEqualTo(30);
+        assertThat(Files.readString(out.resolve("verdict.txt")))
+                .contains("; 30 of 40 validation samples per evaluation (--validation-samples), so one sample is 0.0333");
         assertThat(summary.path("datasets").get(0).path("target_accuracy").asDouble()).isEqualTo(0.6);
         for (String chart : List.of("generalization-gap.png", "sharpness.png", "cost.png", "seed-picture.png")) {
             assertThat(ImageIO.read(out.resolve("report").resolve(chart).toFile()).getWidth()).as(chart).isGreaterThan(1000);
@@ -254,6 +264,8 @@ class AnalyzeCommandTest {
         assertBadInput(analyzeWith("--train-eval-samples", "0"),
                 "--train-eval-samples must be a positive integer or all (got 0)");
         assertBadInput(analyzeWith("--gap-samples", "-5"), "--gap-samples must be a positive integer or all (got -5)");
+        assertBadInput(analyzeWith("--validation-samples", "0"),
+                "--validation-samples must be a positive integer or all (got 0)");
         assertBadInput(analyzeWith("--eps-steps", "-1"),
                 "--eps-steps must be an integer in [0, 1000] (got -1)");
         assertBadInput(analyzeWith("--lanczos-iterations", "0"),

@@ -85,7 +85,7 @@ class AnalyzeSweepFileTest {
                 + " label_column, lanczos_iterations, lanczos_tolerance, lr_decay, lr_reference_batch, lr_scaling, lrs,"
                 + " master, model, momentum, no_report, no_verify, optimizer, out, overwrite, probe_every, probe_size,"
                 + " probes_per_run, ratios, save_weights, seeds, sharpness_samples, spec, steps, target_accuracy, threads,"
-                + " train_eval_samples, x_axis])");
+                + " train_eval_samples, validation_samples, x_axis])");
         Path list = write("list.yaml", "spec: spec.yaml\nout: never\nseeds: [1, 2]\n");
         assertBad(list, list + ": seeds must be a single value (got [1,2])");
         Path word = write("word.yaml", "spec: spec.yaml\nout: never\nseeds: many\n");

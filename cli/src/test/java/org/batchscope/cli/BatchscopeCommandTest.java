@@ -3,6 +3,7 @@ package org.batchscope.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,43 @@ class BatchscopeCommandTest {
         CliRunner.Result result = CliRunner.run("--help");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(result.out()).contains("generate", "demo", "Exit codes:", "2   bad input");
+    }
+
+    /**
+     * Every command's help renders cleanly: picocli formats descriptions as format strings, and a bare '%'
+     * (as in "95% interval") made it print a warning line to the process's stderr above the help.
+     */
+    @Test
+    void everyCommandsHelpRendersWithoutAWarning() {
+        java.io.PrintStream processErr = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        List<List<String>> commands = new java.util.ArrayList<>();
+        collect(BatchscopeMain.newCommandLine(), List.of(), commands);
+        assertThat(commands).hasSizeGreaterThan(10);
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (List<String> command : commands) {
+                List<String> args = new java.util.ArrayList<>(command);
+                args.add("--help");
+                CliRunner.Result result = CliRunner.run(args.toArray(String[]::new));
+                assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.OK);
+                assertThat(result.out()).as(String.join(" ", args)).contains("Usage: batchscope " + String.join(" ", command));
+                assertThat(result.err() + captured).as(String.join(" ", args)).isEmpty();
+            }
+        } finally {
+            System.setErr(processErr);
+        }
+    }
+
+    private static void collect(picocli.CommandLine line, List<String> path, List<List<String>> into) {
+        line.getSubcommands().forEach((name, sub) -> {
+            if (name.equals(sub.getCommandName())) { // aliases name the same command
+                List<String> child = new java.util.ArrayList<>(path);
+                child.add(name);
+                into.add(child);
+                collect(sub, child, into);
+            }
+        });
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.batchscope.analyzer.experiment;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.batchscope.analyzer.data.LoadedDataset;
 import org.batchscope.analyzer.metrics.RunStateRule;
 import org.batchscope.analyzer.sweep.CellSummary;
 import org.batchscope.analyzer.sweep.RunResult;
@@ -67,8 +66,8 @@ public record ArmResults(Map<String, SweepSummary> byArm) {
 
     /** @return {@link RunStateRule#chanceMargin} at the arm's chance level and validation samples */
     public double chanceMargin(String arm) {
-        LoadedDataset data = byArm.get(arm).datasets().get(0).data();
-        return RunStateRule.chanceMargin(data.chance(), data.validation().count());
+        SweepSummary summary = byArm.get(arm);
+        return RunStateRule.chanceMargin(summary.datasets().get(0).data().chance(), summary.validationSamples(0));
     }
 
     /** @return the number of classes k of the arm's dataset */

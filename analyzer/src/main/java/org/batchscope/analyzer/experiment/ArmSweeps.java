@@ -60,6 +60,11 @@ record ArmSweeps(String model, List<BatchSize> batchSizes, int seeds, long epoch
                 trainEvalSamples, sharpness);
     }
 
+    ArmSweeps withProbeSize(int examples) {
+        return new ArmSweeps(model, batchSizes, seeds, epochs, lr, scaling, lrReferenceBatch, budget, steps, evalsPerEpoch,
+                evalEvery, probesPerRun, threads, batchSchedule, lrDecay, examples, trainEvalSamples, sharpness);
+    }
+
     ArmSweeps withEvaluation(int evals, Integer every, int probes) {
         return new ArmSweeps(model, batchSizes, seeds, epochs, lr, scaling, lrReferenceBatch, budget, steps, evals,
                 every, probes, threads, batchSchedule, lrDecay, probeSize,
@@ -94,6 +99,7 @@ record ArmSweeps(String model, List<BatchSize> batchSizes, int seeds, long epoch
     SweepSpec spec() {
         return new SweepSpec(model, null, batchSizes, seeds, epochs, steps, List.of(lr), scaling, lrReferenceBatch,
                 budget, OptimizerSpec.Kind.SGD, 0.9, List.of(64), evalsPerEpoch, evalEvery, probesPerRun, null, probeSize,
-                threads, null, batchSchedule, lrDecay, trainEvalSamples, SweepSpec.ALL_SAMPLES, sharpness);
+                threads, null, batchSchedule, lrDecay, trainEvalSamples, SweepSpec.ALL_SAMPLES, SweepSpec.ALL_SAMPLES,
+                sharpness);
     }
 }

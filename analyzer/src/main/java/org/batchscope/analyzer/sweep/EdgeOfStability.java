@@ -18,15 +18,21 @@ import org.batchscope.analyzer.sharpness.StabilityThreshold;
  *   <li>{@value #STABILITY_THRESHOLD}: T at the last probe;</li>
  *   <li>{@value #EDGE_RATIO}: the mean over the same probes of batch sharpness / T_k; about 1 when the
  *       run trains at the edge of stability (Cohen et al. 2021; for mini-batch SGD, batch sharpness
- *       settles there: Andreyev and Beneventano 2024), well below 1 when it is stable.</li>
+ *       settles there: Andreyev and Beneventano 2024), well below 1 when it is stable;</li>
+ *   <li>{@value #PEAK_EDGE_RATIO}: the largest batch sharpness / T_k over every probe of the run with a finite
+ *       batch sharpness: how close the run came to its threshold at its sharpest. Under full-batch gradient descent
+ *       with cross-entropy the sharpness can reach 2/lr, hover there, and fall far below once the loss is small,
+ *       so the last half of the probes misses the edge that this peak records.</li>
  * </ul>
- * Left out for Adam (no threshold) and when a probe's batch sharpness is not finite.
+ * The first three are left out for Adam (no threshold) and when a probe of the last half has a batch sharpness that
+ * is not finite; the peak is left out for Adam and when no probe has one.
  */
 public final class EdgeOfStability {
 
     public static final String BATCH_SHARPNESS = "batch_sharpness";
     public static final String STABILITY_THRESHOLD = "stability_threshold";
     public static final String EDGE_RATIO = "edge_of_stability_ratio";
+    public static final String PEAK_EDGE_RATIO = "peak_edge_of_stability_ratio";
 
     private EdgeOfStability() {
     }
@@ -35,6 +41,16 @@ public final class EdgeOfStability {
     public static Map<String, Double> of(List<RunRecorder.GradientProbe> probes, double[] learningRates,
             OptimizerSpec optimizer) {
         Map<String, Double> metrics = new TreeMap<>();
+        double peak = Double.NEGATIVE_INFINITY;
+        for (RunRecorder.GradientProbe probe : probes) {
+            int last = lastStep(probe, learningRates);
+            if (last >= 0 && Double.isFinite(probe.batchSharpness())) {
+                peak = Math.max(peak, probe.batchSharpness() / StabilityThreshold.of(optimizer, learningRates[last]));
+            }
+        }
+        if (Double.isFinite(peak)) {
+            metrics.put(PEAK_EDGE_RATIO, peak);
+        }
         List<RunRecorder.GradientProbe> lastHalf = probes.subList(probes.size() / 2, probes.size());
         if (lastHalf.isEmpty()) {
             return metrics;
@@ -43,7 +59,7 @@ public final class EdgeOfStability {
         double ratio = 0;
         double threshold = Double.NaN;
         for (RunRecorder.GradientProbe probe : lastHalf) {
-            int last = (int) Math.min(probe.step(), learningRates.length) - 1;
+            int last = lastStep(probe, learningRates);
             if (last < 0 || !Double.isFinite(probe.batchSharpness())) {
                 return metrics;
             }
@@ -57,5 +73,10 @@ public final class EdgeOfStability {
             metrics.put(EDGE_RATIO, ratio);
         }
         return metrics;
+    }
+
+    /** @return the index of the last step taken before {@code probe} (whose rate its threshold uses), -1 for none */
+    private static int lastStep(RunRecorder.GradientProbe probe, double[] learningRates) {
+        return (int) Math.min(probe.step(), learningRates.length) - 1;
     }
 }

@@ -29,6 +29,9 @@ import org.batchscope.common.files.ResultFiles;
  * @param gapSamples       training samples the end-of-run train accuracy and loss (and so the generalization gap)
  *                         score: the first of the {@link SweepPlan#probeSet} order, or null for the whole training
  *                         set (then left out of the JSON, so runs measured on every sample keep their hash)
+ * @param validationSamples validation samples each evaluation during training scores: the first of the same
+ *                         permutation of the validation split ({@link SweepPlan#probeSet} applied to it), or null for
+ *                         the whole split (then left out of the JSON, so runs evaluated on every sample keep their hash)
  */
 public record RunSpec(@JsonProperty("dataset") SweepDataset.Ref dataset, @JsonProperty("engine") String engine,
         @JsonProperty("engine_settings") Map<String, Object> engineSettings, @JsonProperty("run") RunConfig run,
@@ -37,7 +40,8 @@ public record RunSpec(@JsonProperty("dataset") SweepDataset.Ref dataset, @JsonPr
         @JsonProperty("probe_selection") String probeSelection,
         @JsonProperty("sharpness") SharpnessSettings sharpness,
         @JsonProperty("train_eval_samples") int trainEvalSamples,
-        @JsonProperty("gap_samples") @JsonInclude(JsonInclude.Include.NON_NULL) Integer gapSamples) {
+        @JsonProperty("gap_samples") @JsonInclude(JsonInclude.Include.NON_NULL) Integer gapSamples,
+        @JsonProperty("validation_samples") @JsonInclude(JsonInclude.Include.NON_NULL) Integer validationSamples) {
 
     public RunSpec {
         engineSettings = java.util.Collections.unmodifiableMap(new TreeMap<>(engineSettings));

@@ -77,8 +77,8 @@ public final class SweepPlan {
                                 lr, spec.lrScaling().cliName(), spec.lrReferenceBatch(), PROBE_SELECTION,
                                 spec.sharpness(), spec.trainEvalSamples() == SweepSpec.ALL_SAMPLES ? n
                                         : Math.min(spec.trainEvalSamples(), n),
-                                spec.gapSamples() == SweepSpec.ALL_SAMPLES || spec.gapSamples() >= n ? null
-                                        : spec.gapSamples());
+                                subsetOrAll(spec.gapSamples(), n),
+                                subsetOrAll(spec.validationSamples(), dataset.data().validation().count()));
                         runs.add(new PlannedRun(runSpec, runSpec.hash(), d, engine, spec.batchLabel(batch, n)));
                     }
                 }
@@ -102,13 +102,25 @@ public final class SweepPlan {
     }
 
     /**
+     * @param samples a sample-count setting ({@link SweepSpec#ALL_SAMPLES} for all)
+     * @param count   the size of the split it subsets
+     * @return the size of the subset, or null when it is the whole split
+     */
+    private static Integer subsetOrAll(int samples, int count) {
+        return samples == SweepSpec.ALL_SAMPLES || samples >= count ? null : samples;
+    }
+
+    /**
      * The gradient probe set: the first {@code size} samples of the permutation
-     * {@code BatchPlan.epochOrder(0, 0, n)} of the training set, the same for every run on a dataset.
+     * {@code BatchPlan.epochOrder(0, 0, n)} of the training set, the same for every run on a dataset. Every fixed
+     * subset of a split is chosen this way: the training samples of evaluations, of the end-of-run train scores
+     * and of the sharpness, and ({@code --validation-samples}) the validation samples of evaluations.
      *
+     * @param split the training set, or the split a subset is taken of
      * @return the probe set, or null when {@code size} is 0
      */
-    public static TensorData probeSet(TensorData train, int size) {
-        return size == 0 ? null : train.select(probeIndices(train.count(), size));
+    public static TensorData probeSet(TensorData split, int size) {
+        return size == 0 ? null : split.select(probeIndices(split.count(), size));
     }
 
     /** @return the indices, into a training set of {@code n} samples, of its {@link #probeSet} of {@code size} */

@@ -31,7 +31,8 @@ import org.batchscope.common.files.RunFile;
  * {@link GeneralizationGap} and, when its model is a {@link DifferentiableModel} (the lean engine's are),
  * {@link Sharpness} with the run's settings ({@link RunSpec#sharpness()}) on the first min(samples, n) samples of the probe-set order
  * ({@link SweepPlan#probeSet}). Evaluations during training score the first {@link RunSpec#trainEvalSamples()}
- * samples of that order and the whole validation set; the end-of-run train accuracy and loss score the first
+ * samples of that order and the validation split, whole or (with {@link RunSpec#validationSamples()}) the first
+ * samples of the same permutation of it; the end-of-run train accuracy and loss score the first
  * {@link RunSpec#gapSamples()} of it, or the whole training set. The time of each measuring phase goes to the run
  * file's {@code timing.analysis_seconds} ({@link RunCost}). Every completed or diverged run gets its {@link RunStates state}.
  * With a {@link WeightsFolder} ({@code --save-weights}) a completed run's final parameters and its sharpness
@@ -149,8 +150,12 @@ public final class SweepRunner {
             TensorData probe = config.probeSize() == 0 ? null : subset(probeSets, run, data, config.probeSize());
             int evaluated = run.spec().trainEvalSamples();
             TensorData trainEvaluation = evaluated == n ? data.train() : subset(probeSets, run, data, evaluated);
+            Integer validationSamples = run.spec().validationSamples();
+            TensorData validation = validationSamples == null ? data.validation()
+                    : probeSets.computeIfAbsent(run.datasetIndex() + "/validation/" + validationSamples,
+                            k -> SweepPlan.probeSet(data.validation(), validationSamples));
             RunOutcome outcome = run.engine().train(
-                    new TrainingJob(config, data.train(), data.validation(), probe, null, trainEvaluation), recording);
+                    new TrainingJob(config, data.train(), validation, probe, null, trainEvaluation), recording);
             steps = outcome.steps();
             Map<String, Double> metrics = RunMetrics.of(recording, outcome.steps(), schedule);
             metrics.putAll(EdgeOfStability.of(recording.probes(), recording.learningRates(), config.optimizer()));
@@ -181,7 +186,8 @@ public final class SweepRunner {
                 status = RunResult.DIVERGED;
                 message = "the minibatch loss was not finite at step " + outcome.divergedAtStep();
             }
-            String state = RunStates.of(recording, data, metrics, status.equals(RunResult.DIVERGED)).fileName();
+            String state = RunStates.of(recording, validation.count(), data.chance(), metrics,
+                    status.equals(RunResult.DIVERGED)).fileName();
             result = RunResult.of(run, status, state, message, recording, metrics, sharpness,
                     RunCost.of(recording, clock.seconds(), steps, schedule, seconds(start)));
         } catch (RuntimeException e) {

@@ -46,6 +46,9 @@ import org.batchscope.common.BadInputException;
  * @param gapSamples       training samples the end-of-run train accuracy and loss score (the same kind of fixed
  *                         subset), or 0 for the whole training set (also when absent: summaries written before
  *                         the option existed measured every sample)
+ * @param validationSamples validation samples each evaluation during training scores (a fixed subset, the
+ *                         first samples of the same kind of permutation of the validation split), or 0 for the
+ *                         whole validation split (also when absent: summaries written before the option existed)
  * @param sharpness        how the end-of-run sharpness is measured
  */
 public record SweepSpec(@JsonProperty("model") String model,
@@ -72,12 +75,16 @@ public record SweepSpec(@JsonProperty("model") String model,
         @JsonProperty("lr_decay") EpochMilestones lrDecay,
         @JsonProperty("train_eval_samples") int trainEvalSamples,
         @JsonProperty("gap_samples") Integer gapSamples,
+        @JsonProperty("validation_samples") Integer validationSamples,
         @JsonProperty("sharpness") SharpnessSettings sharpness) {
 
     /** The default of {@code --train-eval-samples}. */
     public static final int DEFAULT_TRAIN_EVAL_SAMPLES = 128;
 
-    /** A sample count ({@code trainEvalSamples}, {@code gapSamples}) that stands for the whole training set. */
+    /**
+     * A sample count ({@code trainEvalSamples}, {@code gapSamples}, {@code validationSamples}) that stands for the
+     * whole split.
+     */
     public static final int ALL_SAMPLES = 0;
 
     public SweepSpec {
@@ -119,6 +126,9 @@ public record SweepSpec(@JsonProperty("model") String model,
                 trainEvalSamples);
         gapSamples = gapSamples == null ? ALL_SAMPLES : gapSamples;
         BadInputException.require(gapSamples >= 0, "--gap-samples", "a positive integer or all", gapSamples);
+        validationSamples = validationSamples == null ? ALL_SAMPLES : validationSamples;
+        BadInputException.require(validationSamples >= 0, "--validation-samples", "a positive integer or all",
+                validationSamples);
         BadInputException.require(sharpness != null, "sharpness", "sharpness settings", null);
     }
 
@@ -130,7 +140,7 @@ public record SweepSpec(@JsonProperty("model") String model,
         this(model, engine, batchSizes, seeds, epochs, steps, lrs, lrScaling, lrReferenceBatch, budget, optimizer,
                 momentum, hidden, evalsPerEpoch, evalEvery, probesPerRun, probeEvery, probeSize, threads,
                 targetAccuracy, EpochMilestones.NONE, EpochMilestones.NONE, DEFAULT_TRAIN_EVAL_SAMPLES,
-                ALL_SAMPLES, SharpnessSettings.DEFAULTS);
+                ALL_SAMPLES, ALL_SAMPLES, SharpnessSettings.DEFAULTS);
     }
 
     /**

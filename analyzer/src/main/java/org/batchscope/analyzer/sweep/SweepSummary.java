@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.batchscope.analyzer.data.LoadedDataset;
@@ -110,6 +111,17 @@ public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells,
         return out;
     }
 
+    /**
+     * @return N, the validation samples each evaluation of dataset {@code d}'s runs scored: the subset
+     *         {@code --validation-samples} names ({@link RunSpec#validationSamples()}, the same for every run of a
+     *         sweep), or the whole validation split
+     */
+    public int validationSamples(int d) {
+        return cellsOf(d).stream().flatMap(c -> c.runs().stream()).map(RunFile::config).filter(Objects::nonNull)
+                .map(RunSpec::validationSamples).filter(Objects::nonNull).findFirst()
+                .orElse(datasets.get(d).data().validation().count());
+    }
+
     /** @return the cells of dataset {@code d} */
     public List<CellSummary> cellsOf(int d) {
         return cells.stream().filter(c -> c.dataset() == d).toList();
@@ -189,6 +201,7 @@ public record SweepSummary(List<SweepDataset> datasets, List<CellSummary> cells,
             row.put("chance_rule", "share of the most frequent class in the training labels");
             row.put("train", data.train().count());
             row.put("val", data.validation().count());
+            row.put("val_evaluated", validationSamples(d));
             row.put("test", data.test() == null ? null : data.test().count());
             row.put("gap_split", GeneralizationGap.heldoutSplit(data));
             row.put("target_accuracy", CellSummary.finite(targetAccuracy(d)));

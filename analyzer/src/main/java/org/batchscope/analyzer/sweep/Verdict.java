@@ -78,13 +78,17 @@ public final class Verdict {
     private static List<String> ofDataset(SweepSummary summary, int d) {
         SweepDataset dataset = summary.datasets().get(d);
         LoadedDataset data = dataset.data();
-        int validation = data.validation().count();
+        int validation = summary.validationSamples(d);
         double chance = data.chance();
         List<CellSummary> all = summary.cellsOf(d);
         List<String> lines = new ArrayList<>();
         lines.add("Dataset " + d + " (" + data.source() + (dataset.ratio() == null ? "" : ", r = " + num(dataset.ratio()))
                 + "): chance " + num(chance) + " (the share of the most frequent class in the training labels, the"
-                + " accuracy of always guessing it); " + validation + " validation samples, so one sample is "
+                + " accuracy of always guessing it); " + (validation < data.validation().count()
+                        ? validation + " of " + data.validation().count() + " validation samples per evaluation"
+                                + " (--validation-samples)"
+                        : validation + " validation samples")
+                + ", so one sample is "
                 + num(1.0 / validation) + " of accuracy.");
         for (CellSummary c : all) {
             lines.add("  " + cellLine(c));

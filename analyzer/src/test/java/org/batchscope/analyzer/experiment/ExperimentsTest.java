@@ -69,6 +69,25 @@ class ExperimentsTest {
         assertThat(grown.samplesOf(80)).isEqualTo(512);
     }
 
+    /**
+     * The edge-of-stability arms probe the whole training set every 10 steps of full-batch GD, so each probe's batch
+     * sharpness is the curvature along the full-batch gradient, on a table with flipped labels.
+     */
+    @Test
+    void edgeOfStabilityProbesTheFullBatchGradientEveryTenSteps() {
+        for (Scale scale : Scale.values()) {
+            List<Arm> arms = new EdgeOfStabilityExperiment().arms(scale, 2);
+            assertThat(arms).extracting(Arm::name).containsExactly("lr0.5", "lr0.75", "lr1");
+            for (Arm arm : arms) {
+                assertThat(arm.dataset().fields()).containsEntry("flip_y", 0.2).containsEntry("train", 256);
+                var run = SweepPlan.plan(arm.sweep(), List.of(table(256))).get(0).spec().run();
+                assertThat(run.batchSize()).isEqualTo(256);
+                assertThat(run.probeSize()).isEqualTo(256);
+                assertThat(run.probeEverySteps()).isEqualTo(10);
+            }
+        }
+    }
+
     /** A table of {@code n} training rows of 3 features and 2 classes (its values do not matter to a plan). */
     private static SweepDataset table(int n) {
         TensorData train = new TensorData(new float[3 * n], new int[n], new int[] {3}, 2);

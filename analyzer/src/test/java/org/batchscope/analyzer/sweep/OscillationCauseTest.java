@@ -74,6 +74,28 @@ class OscillationCauseTest {
         assertThat(OscillationCause.of(ratio(0.01))).isEqualTo(OscillationCause.Position.WELL_BELOW);
     }
 
+    /**
+     * The peak ratio is the largest ratio over every probe, not the last half's mean: at lr 0.01 the curvature along
+     * g falls from its first probe (step 10: (1000 x 0.9^20 + 0.99^20) / (100 x 0.9^20 + 0.99^20) = 9.43, ratio
+     * 0.047163) while the last half averages 0.005822; at lr 0.19 it climbs towards 10, so the peak is the last probe
+     * (ratio 0.94999997). Values by hand in Python (the same recurrence in floats of double precision).
+     */
+    @Test
+    void thePeakRatioIsTheSharpestProbeOfTheRun() {
+        assertThat(peak(0.01)).isCloseTo(0.047163453675356, within(1e-12));
+        assertThat(peak(0.19)).isCloseTo(0.949999972389947, within(1e-12));
+        OptimizerSpec adam = new OptimizerSpec(OptimizerSpec.Kind.ADAM, 0.01, 0.9, 0.9, 0.999, 1e-8, 0.0);
+        assertThat(EdgeOfStability.of(gradientDescent(0.01), new double[60], adam))
+                .doesNotContainKey(EdgeOfStability.PEAK_EDGE_RATIO);
+    }
+
+    private static double peak(double lr) {
+        double[] rates = new double[60];
+        java.util.Arrays.fill(rates, lr);
+        OptimizerSpec sgd = new OptimizerSpec(OptimizerSpec.Kind.SGD, lr, 0.9, 0.9, 0.999, 1e-8, 0.0);
+        return EdgeOfStability.of(gradientDescent(lr), rates, sgd).get(EdgeOfStability.PEAK_EDGE_RATIO);
+    }
+
     @Test
     void bandsAreClosedAtTheEdge() {
         assertThat(OscillationCause.of(OscillationCause.EDGE_LOW)).isEqualTo(OscillationCause.Position.AT_EDGE);

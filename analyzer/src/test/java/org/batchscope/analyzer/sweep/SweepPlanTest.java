@@ -49,16 +49,52 @@ class SweepPlanTest {
                 scaling, 32, budget, OptimizerSpec.Kind.SGD, 0.9, List.of(8), 4, null, 8, null, 64, 2, null);
     }
 
-    /** Summaries written before --gap-samples existed have no gap_samples: they measured every sample. */
+    /**
+     * Summaries written before --gap-samples and --validation-samples existed have neither key: they measured
+     * every sample.
+     */
     @Test
-    void aSweepRecordedWithoutGapSamplesReadsAsEverySample(@TempDir Path dir) throws IOException {
+    void aSweepRecordedWithoutGapOrValidationSamplesReadsAsEverySample(@TempDir Path dir) throws IOException {
         SweepSpec spec = spec(List.of(4), LrScaling.FIXED, Budget.Kind.EPOCHS, null);
         String json = new String(ResultFiles.toBytes(spec), StandardCharsets.UTF_8);
-        assertThat(json).contains("\"gap_samples\" : 0,");
-        Path old = Files.writeString(dir.resolve("sweep.json"), json.replace("\"gap_samples\" : 0,", ""));
+        assertThat(json).contains("\"gap_samples\" : 0,", ",\n  \"validation_samples\" : 0\n");
+        Path old = Files.writeString(dir.resolve("sweep.json"), json.replace("\"gap_samples\" : 0,", "")
+                .replace(",\n  \"validation_samples\" : 0\n", "\n"));
         SweepSpec read = ResultFiles.read(old, ResultFiles.UNVERSIONED, new TypeReference<SweepSpec>() { });
         assertThat(read.gapSamples()).isEqualTo(SweepSpec.ALL_SAMPLES);
+        assertThat(read.validationSamples()).isEqualTo(SweepSpec.ALL_SAMPLES);
         assertThat(read).isEqualTo(spec);
+    }
+
+    /**
+     * --validation-samples is in a run's config (so its hash) only when it subsets the validation split: a run
+     * evaluated on every validation sample keeps the hash it had before the option existed.
+     */
+    @Test
+    void validationSamplesEnterTheHashOnlyWhenTheySubsetTheSplit() {
+        SweepSpec all = spec(List.of(4), LrScaling.FIXED, Budget.Kind.EPOCHS, null);
+        PlannedRun whole = SweepPlan.plan(all, List.of(dataset(null))).get(0);
+        assertThat(new String(ResultFiles.toBytes(whole.spec()), StandardCharsets.UTF_8))
+                .doesNotContain("validation_samples");
+        PlannedRun four = SweepPlan.plan(withValidationSamples(all, 4), List.of(dataset(null))).get(0);
+        assertThat(four.spec().validationSamples()).isEqualTo(4);
+        assertThat(new String(ResultFiles.toBytes(four.spec()), StandardCharsets.UTF_8))
+                .contains("\"validation_samples\" : 4");
+        assertThat(four.hash()).isNotEqualTo(whole.hash());
+        // the toy validation split has 10 samples: 10 or more is the whole split
+        PlannedRun ten = SweepPlan.plan(withValidationSamples(all, 10), List.of(dataset(null))).get(0);
+        assertThat(ten.spec().validationSamples()).isNull();
+        assertThat(ten.hash()).isEqualTo(whole.hash());
+        assertThatThrownBy(() -> withValidationSamples(all, -1)).isInstanceOf(BadInputException.class)
+                .hasMessage("--validation-samples must be a positive integer or all (got -1)");
+    }
+
+    private static SweepSpec withValidationSamples(SweepSpec s, int samples) {
+        return new SweepSpec(s.model(), s.engine(), s.batchSizes(), s.seeds(), s.epochs(), s.steps(), s.lrs(),
+                s.lrScaling(), s.lrReferenceBatch(), s.budget(), s.optimizer(), s.momentum(), s.hidden(),
+                s.evalsPerEpoch(), s.evalEvery(), s.probesPerRun(), s.probeEvery(), s.probeSize(), s.threads(),
+                s.targetAccuracy(), s.batchSchedule(), s.lrDecay(), s.trainEvalSamples(), s.gapSamples(), samples,
+                s.sharpness());
     }
 
     @Test

@@ -127,6 +127,51 @@ class SweepRunnerTest {
         assertThat(plan(0.1).get(0).hash()).isEqualTo(oneThread);
     }
 
+    /**
+     * --validation-samples 4 of a 10-sample validation split: the evaluations score exactly the first 4 of
+     * BatchPlan.epochOrder(0, 0, 10). The toy task's rule (label 1 exactly when x0 = -1) is learned; the
+     * validation split follows it except on those 4 samples, whose labels are flipped, so their accuracy is 0
+     * while any other 4 samples, or the whole split (0.6), would score higher.
+     */
+    @Test
+    void aValidationSubsetIsScoredAtEveryEvaluationAndNamedInTheVerdict() {
+        int[] chosen = java.util.Arrays.copyOf(org.batchscope.analyzer.engine.BatchPlan.epochOrder(0, 0, 10), 4);
+        float[] x = new float[10 * 3];
+        int[] y = new int[10];
+        for (int i = 0; i < 10; i++) {
+            x[3 * i] = i % 2 == 0 ? 1 : -1;
+            y[i] = i % 2;
+        }
+        for (int i : chosen) {
+            y[i] = 1 - y[i];
+        }
+        SweepDataset toy = SweepPlanTest.dataset(null);
+        org.batchscope.analyzer.data.LoadedDataset d = toy.data();
+        SweepDataset data = new SweepDataset(new org.batchscope.analyzer.data.LoadedDataset(d.kind(), d.source(),
+                d.contentSha256(), d.classNames(), d.train(), new org.batchscope.analyzer.engine.TensorData(x, y,
+                        new int[] {3}, 2), null, java.util.Map.of(), List.of(), null, null), null, toy.options());
+        for (Integer samples : new Integer[] {4, null}) {
+            SweepSpec spec = new SweepSpec("mlp", "lean", List.of(BatchSize.of(4)), 1, 3, null, List.of(0.5),
+                    LrScaling.FIXED, 32, Budget.Kind.EPOCHS, OptimizerSpec.Kind.SGD, 0, List.of(8), 2, null, 0, null, 2,
+                    1, null, null, null, SweepSpec.DEFAULT_TRAIN_EVAL_SAMPLES, SweepSpec.ALL_SAMPLES,
+                    samples == null ? SweepSpec.ALL_SAMPLES : samples, org.batchscope.analyzer.sharpness.SharpnessSettings.DEFAULTS);
+            List<PlannedRun> runs = SweepPlan.plan(spec, List.of(data));
+            assertThat(runs.get(0).spec().validationSamples()).isEqualTo(samples);
+            RunFile<RunSpec, Sharpness> file = SweepRunner.train(runs.get(0), data, new java.util.HashMap<>(), null);
+            List<RunFile.EvaluationRow> evaluations = file.evaluations();
+            assertThat(evaluations).hasSizeGreaterThan(2);
+            RunFile.EvaluationRow last = evaluations.get(evaluations.size() - 1);
+            assertThat(last.trainAccuracy()).isEqualTo(1.0);
+            assertThat(last.validationAccuracy()).isEqualTo(samples == null ? 0.6 : 0.0);
+            ResultsStore store = new ResultsStore(out.resolve(String.valueOf(samples)));
+            store.write(file);
+            String first = Verdict.of(SweepSummary.gather(runs, List.of(data), store, null)).get(0);
+            assertThat(first).contains(samples == null ? "; 10 validation samples, so one sample is 0.100 of accuracy."
+                    : "; 4 of 10 validation samples per evaluation (--validation-samples), so one sample is 0.250 of"
+                            + " accuracy.");
+        }
+    }
+
     private static RunFile<RunSpec, Sharpness> withoutTiming(RunFile<RunSpec, Sharpness> r) {
         return new RunFile<>(r.schemaVersion(), r.configHash(), r.config(), r.provenance(), r.status(), r.state(), r.message(),
                 r.steps(), r.evaluations(), r.probes(), r.metrics(), r.sharpness(), null);

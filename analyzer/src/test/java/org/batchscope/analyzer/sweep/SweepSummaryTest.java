@@ -77,7 +77,7 @@ class SweepSummaryTest {
     /** A stored run with a state, an amplitude and a final accuracy, of a sweep with {@code scaling}. */
     private static RunFile<RunSpec, Sharpness> run(String status, String state, double amplitude, double finalAccuracy,
             String scaling) {
-        RunSpec spec = new RunSpec(null, null, Map.of(), null, Double.NaN, scaling, 0, null, null, 0, null);
+        RunSpec spec = new RunSpec(null, null, Map.of(), null, Double.NaN, scaling, 0, null, null, 0, null, null);
         return new RunFile<>(RunFile.SCHEMA_VERSION, "test", spec, null, status, state, null, null, List.of(), List.of(),
                 Map.of("amplitude", amplitude, "final_accuracy", finalAccuracy, "epochs", 10.0), null,
                 new RunFile.Timing(1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, new double[0], null));
