@@ -23,7 +23,8 @@ final class BlasDenseLayer implements Layer {
      * weights off-heap and their gradient back (2 MB each way, every step) than the products save:
      * measured (thread CPU time per sample of the benchmark CNN's whole training step) 1,794-1,833
      * microseconds with the Java layer against 2,258-2,277 with BLAS at batch 1, and 1,723-1,743 against
-     * 1,712-1,724 at batch 2, where BLAS starts to win.
+     * 1,712-1,724 at batch 2, where BLAS starts to win (measured with the former scalar Java loops; the
+     * Vector API ones are faster, so batch 2 may now favour Java too: not measured).
      */
     static final int MIN_BATCH = 2;
 
@@ -113,8 +114,8 @@ final class BlasDenseLayer implements Layer {
      * One sample's {@code y = b + x W} in one pass over W's rows ({@link VectorLoops#accumulateRow}: on
      * the Vector API the CNN's 64 outputs stay in eight registers while W streams past once; each output's
      * FMA chain runs over the rows in order). Measured (thread CPU time per sample of the layer's
-     * forward pass at batch 1, the benchmark CNN's 8192 x 64, machine loaded): FWD_NEW microseconds
-     * against FWD_OLD for the former scalar sums over tiles of 32 rows of W.
+     * forward pass at batch 1, the benchmark CNN's 8192 x 64, alternating runs, load average 1.1-1.3):
+     * 55-78 microseconds against 218-357 for the former scalar sums over tiles of 32 rows of W.
      */
     private void forwardOne(float[] params, float[] x, int xFrom, float[] y, int yFrom) {
         System.arraycopy(params, biasOffset, y, yFrom, out);
@@ -131,8 +132,9 @@ final class BlasDenseLayer implements Layer {
      * One sample's gradients in one pass over the rows i of W: {@code dW[i][o] = x[i] dy[o]} and
      * {@code dx[i] = sum_o W[i][o] dy[o]} ({@link VectorLoops#dot}: eight fused partial sums, o mod 8, added
      * pairwise: a fixed order); {@code db = dy}; the parameter gradients only when {@code dParams} is
-     * given. Measured at batch 1 (thread CPU time per sample of the layer's backward pass, machine
-     * loaded): BWD_NEW microseconds against BWD_OLD with the former scalar partial sums. What remains is
+     * given. Measured at batch 1 (thread CPU time per sample of the layer's backward pass, alternating
+     * runs, load average 1.1-1.3): 164-197 microseconds against 410-628 with the former scalar
+     * loops (the dot products in eight scalar partial sums, the gradient row unvectorised). What remains is
      * mostly memory traffic: 2 MB of W read and 2 MB of its gradient written per step.
      */
     private void backwardOne(float[] params, float[] x, float[] dy, float[] dx, float[] dParams) {
