@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {"Time training steps of every engine on the benchmark MLP and CNN.",
             "",
-            "Random data, SGD; prints steps/s and samples/s per model, batch size and engine; with --python also "
+            "Random data, SGD; prints steps/s, samples/s and GFLOP/s (multiply-adds of the convolutions and dense "
+                    + "layers, forward and backward) per model, batch size and engine; with --python also "
                     + "PyTorch's (Debian's python3-torch) and the ratios."})
 public final class BenchEnginesCommand implements Callable<Integer> {
 
@@ -70,7 +71,7 @@ public final class BenchEnginesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         out.printf("lean threads per run: %d%n", threadsPerRun);
-        out.printf("%-5s %6s %-8s %12s %12s%n", "model", "batch", "engine", "steps/s", "samples/s");
+        out.printf("%-5s %6s %-8s %12s %12s %9s%n", "model", "batch", "engine", "steps/s", "samples/s", "GFLOP/s");
         List<EngineBenchmark.Result> results = new ArrayList<>();
         String oldThreads = System.getProperty(LeanEngine.THREADS_PER_RUN_PROPERTY);
         System.setProperty(LeanEngine.THREADS_PER_RUN_PROPERTY, Integer.toString(threadsPerRun));
@@ -109,8 +110,8 @@ public final class BenchEnginesCommand implements Callable<Integer> {
     }
 
     private static EngineBenchmark.Result print(PrintWriter out, EngineBenchmark.Result r) {
-        out.printf("%-5s %6d %-8s %12.1f %12.1f%n", r.model(), r.batchSize(), r.engine(), r.stepsPerSecond(),
-                r.samplesPerSecond());
+        out.printf("%-5s %6d %-8s %12.1f %12.1f %9.2f%n", r.model(), r.batchSize(), r.engine(), r.stepsPerSecond(),
+                r.samplesPerSecond(), r.gigaflopsPerSecond());
         out.flush();
         return r;
     }

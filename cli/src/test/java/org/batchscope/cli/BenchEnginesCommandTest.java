@@ -11,9 +11,22 @@ class BenchEnginesCommandTest {
         CliRunner.Result result = CliRunner.run("bench", "engines", "--models", "mlp", "--batch-sizes", "1,4",
                 "--seconds", "0.05");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(result.out()).contains("model", "steps/s", "samples/s");
-        assertThat(result.out().lines().filter(l -> l.matches("mlp\\s+1\\s+lean\\s+\\d+\\.\\d\\s+\\d+\\.\\d"))).hasSize(1);
+        assertThat(result.out()).contains("model", "steps/s", "samples/s", "GFLOP/s");
+        assertThat(result.out().lines().filter(l -> l.matches("mlp\\s+1\\s+lean\\s+\\d+\\.\\d\\s+\\d+\\.\\d\\s+\\d+\\.\\d\\d"))).hasSize(1);
         assertThat(result.out().lines().filter(l -> l.matches("mlp\\s+4\\s+lean\\s+.*"))).hasSize(1);
+    }
+
+    /**
+     * The FLOP counts by hand: CNN conv 3 to 16 on 64 x 64, 2 * 16 * 27 * 4096 = 3,538,944 per product, two
+     * products (no input gradient); conv 16 to 32 on 32 x 32, 2 * 32 * 144 * 1024 = 9,437,184, three;
+     * dense 8192 to 64, 1,048,576, three; dense 64 to 2, 256, three: 38,535,936. MLP: dense 64 to 64,
+     * 8,192, two; dense 64 to 2, 256, three: 17,152.
+     */
+    @Test
+    void countsTheFlopsOfATrainingStep() {
+        assertThat(EngineBenchmark.trainingFlopsPerSample(EngineBenchmark.model("cnn")))
+                .isEqualTo(2 * 3_538_944L + 3 * 9_437_184L + 3 * 1_048_576L + 3 * 256L);
+        assertThat(EngineBenchmark.trainingFlopsPerSample(EngineBenchmark.model("mlp"))).isEqualTo(2 * 8_192L + 3 * 256L);
     }
 
     @Test

@@ -8,9 +8,8 @@ import org.bytedeco.javacpp.FloatPointer;
  * times {@code in x out}), {@code dW = X^T dY}, {@code dX = dY W^T}. Worth it for large layers (the CNN's
  * flattened 8192 x 64), where it runs an order of magnitude faster than Java loops from batch 4 on; the
  * weights are copied off-heap once per forward pass. Minibatches below {@link #MIN_BATCH} samples run in
- * Java instead, with {@link DenseLayer}'s sums (forward over tiles of W's rows; at batch 1 the backward
- * pass is one fused pass over W); the choice depends only on the batch size, so results stay
- * reproducible. Results differ from {@link DenseLayer} by float
+ * Java instead (one pass over W forward and one backward, in {@link VectorLoops}); the choice depends
+ * only on the batch size, so results stay reproducible. Results differ from {@link DenseLayer} by float
  * rounding only (OpenBLAS sums in its own, fixed, order).
  */
 final class BlasDenseLayer implements Layer {
@@ -19,22 +18,17 @@ final class BlasDenseLayer implements Layer {
     static final int MIN_WEIGHTS = 1 << 16;
 
     /**
-     * Minibatches smaller than this run in Java instead ({@link #forwardOne}, {@link #backwardOne} or
-     * {@link DenseLayer}; same results up to float rounding). At batch 1 the BLAS path spends more on copying the 8192 x 64
+     * Minibatches smaller than this (batch 1) run in Java instead ({@link #forwardOne}, {@link #backwardOne};
+     * same results up to float rounding). At batch 1 the BLAS path spends more on copying the 8192 x 64
      * weights off-heap and their gradient back (2 MB each way, every step) than the products save:
      * measured (thread CPU time per sample of the benchmark CNN's whole training step) 1,794-1,833
      * microseconds with the Java layer against 2,258-2,277 with BLAS at batch 1, and 1,723-1,743 against
-     * 1,712-1,724 at batch 2, where BLAS starts to win.
+     * 1,712-1,724 at batch 2, where BLAS starts to win (measured with the former scalar Java loops; the
+     * Vector API ones are faster, so batch 2 may now favour Java too: not measured).
      */
     static final int MIN_BATCH = 2;
 
-    /**
-     * Rows of W per tile of the batch-1 forward pass (8 KB of the CNN's W): measured at batch 1 (thread
-     * CPU time per sample of the layer's forward pass) 170 microseconds with tiles of 32 rows, 207 with
-     * 128, 233 with 512, 245 untiled.
-     */
-    static final int TILE_ROWS = 32;
-
+    private final VectorLoops loops = VectorLoops.INSTANCE;
     private final int in;
     private final int out;
     private final int weightOffset;
@@ -100,11 +94,7 @@ final class BlasDenseLayer implements Layer {
     public void backward(float[] params, float[] input, float[] output, float[] dOut, float[] dIn, float[] dParams,
             int batch) {
         if (batch < MIN_BATCH) {
-            if (batch == 1 && out % 8 == 0) {
-                backwardOne(params, input, dOut, dIn, dParams);
-            } else {
-                java.backward(params, input, output, dOut, dIn, dParams, batch);
-            }
+            backwardOne(params, input, dOut, dIn, dParams);
             return;
         }
         y.put(dOut, 0, batch * out);
@@ -121,16 +111,15 @@ final class BlasDenseLayer implements Layer {
     }
 
     /**
-     * One sample's {@code y = b + x W} with {@link DenseLayer}'s eight-outputs-at-a-time sums, run over
-     * tiles of {@link #TILE_ROWS} rows of W in order: each tile's 8 passes (one per eight outputs) then
-     * read it from the cache instead of reading the whole 2 MB W eight times from memory. The sums and
-     * their order are those of {@link DenseLayer#forward}.
+     * One sample's {@code y = b + x W} in one pass over W's rows ({@link VectorLoops#accumulateRow}: on
+     * the Vector API the CNN's 64 outputs stay in eight registers while W streams past once; each output's
+     * FMA chain runs over the rows in order). Measured (thread CPU time per sample of the layer's
+     * forward pass at batch 1, the benchmark CNN's 8192 x 64, alternating runs, load average 1.1-1.3):
+     * 55-78 microseconds against 218-357 for the former scalar sums over tiles of 32 rows of W.
      */
     private void forwardOne(float[] params, float[] x, int xFrom, float[] y, int yFrom) {
         System.arraycopy(params, biasOffset, y, yFrom, out);
-        for (int t0 = 0; t0 < in; t0 += TILE_ROWS) {
-            java.accumulate(x, xFrom + t0, Math.min(TILE_ROWS, in - t0), params, weightOffset + t0 * out, y, yFrom);
-        }
+        loops.accumulateRow(x, xFrom, in, params, weightOffset, out, y, yFrom);
     }
 
     /** {@link DenseLayer#perExampleGradients}: one outer product per sample, no sum to hand to BLAS. */
@@ -141,11 +130,12 @@ final class BlasDenseLayer implements Layer {
 
     /**
      * One sample's gradients in one pass over the rows i of W: {@code dW[i][o] = x[i] dy[o]} and
-     * {@code dx[i] = sum_o W[i][o] dy[o]} (in eight interleaved partial sums, o mod 8, added pairwise:
-     * a fixed order); {@code db = dy}; the parameter gradients only when {@code dParams} is given. Measured at batch 1 (thread CPU time per sample of the layer's
-     * backward pass): 540 microseconds against 636-639 for {@link DenseLayer#backward}'s separate passes
-     * (W's gradient, then dx with four partial sums). What remains is mostly memory traffic: 2 MB of W
-     * read and 2 MB of its gradient written per step.
+     * {@code dx[i] = sum_o W[i][o] dy[o]} ({@link VectorLoops#dot}: eight fused partial sums, o mod 8, added
+     * pairwise: a fixed order); {@code db = dy}; the parameter gradients only when {@code dParams} is
+     * given. Measured at batch 1 (thread CPU time per sample of the layer's backward pass, alternating
+     * runs, load average 1.1-1.3): 164-197 microseconds against 410-628 with the former scalar
+     * loops (the dot products in eight scalar partial sums, the gradient row unvectorised). What remains is
+     * mostly memory traffic: 2 MB of W read and 2 MB of its gradient written per step.
      */
     private void backwardOne(float[] params, float[] x, float[] dy, float[] dx, float[] dParams) {
         if (dParams != null) {
@@ -154,32 +144,10 @@ final class BlasDenseLayer implements Layer {
         for (int i = 0; i < in; i++) {
             int row = weightOffset + i * out;
             if (dParams != null) {
-                float a = x[i];
-                for (int o = 0; o < out; o++) {
-                    dParams[row + o] = a * dy[o];
-                }
+                loops.scale(x[i], dy, 0, dParams, row, out);
             }
             if (dx != null) {
-                float s0 = 0f;
-                float s1 = 0f;
-                float s2 = 0f;
-                float s3 = 0f;
-                float s4 = 0f;
-                float s5 = 0f;
-                float s6 = 0f;
-                float s7 = 0f;
-                for (int o = 0; o < out; o += 8) {
-                    int w = row + o;
-                    s0 += params[w] * dy[o];
-                    s1 += params[w + 1] * dy[o + 1];
-                    s2 += params[w + 2] * dy[o + 2];
-                    s3 += params[w + 3] * dy[o + 3];
-                    s4 += params[w + 4] * dy[o + 4];
-                    s5 += params[w + 5] * dy[o + 5];
-                    s6 += params[w + 6] * dy[o + 6];
-                    s7 += params[w + 7] * dy[o + 7];
-                }
-                dx[i] = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+                dx[i] = loops.dot(params, row, dy, 0, out);
             }
         }
     }

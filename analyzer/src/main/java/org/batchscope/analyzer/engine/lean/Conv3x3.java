@@ -17,7 +17,7 @@ import org.bytedeco.javacpp.FloatPointer;
  * Backward, per chunk in sample order: {@code dW^T += col dY^T} (the first chunk writes, the others add:
  * a fixed order; transposed into the canonical layout at the end because OpenBLAS runs the {@code K x out}
  * product faster than the {@code out x K} one: measured 106 instead of 116 microseconds per sample for
- * the benchmark CNN's first layer, 139 instead of 165 for its second), {@code dCol = W^T dY}, and col2im adds {@code dCol} back onto the input positions
+ * the benchmark CNN's first layer, when it still ran here, 139 instead of 165 for its second), {@code dCol = W^T dY}, and col2im adds {@code dCol} back onto the input positions
  * (fixed order); {@code db[o] = sum_n dY[o][n]} over the whole batch (in double, fixed order).
  *
  * <p>Why chunks: {@link #chunkSamples} sizes a chunk so that its column matrix stays within
@@ -26,6 +26,9 @@ import org.bytedeco.javacpp.FloatPointer;
  * per sample, whole training step): 1,461 microseconds with whole-batch column matrices (14 and 19 MB),
  * 1,352 with chunks of one sample. The forward columns of every chunk are kept (off-heap, for the
  * network's capacity) for the weight gradient (and the per-example weight gradients, {@link #perExampleGradients}).
+ *
+ * <p>Convolutions with at most 3 input channels (an image's first layer) run as {@link DirectConv3x3}
+ * instead, where im2col's tiny product wastes the machine ({@link LeanNetwork} chooses by shape).
  */
 final class Conv3x3 implements Layer {
 
@@ -199,7 +202,7 @@ final class Conv3x3 implements Layer {
      * addition chains instead of one (measured: the single chain took about 80 microseconds per sample
      * for the first convolution's 16 x 4096 values, a third of that layer's backward pass).
      */
-    private static double sum(float[] a, int from, int length) {
+    static double sum(float[] a, int from, int length) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;

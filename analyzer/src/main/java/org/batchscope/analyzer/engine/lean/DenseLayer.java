@@ -92,10 +92,9 @@ final class DenseLayer implements Layer {
      * registers, each over i in ascending order, so the result is that of the plain loop, bit for bit.
      * Measured (thread CPU time, 64 x 64 at batch 1): 0.9 microseconds, against 1.6 for the same sums as
      * vectorised loops over o (i outer), which at this length run mostly in C2's scalar pre- and
-     * post-loops and load and store {@code dst} once per term. A call may cover a range of W's rows
-     * (then {@code dst} holds the sum so far): {@link BlasDenseLayer} runs a large W in tiles of rows.
+     * post-loops and load and store {@code dst} once per term.
      */
-    void accumulate(float[] s, int sFrom, int terms, float[] m, int mFrom, float[] dst, int dstFrom) {
+    private void accumulate(float[] s, int sFrom, int terms, float[] m, int mFrom, float[] dst, int dstFrom) {
         int o = 0;
         for (; o + 7 < out; o += 8) {
             int d = dstFrom + o;

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
  * {@link LeanNetwork#perExampleGradients} (one pass over a minibatch, per-example weight gradients from
  * its activations and output gradients) against one gradient pass per sample at batch 1, whose
  * gradients {@link GradientCheckTest} checks against finite differences. The CNN's first convolution
- * runs in chunks of 1 sample and its second in chunks of 3 ({@link Conv3x3#chunkSamples}), so the 8
- * samples' columns sit at every kind of offset in their chunks; its dense layer is large enough for
+ * runs direct ({@link DirectConv3x3}, 3 input channels) and its second as im2col in chunks of 3
+ * ({@link Conv3x3#chunkSamples}), so the 8 samples' columns sit at every kind of offset in their chunks;
+ * its dense layer is large enough for
  * {@link BlasDenseLayer}. The sums run in other groupings (BLAS over the minibatch against Java at
  * batch 1), so the two agree to float rounding: within 1e-5 of the largest gradient entry.
  */
@@ -27,7 +28,8 @@ class PerExampleGradientsTest {
     @Test
     void perExampleGradientsOfOneMinibatchPassEqualOnePassPerSample() {
         int batch = 8;
-        assertThat(Conv3x3.chunkSamples(3, 64, 64)).isEqualTo(1);
+        assertThat(DirectConv3x3.suits(3)).isTrue();
+        assertThat(DirectConv3x3.suits(4)).isFalse();
         assertThat(Conv3x3.chunkSamples(4, 32, 32)).isEqualTo(3);
         assertThat(ParameterLayout.of(CNN).tensors().get(4).size()).isGreaterThanOrEqualTo(BlasDenseLayer.MIN_WEIGHTS);
         TensorData data = ToyData.random(batch, CNN.inputShape(), CNN.classes(), 21);
