@@ -72,8 +72,8 @@ final class EdgeOfStabilityExperiment implements Experiment {
                     .withBatchSizes(List.of(BatchSize.FULL))
                     .withEvaluation(1, (int) Math.max(1, epochs / 50), (int) (epochs / PROBE_EVERY))
                     .withProbeSize(TRAIN);
-            arms.add(new Arm(armName(lr), "full-batch GD, lr " + lr + " (2/lr = " + String.format(Locale.ROOT, "%.3g", 2 / lr) + "), "
-                    + epochs + " steps",
+            String threshold = String.format(Locale.ROOT, "%.3g", 2 / lr);
+            arms.add(new Arm(armName(lr), "full-batch GD, lr " + lr + " (2/lr = " + threshold + "), " + epochs + " steps",
                     data, sweep.spec()));
         }
         return arms;

@@ -1,5 +1,6 @@
 package org.batchscope.analyzer.experiment;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /** The generated tables the tabular experiments train on: the generator's defaults at a given r and size. */
@@ -23,7 +24,7 @@ final class TabularRecipes {
      */
     static DatasetRecipe table(String name, double ratio, int train, Map<String, Object> more) {
         int held = Math.max(64, train / 4);
-        Map<String, Object> fields = new java.util.HashMap<>(Map.of("ratio", ratio, "train", train, "val", held,
+        Map<String, Object> fields = new HashMap<>(Map.of("ratio", ratio, "train", train, "val", held,
                 "test", held, "seed", 1));
         fields.putAll(more);
         return new DatasetRecipe(name, "tabular", fields);

@@ -147,13 +147,14 @@ public final class SweepRunner {
         WeightsFolder.RunWeights saved = null;
         RunFile<RunSpec, Sharpness> result;
         try {
-            TensorData probe = config.probeSize() == 0 ? null : subset(probeSets, run, data, config.probeSize());
+            TensorData probe = config.probeSize() == 0 ? null
+                    : subset(probeSets, run, "train", data.train(), config.probeSize());
             int evaluated = run.spec().trainEvalSamples();
-            TensorData trainEvaluation = evaluated == n ? data.train() : subset(probeSets, run, data, evaluated);
+            TensorData trainEvaluation = evaluated == n ? data.train()
+                    : subset(probeSets, run, "train", data.train(), evaluated);
             Integer validationSamples = run.spec().validationSamples();
             TensorData validation = validationSamples == null ? data.validation()
-                    : probeSets.computeIfAbsent(run.datasetIndex() + "/validation/" + validationSamples,
-                            k -> SweepPlan.probeSet(data.validation(), validationSamples));
+                    : subset(probeSets, run, "validation", data.validation(), validationSamples);
             RunOutcome outcome = run.engine().train(
                     new TrainingJob(config, data.train(), validation, probe, null, trainEvaluation), recording);
             steps = outcome.steps();
@@ -166,11 +167,13 @@ public final class SweepRunner {
                 status = RunResult.COMPLETED;
                 TrainedModel model = outcome.model();
                 Integer gapSamples = run.spec().gapSamples();
-                TensorData gapSet = gapSamples == null ? data.train() : subset(probeSets, run, data, gapSamples);
+                TensorData gapSet = gapSamples == null ? data.train()
+                        : subset(probeSets, run, "train", data.train(), gapSamples);
                 metrics.putAll(clock.time(RunCost.Phase.SCORING, () -> scores(new ScoredModel(model), gapSet, data)));
                 if (model instanceof DifferentiableModel differentiable) {
                     SharpnessSettings settings = run.spec().sharpness();
-                    TensorData samples = subset(probeSets, run, data, Math.min(settings.samples(), n));
+                    TensorData samples = subset(probeSets, run, "train", data.train(),
+                            Math.min(settings.samples(), n));
                     float[] x = model.parameters();
                     EpsilonSharpness.Result eps = clock.time(RunCost.Phase.EPS_SHARPNESS,
                             () -> Sharpness.epsilon(differentiable, x, samples, settings));
@@ -232,9 +235,15 @@ public final class SweepRunner {
         return scores;
     }
 
-    /** @return the dataset's {@link SweepPlan#probeSet} of {@code size} samples, built once per sweep */
-    private static TensorData subset(Map<String, TensorData> subsets, PlannedRun run, LoadedDataset data, int size) {
-        return subsets.computeIfAbsent(run.datasetIndex() + "/" + size, k -> SweepPlan.probeSet(data.train(), size));
+    /**
+     * @param splitName the split's name in the cache key ({@code train} or {@code validation})
+     * @return the {@link SweepPlan#probeSet} of {@code size} samples of one split of the run's dataset, built once
+     *         per sweep
+     */
+    private static TensorData subset(Map<String, TensorData> subsets, PlannedRun run, String splitName,
+            TensorData split, int size) {
+        return subsets.computeIfAbsent(run.datasetIndex() + "/" + splitName + "/" + size,
+                k -> SweepPlan.probeSet(split, size));
     }
 
     private static double seconds(long startNanos) {
