@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Pools of daemon worker threads whose tasks a command never outlives: when a command ends, normally or by
@@ -26,6 +27,28 @@ public final class WorkerPools {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * Shuts {@code pool} down and waits until its threads have ended, so that a command that returns leaves no
+     * worker of its own behind (its tasks have ended already, see {@link #awaitAll}, so the wait is short). An
+     * interrupt while waiting does not cut the wait short; it is kept for the caller.
+     */
+    public static void close(ExecutorService pool) {
+        pool.shutdown();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -113,8 +113,8 @@ public final class ExperimentRunner {
             throw new IllegalStateException(e.getCause());
         } finally {
             WorkerPools.awaitAll(futures);
-            armSweeps.shutdown();
-            runs.shutdown();
+            WorkerPools.close(armSweeps);
+            WorkerPools.close(runs);
         }
     }
 }

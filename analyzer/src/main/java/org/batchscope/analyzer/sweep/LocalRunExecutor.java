@@ -97,7 +97,7 @@ public final class LocalRunExecutor implements RunExecutor {
             stopped.set(true);
             WorkerPools.awaitAll(futures);
             if (shared == null) {
-                pool.shutdown();
+                WorkerPools.close(pool);
             }
         }
     }

@@ -70,6 +70,6 @@ public final class LocalRangeRunner implements RangeRunner {
 
     @Override
     public void close() {
-        pool.shutdown();
+        WorkerPools.close(pool);
     }
 }
