@@ -75,7 +75,9 @@ final class ExecutorDatasets {
             PlannedRun run = byHash.get(hash);
             if (run == null) {
                 throw new IllegalStateException("run " + hash + " is not in the sweep as planned on this executor;"
-                        + " the executor's batchscope differs from the driver's");
+                        + " the executor's batchscope differs from the driver's, or its engine settings do (a run's"
+                        + " config holds them: the lean engine's OpenBLAS kernels, pinned by the environment variable"
+                        + " OPENBLAS_CORETYPE=Haswell, which spark.executorEnv.OPENBLAS_CORETYPE sets on executors)");
             }
             return run;
         }

@@ -1,6 +1,7 @@
 package org.batchscope.analyzer.engine.lean;
 
 import java.util.Map;
+import java.util.TreeMap;
 import org.batchscope.analyzer.engine.EngineRun;
 import org.batchscope.analyzer.engine.ModelArchitecture;
 import org.batchscope.analyzer.engine.TrainingEngine;
@@ -73,10 +74,15 @@ public final class LeanEngine implements TrainingEngine {
         return ToolVersion.version();
     }
 
-    /** @return {@value #THREADS_PER_RUN}: two threads sum a step's gradient in another order than one */
+    /**
+     * @return {@value #THREADS_PER_RUN} (two threads sum a step's gradient in another order than one) and, in a
+     *         process whose OpenBLAS kernels are not pinned, which kernels it runs ({@link BlasKernel})
+     */
     @Override
     public Map<String, Object> numericSettings() {
-        return Map.of(THREADS_PER_RUN, threadsPerRun());
+        Map<String, Object> settings = new TreeMap<>(BlasKernel.numericSettings());
+        settings.put(THREADS_PER_RUN, threadsPerRun());
+        return settings;
     }
 
     @Override
