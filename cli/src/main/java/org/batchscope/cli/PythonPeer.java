@@ -41,6 +41,18 @@ final class PythonPeer {
     }
 
     /**
+     * @return a builder for a peer's process, with this process's environment less {@code OPENBLAS_CORETYPE}:
+     *         the launcher pins batchscope's OpenBLAS kernels for reproducible runs (analyzer/README.md, "The
+     *         same run on every machine"), and the peers' own OpenBLAS (numpy's, PyTorch's on Debian) should pick
+     *         its kernels by the CPU, as it does for anyone who runs them
+     */
+    static ProcessBuilder process(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("OPENBLAS_CORETYPE");
+        return builder;
+    }
+
+    /**
      * Copies the script into {@code work} and runs it with {@code arguments}.
      *
      * @return its timing, or null (after one line on {@code err}) when Python or a module is missing
@@ -61,7 +73,7 @@ final class PythonPeer {
         }
         List<String> command = new ArrayList<>(List.of(python.toString(), copy.toString()));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = process(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         int code = process.waitFor();
         if (code == MISSING_MODULE) {

@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * The PyTorch CPU reference: runs the bundled {@code torch_peer.py} (the same models, plain SGD) with a
  * Python that has torch (by default Debian's {@code /usr/bin/python3} with python3-torch) and parses its
- * tab-separated lines into {@link EngineBenchmark.Result}s.
+ * tab-separated lines into {@link EngineBenchmark.Result}s; its process gets {@link PythonPeer#process}'s
+ * environment.
  */
 final class TorchPeer {
 
@@ -51,9 +52,9 @@ final class TorchPeer {
                 Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
             }
             try {
-                Process process = new ProcessBuilder(python, script.toString(), "--models", String.join(",", models),
+                Process process = PythonPeer.process(List.of(python, script.toString(), "--models", String.join(",", models),
                         "--batch-sizes", String.join(",", batchSizes.stream().map(String::valueOf).toList()),
-                        "--seconds", String.valueOf(seconds)).redirectError(ProcessBuilder.Redirect.PIPE).start();
+                        "--seconds", String.valueOf(seconds))).redirectError(ProcessBuilder.Redirect.PIPE).start();
                 List<EngineBenchmark.Result> results = new ArrayList<>();
                 try (BufferedReader out = new BufferedReader(
                         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
