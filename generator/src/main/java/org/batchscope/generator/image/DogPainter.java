@@ -16,8 +16,8 @@ public final class DogPainter {
     private static final double PUPIL_SHARE = 0.4;
     /** Floppy ears hang rotated by this angle (radians) in the head frame. */
     private static final double FLOPPY_ANGLE = 0.25;
-    private static final double FLOPPY_COS = Math.cos(FLOPPY_ANGLE);
-    private static final double FLOPPY_SIN = Math.sin(FLOPPY_ANGLE);
+    private static final double FLOPPY_COS = StrictMath.cos(FLOPPY_ANGLE);
+    private static final double FLOPPY_SIN = StrictMath.sin(FLOPPY_ANGLE);
 
     private DogPainter() {
     }
@@ -48,8 +48,8 @@ public final class DogPainter {
         int x1 = clamp((int) Math.ceil(dog.headX() + 2.5 * r), size);
         int y0 = clamp((int) Math.floor(dog.headY() - 1.6 * r), size);
         int y1 = clamp((int) Math.ceil(dog.headY() + 3.0 * r), size);
-        double cos = Math.cos(dog.tilt());
-        double sin = Math.sin(dog.tilt());
+        double cos = StrictMath.cos(dog.tilt());
+        double sin = StrictMath.sin(dog.tilt());
         boolean floppy = dog.ears() == Dog.Ears.FLOPPY;
         Discs discs = new Discs(dog, cos, sin);
         double er = dog.eyeRadius();

@@ -81,7 +81,7 @@ public final class RatioCalibrator {
 
     /** @return 0 below {@code low}, 1 above {@code high}, linear in log between */
     private static double logPosition(double value, double low, double high) {
-        double t = Math.log(value / low) / Math.log(high / low);
+        double t = StrictMath.log(value / low) / StrictMath.log(high / low);
         return Math.max(0, Math.min(1, t));
     }
 
@@ -125,7 +125,7 @@ public final class RatioCalibrator {
         boolean byContrast = best.calibration().contrast() >= 1;
         Measured start = best;
         for (int step = 0; step < REFINE_STEPS && !startsOnItsSide(start, target, byContrast); step++) {
-            lambda *= Math.pow(target / start.ratio(), 0.5) * (byContrast ? 1.25 : 0.8);
+            lambda *= StrictMath.pow(target / start.ratio(), 0.5) * (byContrast ? 1.25 : 0.8);
             start = atLambda(scene, lambda);
             best = closer(best, start, target);
         }
@@ -165,7 +165,7 @@ public final class RatioCalibrator {
     }
 
     private static double error(Measured m, double target) {
-        return Math.abs(Math.log(m.ratio() / target));
+        return Math.abs(StrictMath.log(m.ratio() / target));
     }
 
     private static Measured closer(Measured a, Measured b, double target) {

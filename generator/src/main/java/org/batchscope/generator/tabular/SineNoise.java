@@ -68,7 +68,7 @@ final class SineNoise implements NoiseBlock {
     public void fill(UniformRandomProvider rng, NormalizedGaussianSampler gauss, long row, double[] out, int offset) {
         double theta = period == 0 ? 2 * Math.PI * rng.nextDouble() : 2 * Math.PI * (double) (row % period) / period;
         for (int j = 0; j < phases.length; j++) {
-            out[offset + j] = AMPLITUDE * Math.sin(frequencies[j] * theta + phases[j]);
+            out[offset + j] = AMPLITUDE * StrictMath.sin(frequencies[j] * theta + phases[j]);
         }
     }
 }

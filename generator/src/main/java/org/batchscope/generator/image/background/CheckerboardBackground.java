@@ -19,8 +19,8 @@ final class CheckerboardBackground implements Background {
         double angle = 0.5 * Math.PI * rng.nextDouble();
         double offU = rng.nextDouble();
         double offV = rng.nextDouble();
-        double cos = Math.cos(angle) / cell;
-        double sin = Math.sin(angle) / cell;
+        double cos = StrictMath.cos(angle) / cell;
+        double sin = StrictMath.sin(angle) / cell;
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
                 double px = x + 0.5;

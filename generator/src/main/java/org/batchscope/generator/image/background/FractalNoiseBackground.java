@@ -20,7 +20,7 @@ final class FractalNoiseBackground implements Background {
         float[] sum = new float[size * size];
         double weightSum = 0;
         for (int o = 0; o < OCTAVES; o++) {
-            double weight = Math.pow(0.5, o);
+            double weight = StrictMath.pow(0.5, o);
             addOctave(sum, size, 2 + (2 << o), (float) weight, rng);
             weightSum += weight;
         }

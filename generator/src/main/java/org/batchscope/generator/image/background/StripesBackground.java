@@ -18,8 +18,8 @@ final class StripesBackground implements Background {
         double period = size * (0.06 + 0.19 * rng.nextDouble());
         double phase = rng.nextDouble();
         double duty = 0.3 + 0.4 * rng.nextDouble();
-        double ux = Math.cos(angle) / period;
-        double uy = Math.sin(angle) / period;
+        double ux = StrictMath.cos(angle) / period;
+        double uy = StrictMath.sin(angle) / period;
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
                 double t = (x + 0.5) * ux + (y + 0.5) * uy + phase;
