@@ -13,9 +13,10 @@ import java.util.Optional;
  * numbers. The OpenBLAS that JavaCPP ships is built for many CPUs and picks its kernels by the CPU when it
  * loads, unless the environment variable {@value #VARIABLE} names a core; kernels for different cores sum a
  * product in different orders. Measured: the same CNN run trained to other weights (other SHA-256 of every
- * saved tensor) on an Intel Xeon with AVX-512 (OpenBLAS's SkylakeX kernels) than on an AMD EPYC (its
- * Haswell kernels), and to the same bits on both with {@code OPENBLAS_CORETYPE=Haswell}, the AVX2 and FMA
- * kernels every x86-64 CPU since 2013 runs (bench/README.md, "The same run on two machines").
+ * saved tensor) on an Intel Xeon with AVX-512 (OpenBLAS's SkylakeX kernels) than on an AMD EPYC, and to
+ * the AMD machine's bits on the Intel one with {@code OPENBLAS_CORETYPE=Haswell}: the AVX2 and FMA kernels,
+ * which CPUs with those instructions run (Intel since Haswell, AMD since Excavator; not every low-end
+ * Pentium, Celeron or Atom). Figures: bench/README.md, "The same run on two machines".
  *
  * <p>So the launcher, Maven's test JVMs and the Spark test cluster set {@value #VARIABLE} to {@value #PINNED}
  * (the value is read once, when OpenBLAS loads, so it cannot be set from Java). A process without it
