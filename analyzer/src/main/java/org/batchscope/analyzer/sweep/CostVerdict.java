@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.batchscope.analyzer.sharpness.Sharpness;
+import org.batchscope.common.files.RunFile;
 
 /**
  * The verdict's cost line: at each learning rate, the largest batch size L against the smallest S, with
@@ -22,7 +24,8 @@ import org.batchscope.analyzer.sharpness.Sharpness;
  *       {@value #GAP_POINTS} point, otherwise "about the same";</li>
  *   <li>sharpness: lambda_L / lambda_S of the largest Hessian eigenvalues, when both are positive.</li>
  * </ul>
- * The line depends on wall-clock time, so it starts with {@value #PREFIX} (a rerun may change it).
+ * A second line says what the measuring cost ({@link #measuringLine}). Both depend on wall-clock time, so
+ * they start with {@value #PREFIX} (a rerun may change them).
  */
 final class CostVerdict {
 
@@ -53,6 +56,61 @@ final class CostVerdict {
             }
         });
         return lines;
+    }
+
+    /** The measuring phases in the order the line names them, each with the options that make it cheaper. */
+    private static final Map<String, String[]> PHASES = new LinkedHashMap<>();
+
+    static {
+        PHASES.put(RunCost.Phase.EVALUATIONS, new String[] {"evaluations during training",
+            "--validation-samples, --train-eval-samples or a lower --evals-per-epoch"});
+        PHASES.put(RunCost.Phase.GRADIENT_PROBES, new String[] {"gradient probes", "--probe-size or a lower --probes-per-run"});
+        PHASES.put(RunCost.Phase.LANCZOS, new String[] {"Lanczos", "--sharpness-samples or --lanczos-iterations"});
+        PHASES.put(RunCost.Phase.EPS_SHARPNESS, new String[] {"epsilon-sharpness", "a lower --eps-steps"});
+        PHASES.put(RunCost.Phase.SCORING, new String[] {"end-of-run scoring",
+            "--gap-samples (the test split and its counterfactual versions are always scored whole)"});
+    }
+
+    /**
+     * @return over the completed runs of {@code cells} that record their training seconds: each measuring
+     *         phase's seconds ({@code timing.analysis_seconds}, {@link RunCost.Phase}) summed over the runs and
+     *         divided by their summed training seconds, the total first, phases under 0.005 left out, and the
+     *         options that make the largest phase cheaper; empty when no run records training seconds
+     */
+    static Optional<String> measuringLine(List<CellSummary> cells) {
+        double training = 0;
+        int runs = 0;
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        for (CellSummary cell : cells) {
+            for (RunFile<RunSpec, Sharpness> run : cell.completed()) {
+                RunFile.Timing timing = run.timing();
+                if (timing == null || !(timing.trainingSeconds() > 0)) {
+                    continue;
+                }
+                runs++;
+                training += timing.trainingSeconds();
+                PHASES.keySet().forEach(phase -> seconds.merge(phase, timing.analysisSeconds().getOrDefault(phase, 0.0),
+                        Double::sum));
+            }
+        }
+        if (runs == 0) {
+            return Optional.empty();
+        }
+        double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum() / training;
+        List<String> shares = new ArrayList<>();
+        String largest = null;
+        for (Map.Entry<String, Double> phase : seconds.entrySet()) {
+            double share = phase.getValue() / training;
+            if (share >= 0.005) {
+                shares.add(PHASES.get(phase.getKey())[0] + " " + String.format(Locale.ROOT, "%.2f", share));
+            }
+            if (largest == null || phase.getValue() > seconds.get(largest)) {
+                largest = phase.getKey();
+            }
+        }
+        return Optional.of(PREFIX + "measuring took " + num(total) + "x the training seconds of the " + runs
+                + " completed run" + (runs == 1 ? "" : "s") + (shares.isEmpty() ? "" : " (" + String.join(", ", shares) + ")")
+                + "; the largest share, " + PHASES.get(largest)[0] + ", shrinks with " + PHASES.get(largest)[1] + ".");
     }
 
     private static List<String> clauses(CellSummary s, CellSummary l, double target) {

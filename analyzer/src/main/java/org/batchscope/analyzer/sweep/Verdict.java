@@ -37,7 +37,8 @@ import org.batchscope.analyzer.metrics.SeedStatistics;
  *       held fixed and which option would separate the two;</li>
  *   <li>whether oscillating runs sit at the edge of stability or well below it ({@link OscillationCause});</li>
  *   <li>whether the model takes a shortcut (the background, the nuisance columns): {@link RelianceVerdict};</li>
- *   <li>the gradient noise scale beside the batch sizes tried; the cost line ({@link CostVerdict});</li>
+ *   <li>the gradient noise scale beside the batch sizes tried; the cost lines ({@link CostVerdict}: batch sizes
+ *       against each other, and what the measuring cost against the training);</li>
  *   <li>and what to try, from the states and findings above and the learning-rate scaling actually used.</li>
  * </ul>
  */
@@ -45,7 +46,7 @@ public final class Verdict {
 
     /** Spearman correlation from which the oscillation is said to follow lr / B. */
     public static final double STRONG_CORRELATION = 0.7;
-    /** Start of the cost line, the only verdict line that depends on wall-clock time. */
+    /** Start of the cost lines, the only verdict lines that depend on wall-clock time. */
     public static final String COST_PREFIX = CostVerdict.PREFIX;
     /** Accuracy margin (fraction) from which background reliance counts as high. */
     public static final double RELIANCE_MARGIN = 0.1;
@@ -135,6 +136,7 @@ public final class Verdict {
         }
         // a target accuracy at chance says nothing about speed to a result: leave it out when nothing was learned
         lines.addAll(CostVerdict.lines(cells, learned ? summary.targetAccuracy(d) : Double.NaN));
+        CostVerdict.measuringLine(all).ifPresent(lines::add);
         lines.add("  try: " + advice(all, stepSize, background, learned, data.kind()));
         return lines;
     }

@@ -30,4 +30,14 @@ final class StoredRuns {
                 List.of(), metrics, null, new RunFile.Timing(wallSeconds, Double.NaN, Double.NaN, secondsPerEpoch,
                         samplesPerSecond, seconds, null));
     }
+
+    /** @return {@code run} with {@code trainingSeconds} and the measuring phases' seconds in its timing */
+    static RunFile<RunSpec, Sharpness> withMeasuring(RunFile<RunSpec, Sharpness> run, double trainingSeconds,
+            Map<String, Double> analysisSeconds) {
+        RunFile.Timing t = run.timing();
+        return new RunFile<>(run.schemaVersion(), run.configHash(), run.config(), run.provenance(), run.status(),
+                run.state(), run.message(), run.steps(), run.evaluations(), run.probes(), run.metrics(),
+                run.sharpness(), new RunFile.Timing(t.wallSeconds(), trainingSeconds, t.overheadSeconds(),
+                        t.secondsPerEpoch(), t.samplesPerSecond(), t.trainingSecondsAtEvaluation(), analysisSeconds));
+    }
 }

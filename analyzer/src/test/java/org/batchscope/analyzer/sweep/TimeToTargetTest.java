@@ -91,4 +91,24 @@ class TimeToTargetTest {
                 .startsWith("  cost: B=full is 3.10x faster per epoch than B=4, with a 3.00-point larger")
                 .doesNotContain("reaches");
     }
+
+    /**
+     * Training 2 s and 4 s; evaluations 1 + 2, probes 0.5 + 1, Lanczos 0.1 + 0.2, scoring 0.3 + 0.1 and
+     * eps-sharpness 0.01 + 0.005 s: over 6 training seconds 0.50, 0.25, 0.05, 0.0667 and 0.0025 (left out),
+     * in all 5.215 / 6 = 0.869. A run without training seconds is not counted.
+     */
+    @Test
+    void measuringLineSumsThePhasesOverTheTrainingSeconds() {
+        CellSummary measured = new CellSummary(0, null, 0.1, 0.1, 4, "4", List.of(
+                StoredRuns.withMeasuring(run(10, 1.0, 3.1, 0.02, 1.0, 0.5, 0.9), 2.0, Map.of("evaluations", 1.0,
+                        "gradient_probes", 0.5, "lanczos", 0.1, "scoring", 0.3, "eps_sharpness", 0.01)),
+                StoredRuns.withMeasuring(run(10, 1.0, 3.1, 0.02, 1.0, 0.5, 0.9), 4.0, Map.of("evaluations", 2.0,
+                        "gradient_probes", 1.0, "lanczos", 0.2, "scoring", 0.1, "eps_sharpness", 0.005)),
+                run(10, 1.0, 3.1, 0.02, 1.0, 0.5, 0.9)));
+        assertThat(CostVerdict.measuringLine(List.of(measured))).contains("  cost: measuring took 0.869x the training"
+                + " seconds of the 2 completed runs (evaluations during training 0.50, gradient probes 0.25, Lanczos 0.05,"
+                + " end-of-run scoring 0.07); the largest share, evaluations during training, shrinks with"
+                + " --validation-samples, --train-eval-samples or a lower --evals-per-epoch.");
+        assertThat(CostVerdict.measuringLine(List.of(SMALL))).isEmpty();
+    }
 }
