@@ -58,17 +58,21 @@ final class CostVerdict {
         return lines;
     }
 
-    /** The measuring phases in the order the line names them, each with the options that make it cheaper. */
-    private static final Map<String, String[]> PHASES = new LinkedHashMap<>();
+    /** A measuring phase in words, and the options that make it cheaper. */
+    private record PhaseWords(String name, String cheaperWith) {
+    }
+
+    /** The measuring phases ({@link RunCost.Phase}) in the order the line names them. */
+    private static final Map<String, PhaseWords> PHASES = new LinkedHashMap<>();
 
     static {
-        PHASES.put(RunCost.Phase.EVALUATIONS, new String[] {"evaluations during training",
-            "--validation-samples, --train-eval-samples or a lower --evals-per-epoch"});
-        PHASES.put(RunCost.Phase.GRADIENT_PROBES, new String[] {"gradient probes", "--probe-size or a lower --probes-per-run"});
-        PHASES.put(RunCost.Phase.LANCZOS, new String[] {"Lanczos", "--sharpness-samples or --lanczos-iterations"});
-        PHASES.put(RunCost.Phase.EPS_SHARPNESS, new String[] {"epsilon-sharpness", "a lower --eps-steps"});
-        PHASES.put(RunCost.Phase.SCORING, new String[] {"end-of-run scoring",
-            "--gap-samples (the test split and its counterfactual versions are always scored whole)"});
+        PHASES.put(RunCost.Phase.EVALUATIONS, new PhaseWords("evaluations during training",
+                "--validation-samples, --train-eval-samples or a lower --evals-per-epoch"));
+        PHASES.put(RunCost.Phase.GRADIENT_PROBES, new PhaseWords("gradient probes", "--probe-size or a lower --probes-per-run"));
+        PHASES.put(RunCost.Phase.LANCZOS, new PhaseWords("Lanczos", "--sharpness-samples or --lanczos-iterations"));
+        PHASES.put(RunCost.Phase.EPS_SHARPNESS, new PhaseWords("epsilon-sharpness", "a lower --eps-steps"));
+        PHASES.put(RunCost.Phase.SCORING, new PhaseWords("end-of-run scoring",
+                "--gap-samples (the test split and its counterfactual versions are always scored whole)"));
     }
 
     /**
@@ -102,7 +106,7 @@ final class CostVerdict {
         for (Map.Entry<String, Double> phase : seconds.entrySet()) {
             double share = phase.getValue() / training;
             if (share >= 0.005) {
-                shares.add(PHASES.get(phase.getKey())[0] + " " + String.format(Locale.ROOT, "%.2f", share));
+                shares.add(PHASES.get(phase.getKey()).name() + " " + String.format(Locale.ROOT, "%.2f", share));
             }
             if (largest == null || phase.getValue() > seconds.get(largest)) {
                 largest = phase.getKey();
@@ -110,7 +114,7 @@ final class CostVerdict {
         }
         return Optional.of(PREFIX + "measuring took " + num(total) + "x the training seconds of the " + runs
                 + " completed run" + (runs == 1 ? "" : "s") + (shares.isEmpty() ? "" : " (" + String.join(", ", shares) + ")")
-                + "; the largest share, " + PHASES.get(largest)[0] + ", shrinks with " + PHASES.get(largest)[1] + ".");
+                + "; the largest share, " + PHASES.get(largest).name() + ", shrinks with " + PHASES.get(largest).cheaperWith() + ".");
     }
 
     private static List<String> clauses(CellSummary s, CellSummary l, double target) {
