@@ -14,7 +14,9 @@
  *       {@link org.batchscope.analyzer.engine.ParameterInitializer}): the same seed gives the same initial weights;</li>
  *   <li>the batch order ({@link org.batchscope.analyzer.engine.BatchPlan}): the same seed gives the same minibatches;</li>
  *   <li>the optimiser and learning-rate formulas ({@link org.batchscope.analyzer.engine.OptimizerSpec},
- *       {@link org.batchscope.analyzer.engine.LrSchedule}).</li>
+ *       {@link org.batchscope.analyzer.engine.LrSchedule});</li>
+ *   <li>the OpenBLAS kernels their matrix products run on ({@link org.batchscope.analyzer.engine.BlasKernel}:
+ *       pinned, or recorded in the run's config when a process is not).</li>
  * </ul>
  */
 package org.batchscope.analyzer.engine;

@@ -2,6 +2,7 @@ package org.batchscope.analyzer.engine.lean;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.batchscope.analyzer.engine.BlasKernel;
 import org.batchscope.analyzer.engine.EngineRun;
 import org.batchscope.analyzer.engine.ModelArchitecture;
 import org.batchscope.analyzer.engine.TrainingEngine;

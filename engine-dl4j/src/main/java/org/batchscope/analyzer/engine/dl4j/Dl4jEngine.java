@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Properties;
+import org.batchscope.analyzer.engine.BlasKernel;
 import org.batchscope.analyzer.engine.EngineRun;
 import org.batchscope.analyzer.engine.ModelArchitecture;
 import org.batchscope.analyzer.engine.RunConfig;
@@ -47,6 +49,15 @@ public final class Dl4jEngine implements TrainingEngine {
     @Override
     public String version() {
         return VERSION;
+    }
+
+    /**
+     * @return in a process whose OpenBLAS kernels are not pinned, which kernels ND4J's matrix products run on
+     *         ({@link BlasKernel}); nothing otherwise
+     */
+    @Override
+    public Map<String, Object> numericSettings() {
+        return BlasKernel.numericSettings();
     }
 
     /** @return true: every built-in architecture and any user DL4J model */

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.batchscope.analyzer.engine.BatchPlan;
+import org.batchscope.analyzer.engine.BlasKernel;
 import org.batchscope.analyzer.engine.Budget;
 import org.batchscope.analyzer.engine.EngineFixtures;
 import org.batchscope.analyzer.engine.Initialization;
@@ -120,5 +121,12 @@ class Dl4jEngineTest {
         RunConfig config = EngineFixtures.config(MLP, OptimizerSpec.sgd(0.1), 8, 1, 5);
         assertThatThrownBy(() -> engine.train(job(config, logregData), RunRecorder.discarding()))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("[20]").hasMessageContaining("[4]");
+    }
+
+    /** The test JVMs pin OpenBLAS's kernels as the launcher does, so a dl4j run's config has no kernel entry. */
+    @Test
+    void pinnedKernelsAddNothingToARunsConfig() {
+        assertThat(System.getenv(BlasKernel.VARIABLE)).isEqualTo(BlasKernel.PINNED);
+        assertThat(new Dl4jEngine().numericSettings()).isEmpty();
     }
 }

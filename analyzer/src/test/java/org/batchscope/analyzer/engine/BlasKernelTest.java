@@ -1,8 +1,9 @@
-package org.batchscope.analyzer.engine.lean;
+package org.batchscope.analyzer.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.batchscope.analyzer.engine.lean.LeanEngine;
 import org.junit.jupiter.api.Test;
 
 /**

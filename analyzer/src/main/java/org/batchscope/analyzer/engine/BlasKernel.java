@@ -1,4 +1,4 @@
-package org.batchscope.analyzer.engine.lean;
+package org.batchscope.analyzer.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which of OpenBLAS's kernels this process's matrix products ({@link Sgemm}) run on, as part of a run's
- * numbers. The OpenBLAS that JavaCPP ships is built for many CPUs and picks its kernels by the CPU when it
+ * Which of OpenBLAS's kernels this process's matrix products run on (the lean engine's {@code Sgemm} and the
+ * dl4j engine's ND4J, which load the same OpenBLAS), as part of a run's numbers. The OpenBLAS that JavaCPP ships is built for many CPUs and picks its kernels by the CPU when it
  * loads, unless the environment variable {@value #VARIABLE} names a core; kernels for different cores sum a
  * product in different orders. Measured: the same CNN run trained to other weights (other SHA-256 of every
  * saved tensor) on an Intel Xeon with AVX-512 (OpenBLAS's SkylakeX kernels) than on an AMD EPYC, and to
@@ -23,16 +23,16 @@ import java.util.Optional;
  * computes its runs with the kernels of its own CPU, which {@link #numericSettings} records in the run's config
  * (and so in its hash): such runs are never mixed with, or taken for, runs of the pinned kernels.
  */
-final class BlasKernel {
+public final class BlasKernel {
 
     /** The environment variable OpenBLAS reads for its core when it loads. */
-    static final String VARIABLE = "OPENBLAS_CORETYPE";
+    public static final String VARIABLE = "OPENBLAS_CORETYPE";
 
     /** The core every process is meant to pin. */
-    static final String PINNED = "Haswell";
+    public static final String PINNED = "Haswell";
 
     /** The name of the setting in a run's config ({@code engine_settings}) when the kernels are not pinned. */
-    static final String SETTING = "openblas_coretype";
+    public static final String SETTING = "openblas_coretype";
 
     private BlasKernel() {
     }
@@ -42,7 +42,7 @@ final class BlasKernel {
      *         were before the pin was checked), else {@value #SETTING}: the variable's value, or when unset
      *         "chosen by the CPU" and the CPU's model name
      */
-    static Map<String, Object> numericSettings() {
+    public static Map<String, Object> numericSettings() {
         return describe(System.getenv(VARIABLE), cpuModel()).map(kernel -> Map.<String, Object>of(SETTING, kernel))
                 .orElse(Map.of());
     }
