@@ -88,12 +88,13 @@ public final class BenchImagesCommand implements Callable<Integer> {
                 new ImageDatasetWriter(imageSpec, workers, (s, d, t) -> { }).write(dir.resolve("data"), false);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            double cpuSeconds = (BenchTools.processCpuNanos() - cpuStart) / 1e9;
+            BenchTools.CpuReading cpu = BenchTools.CpuReading.of(BenchTools.processCpuNanos() - cpuStart);
             long systemEnd = BenchTools.processSystemNanos();
             out.printf(Locale.ROOT, "batchscope: %d images of %dx%d %s on %d threads in %.2f s: %,.0f images/s;"
-                    + " CPU %.3f ms/image = %,.0f images/CPU-s%s%n", count, size, size,
+                    + " CPU %s%.3f ms/image = %s%,.0f images/CPU-s%s%n", count, size, size,
                     inMemory ? "generated in memory" : "written", workers, seconds, count / seconds,
-                    1e3 * cpuSeconds / count, count / cpuSeconds, systemStart < 0 || systemEnd < 0 ? ""
+                    cpu.under(), 1e3 * cpu.seconds() / count, cpu.over(), count / cpu.seconds(),
+                    systemStart < 0 || systemEnd < 0 ? ""
                             : String.format(Locale.ROOT, " (of which kernel %.3f ms/image)",
                                     (systemEnd - systemStart) / 1e6 / count));
             out.flush();
@@ -105,9 +106,9 @@ public final class BenchImagesCommand implements Callable<Integer> {
                             + " CPU %.3f ms/image = %,.0f images/CPU-s%n", count, size, size,
                             inMemory ? "drawn into a numpy array" : "written", theirs.seconds(),
                             count / theirs.seconds(), 1e3 * theirs.cpuSeconds() / count, count / theirs.cpuSeconds());
-                    out.printf(Locale.ROOT, "ratio batchscope / PIL%s: %.1fx per CPU-second; %.1fx wall-clock"
+                    out.printf(Locale.ROOT, "ratio batchscope / PIL%s: %s%.1fx per CPU-second; %.1fx wall-clock"
                             + " (batchscope on %d threads, PIL on 1)%n", inMemory ? " (both in memory)" : "",
-                            theirs.cpuSeconds() / cpuSeconds, theirs.seconds() / seconds, workers);
+                            cpu.over(), theirs.cpuSeconds() / cpu.seconds(), theirs.seconds() / seconds, workers);
                 }
             }
             out.flush();

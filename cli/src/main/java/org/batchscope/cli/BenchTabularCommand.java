@@ -77,11 +77,12 @@ public final class BenchTabularCommand implements Callable<Integer> {
                     threadsWritten.add(ThreadCpu.snapshot());
                 }
             });
-            double[] ours = {(written[0] - start) / 1e9, (written[1] - cpuStart) / 1e9};
+            double seconds = (written[0] - start) / 1e9;
+            BenchTools.CpuReading cpu = BenchTools.CpuReading.of(written[1] - cpuStart);
             double withManifest = (System.nanoTime() - start) / 1e9;
             out.printf("batchscope: %d rows x %d columns to CSV in %.2f s = %,.0f rows/s (%d threads);"
-                    + " %.2f CPU s = %,.0f rows/CPU-s%n", rows, columns, ours[0], rows / ours[0], workers, ours[1],
-                    rows / ours[1]);
+                    + " %s%.2f CPU s = %s%,.0f rows/CPU-s%n", rows, columns, seconds, rows / seconds, workers,
+                    cpu.under(), cpu.seconds(), cpu.over(), rows / cpu.seconds());
             printCpuShares(out, ThreadCpu.since(threadsStart, threadsWritten.get(0)), written[1] - cpuStart);
             out.printf("batchscope with manifest.json (SHA-256 of every file): %.2f s = %,.0f rows/s%n",
                     withManifest, rows / withManifest);
@@ -92,8 +93,9 @@ public final class BenchTabularCommand implements Callable<Integer> {
                     out.printf("sklearn make_classification + pandas to_csv: %.2f s = %,.0f rows/s;"
                             + " %.2f CPU s = %,.0f rows/CPU-s%n", theirs.seconds(), rows / theirs.seconds(),
                             theirs.cpuSeconds(), rows / theirs.cpuSeconds());
-                    out.printf("ratio batchscope / python: %.1fx wall-clock (%.1fx with manifest), %.1fx per CPU-second%n",
-                            theirs.seconds() / ours[0], theirs.seconds() / withManifest, theirs.cpuSeconds() / ours[1]);
+                    out.printf("ratio batchscope / python: %.1fx wall-clock (%.1fx with manifest), %s%.1fx per CPU-second%n",
+                            theirs.seconds() / seconds, theirs.seconds() / withManifest, cpu.over(),
+                            theirs.cpuSeconds() / cpu.seconds());
                 }
             }
             out.flush();

@@ -21,6 +21,36 @@ final class BenchTools {
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
+    /** The process CPU clock's tick on Linux (USER_HZ = 100): a shorter piece of work can read 0 s. */
+    static final double CPU_TICK_SECONDS = 0.01;
+
+    /**
+     * A process CPU time read as the difference of two {@link #processCpuNanos} readings, which count whole
+     * ticks of {@link #CPU_TICK_SECONDS}: when no tick passed, {@link #seconds} is the tick and the figures
+     * made from it are bounds, said with {@link #under} and {@link #over}, not a CPU time of 0 and an
+     * infinite rate.
+     *
+     * @param seconds   the CPU seconds, or the tick when {@code belowTick}
+     * @param belowTick whether the clock saw no tick
+     */
+    record CpuReading(double seconds, boolean belowTick) {
+
+        /** @return the reading of {@code nanos} CPU nanoseconds (0 when the clock saw no tick) */
+        static CpuReading of(long nanos) {
+            return nanos > 0 ? new CpuReading(nanos / 1e9, false) : new CpuReading(CPU_TICK_SECONDS, true);
+        }
+
+        /** @return "under " before a time made from this reading when it is a bound, else "" */
+        String under() {
+            return belowTick ? "under " : "";
+        }
+
+        /** @return "over " before a rate made from this reading when it is a bound, else "" */
+        String over() {
+            return belowTick ? "over " : "";
+        }
+    }
+
     /**
      * @return the process's system (kernel) CPU time in ns, from field 15 ({@code stime}, in clock ticks of
      *         1/100 s, Linux's USER_HZ) of {@code /proc/self/stat}; -1 where there is no such file (not Linux)

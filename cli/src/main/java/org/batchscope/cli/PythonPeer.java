@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.batchscope.analyzer.engine.BlasKernel;
 
 /**
  * A Python peer of a {@code bench} command: a script bundled in the jar under {@code bench/}, run with
@@ -41,14 +42,15 @@ final class PythonPeer {
     }
 
     /**
-     * @return a builder for a peer's process, with this process's environment less {@code OPENBLAS_CORETYPE}:
+     * @return a builder for a peer's process, with this process's environment less {@code OPENBLAS_CORETYPE}
+     *         (whatever its value):
      *         the launcher pins batchscope's OpenBLAS kernels for reproducible runs (analyzer/README.md, "The
      *         same run on every machine"), and the peers' own OpenBLAS (numpy's, PyTorch's on Debian) should pick
      *         its kernels by the CPU, as it does for anyone who runs them
      */
     static ProcessBuilder process(List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().remove("OPENBLAS_CORETYPE");
+        builder.environment().remove(BlasKernel.VARIABLE);
         return builder;
     }
 

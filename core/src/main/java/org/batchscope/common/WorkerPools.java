@@ -1,10 +1,13 @@
 package org.batchscope.common;
 
+import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,34 +23,55 @@ public final class WorkerPools {
     private WorkerPools() {
     }
 
-    /** @return a fixed pool of {@code threads} daemon threads named {@code name} */
+    /** @return a fixed pool of {@code threads} daemon threads named {@code name}, for {@link #close} */
     public static ExecutorService pool(int threads, String name) {
-        return Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            return thread;
-        });
+        return new JoinablePool(threads, name);
     }
 
     /**
-     * Shuts {@code pool} down and waits until its threads have ended, so that a command that returns leaves no
-     * worker of its own behind (its tasks have ended already, see {@link #awaitAll}, so the wait is short). An
+     * Shuts {@code pool} (one of {@link #pool}) down and waits until its threads have ended, so that a
+     * command that returns leaves no worker of its own behind; its tasks have ended already ({@link #awaitAll}),
+     * so the wait is short. The pool's termination alone is not enough: a worker thread still runs its own
+     * exit after the pool counts it gone (a test saw three of four alive then), so the threads are joined. An
      * interrupt while waiting does not cut the wait short; it is kept for the caller.
+     *
+     * @throws IllegalArgumentException for a pool not made by {@link #pool}
      */
     public static void close(ExecutorService pool) {
-        pool.shutdown();
+        if (!(pool instanceof JoinablePool joinable)) {
+            throw new IllegalArgumentException("not a pool of WorkerPools.pool: " + pool);
+        }
+        joinable.shutdown();
         boolean interrupted = false;
-        while (true) {
-            try {
-                if (pool.awaitTermination(1, TimeUnit.SECONDS)) {
+        for (Thread thread : joinable.threads) {
+            while (true) {
+                try {
+                    thread.join();
                     break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
                 }
-            } catch (InterruptedException e) {
-                interrupted = true;
             }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A fixed pool that keeps the threads it made, so that {@link #close} can join them. */
+    private static final class JoinablePool extends ThreadPoolExecutor {
+
+        /** Every thread the pool made (a fixed pool makes one per core thread, and again for one that died). */
+        private final List<Thread> threads = new CopyOnWriteArrayList<>();
+
+        JoinablePool(int size, String name) {
+            super(size, size, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>());
+            setThreadFactory(task -> {
+                Thread thread = new Thread(task, name);
+                thread.setDaemon(true);
+                threads.add(thread);
+                return thread;
+            });
         }
     }
 

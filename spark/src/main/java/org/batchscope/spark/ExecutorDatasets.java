@@ -76,8 +76,8 @@ final class ExecutorDatasets {
             if (run == null) {
                 throw new IllegalStateException("run " + hash + " is not in the sweep as planned on this executor;"
                         + " the executor's batchscope differs from the driver's, or its engine settings do (a run's"
-                        + " config holds them: the lean engine's OpenBLAS kernels, pinned by the environment variable"
-                        + " OPENBLAS_CORETYPE=Haswell, which spark.executorEnv.OPENBLAS_CORETYPE sets on executors)");
+                        + " config holds them, among them the OpenBLAS kernels: set OPENBLAS_CORETYPE=Haswell both in"
+                        + " the driver's environment and with spark.executorEnv.OPENBLAS_CORETYPE)");
             }
             return run;
         }

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which of OpenBLAS's kernels this process's matrix products run on (the lean engine's {@code Sgemm} and the
@@ -21,7 +24,9 @@ import java.util.Optional;
  * <p>So the launcher, Maven's test JVMs and the Spark test cluster set {@value #VARIABLE} to {@value #PINNED}
  * (the value is read once, when OpenBLAS loads, so it cannot be set from Java). A process without it
  * computes its runs with the kernels of its own CPU, which {@link #numericSettings} records in the run's config
- * (and so in its hash): such runs are never mixed with, or taken for, runs of the pinned kernels.
+ * (and so in its hash): such runs are never mixed with, or taken for, runs of the pinned kernels. (Run files
+ * written before the pin on a CPU whose OpenBLAS picks other kernels than Haswell's carry the hashes of
+ * pinned runs; README.md, "Reproducibility across machines", says to rerun such folders afresh.)
  */
 public final class BlasKernel {
 
@@ -34,39 +39,66 @@ public final class BlasKernel {
     /** The name of the setting in a run's config ({@code engine_settings}) when the kernels are not pinned. */
     public static final String SETTING = "openblas_coretype";
 
+    /** This process's entry, worked out once: neither the environment nor the CPU changes while it runs. */
+    private static final Map<String, Object> SETTINGS = describe(System.getenv(VARIABLE), Cpu.read())
+            .map(kernels -> Map.<String, Object>of(SETTING, kernels)).orElse(Map.of());
+
     private BlasKernel() {
     }
 
     /**
      * @return nothing when this process runs the pinned kernels (so run configs, and hashes, are what they
-     *         were before the pin was checked), else {@value #SETTING}: the variable's value, or when unset
-     *         "chosen by the CPU" and the CPU's model name
+     *         were before the pin was checked), else {@value #SETTING}: the variable's value and the CPU, which
+     *         together decide the kernels
      */
     public static Map<String, Object> numericSettings() {
-        return describe(System.getenv(VARIABLE), cpuModel()).map(kernel -> Map.<String, Object>of(SETTING, kernel))
-                .orElse(Map.of());
+        return SETTINGS;
     }
 
-    /** @return the kernels a process with {@code variable} (null when unset) runs, or empty when pinned */
-    static Optional<String> describe(String variable, String cpuModel) {
-        if (variable == null || variable.isBlank()) {
-            return Optional.of("chosen by the CPU: " + cpuModel);
-        }
-        String value = variable.strip();
-        return value.equalsIgnoreCase(PINNED) ? Optional.empty() : Optional.of(value);
-    }
+    /**
+     * What decides the kernels besides the variable.
+     *
+     * @param model    the CPU's model name, or the JVM's {@code os.arch} where /proc/cpuinfo has none
+     * @param x86      whether the JVM runs on x86-64, where OpenBLAS knows the pinned core
+     * @param avx2AndFma whether the CPU has the pinned kernels' instructions (OpenBLAS does not check)
+     */
+    record Cpu(String model, boolean x86, boolean avx2AndFma) {
 
-    /** @return the first {@code model name} of /proc/cpuinfo, or the JVM's {@code os.arch} where there is none */
-    private static String cpuModel() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
-                if (line.toLowerCase(Locale.ROOT).startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).strip();
+        /** @return this machine's CPU, from /proc/cpuinfo's first {@code model name} and {@code flags} lines */
+        static Cpu read() {
+            String arch = System.getProperty("os.arch");
+            boolean x86 = arch.equals("amd64") || arch.equals("x86_64");
+            String model = null;
+            Set<String> flags = Set.of();
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
+                    String key = line.toLowerCase(Locale.ROOT);
+                    String value = line.substring(line.indexOf(':') + 1).strip();
+                    if (model == null && key.startsWith("model name")) {
+                        model = value;
+                    } else if (flags.isEmpty() && key.startsWith("flags")) {
+                        flags = new HashSet<>(Arrays.asList(value.split("\\s+")));
+                    }
                 }
+            } catch (IOException | RuntimeException notLinux) {
+                // no /proc/cpuinfo: the architecture names the CPU, and the pin is not taken as certain
             }
-        } catch (IOException | RuntimeException notLinux) {
-            // fall through to the architecture
+            return new Cpu(model == null ? arch : model, x86, flags.contains("avx2") && flags.contains("fma"));
         }
-        return System.getProperty("os.arch");
+    }
+
+    /**
+     * @param variable {@value #VARIABLE}'s value, null when unset
+     * @return empty when OpenBLAS runs the pinned kernels: the value is {@value #PINNED} (OpenBLAS compares
+     *         names ignoring case, but not spaces), on x86-64 with AVX2 and FMA; otherwise the value (or
+     *         "unset") and the CPU's model, which together decide the kernels (an unknown name leaves the
+     *         choice to the CPU)
+     */
+    static Optional<String> describe(String variable, Cpu cpu) {
+        if (variable != null && variable.equalsIgnoreCase(PINNED) && cpu.x86() && cpu.avx2AndFma()) {
+            return Optional.empty();
+        }
+        return Optional.of(VARIABLE + "=" + (variable == null ? "(unset)" : variable) + " on " + cpu.model()
+                + (cpu.x86() && !cpu.avx2AndFma() ? " (without AVX2 and FMA)" : ""));
     }
 }

@@ -76,10 +76,11 @@ final class CostVerdict {
     }
 
     /**
-     * @return over the completed runs of {@code cells} that record their training seconds: each measuring
-     *         phase's seconds ({@code timing.analysis_seconds}, {@link RunCost.Phase}) summed over the runs and
-     *         divided by their summed training seconds, the total first, phases under 0.005 left out, and the
-     *         options that make the largest phase cheaper; empty when no run records training seconds
+     * @return over the completed runs of {@code cells} that record their training seconds and measuring phases:
+     *         each phase's seconds ({@code timing.analysis_seconds}, {@link RunCost.Phase}) summed over the runs
+     *         and divided by their summed training seconds, the total first, phases under 0.005 left out, and the
+     *         options that make the largest phase cheaper (unless it too is under 0.005); empty when no run
+     *         records both
      */
     static Optional<String> measuringLine(List<CellSummary> cells) {
         double training = 0;
@@ -88,7 +89,7 @@ final class CostVerdict {
         for (CellSummary cell : cells) {
             for (RunFile<RunSpec, Sharpness> run : cell.completed()) {
                 RunFile.Timing timing = run.timing();
-                if (timing == null || !(timing.trainingSeconds() > 0)) {
+                if (timing == null || !(timing.trainingSeconds() > 0) || timing.analysisSeconds().isEmpty()) {
                     continue;
                 }
                 runs++;
@@ -114,7 +115,9 @@ final class CostVerdict {
         }
         return Optional.of(PREFIX + "measuring took " + num(total) + "x the training seconds of the " + runs
                 + " completed run" + (runs == 1 ? "" : "s") + (shares.isEmpty() ? "" : " (" + String.join(", ", shares) + ")")
-                + "; the largest share, " + PHASES.get(largest).name() + ", shrinks with " + PHASES.get(largest).cheaperWith() + ".");
+                + (seconds.get(largest) / training < 0.005 ? "."
+                        : "; the largest share, " + PHASES.get(largest).name() + ", shrinks with "
+                                + PHASES.get(largest).cheaperWith() + "."));
     }
 
     private static List<String> clauses(CellSummary s, CellSummary l, double target) {

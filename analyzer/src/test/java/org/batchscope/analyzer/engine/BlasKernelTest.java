@@ -13,19 +13,34 @@ import org.junit.jupiter.api.Test;
  */
 class BlasKernelTest {
 
+    private static final BlasKernel.Cpu XEON = new BlasKernel.Cpu("Intel(R) Xeon(R) Processor", true, true);
+
     @Test
-    void thePinnedCoreAddsNothingToARunsConfigWhateverItsCase() {
-        assertThat(BlasKernel.describe("Haswell", "any")).isEmpty();
-        assertThat(BlasKernel.describe(" haswell ", "any")).isEmpty();
-        assertThat(BlasKernel.describe("HASWELL", "any")).isEmpty();
+    void thePinnedCoreOnAnAvx2CpuAddsNothingToARunsConfigWhateverItsCase() {
+        assertThat(BlasKernel.describe("Haswell", XEON)).isEmpty();
+        assertThat(BlasKernel.describe("haswell", XEON)).isEmpty();
+        assertThat(BlasKernel.describe("HASWELL", XEON)).isEmpty();
     }
 
     @Test
-    void anotherCoreOrNoneIsRecorded() {
-        assertThat(BlasKernel.describe("SkylakeX", "any")).contains("SkylakeX");
-        assertThat(BlasKernel.describe(null, "AMD EPYC 9B14")).contains("chosen by the CPU: AMD EPYC 9B14");
-        assertThat(BlasKernel.describe("  ", "Intel(R) Xeon(R) Processor")).contains(
-                "chosen by the CPU: Intel(R) Xeon(R) Processor");
+    void anythingElseIsRecordedWithTheCpu() {
+        assertThat(BlasKernel.describe(null, XEON)).contains("OPENBLAS_CORETYPE=(unset) on Intel(R) Xeon(R) Processor");
+        assertThat(BlasKernel.describe("SkylakeX", XEON)).contains("OPENBLAS_CORETYPE=SkylakeX on Intel(R) Xeon(R) Processor");
+        // OpenBLAS does not strip spaces: " haswell " is an unknown core, so the CPU chooses
+        assertThat(BlasKernel.describe(" haswell ", XEON)).contains("OPENBLAS_CORETYPE= haswell  on Intel(R) Xeon(R) Processor");
+        assertThat(BlasKernel.describe("Haswell", new BlasKernel.Cpu("Intel(R) Atom(TM) CPU", true, false)))
+                .contains("OPENBLAS_CORETYPE=Haswell on Intel(R) Atom(TM) CPU (without AVX2 and FMA)");
+        assertThat(BlasKernel.describe("Haswell", new BlasKernel.Cpu("aarch64", false, false)))
+                .contains("OPENBLAS_CORETYPE=Haswell on aarch64");
+    }
+
+    @Test
+    void thisMachinesCpuIsRead() {
+        BlasKernel.Cpu cpu = BlasKernel.Cpu.read();
+        assertThat(cpu.model()).isNotBlank();
+        if (java.nio.file.Files.exists(java.nio.file.Path.of("/proc/cpuinfo")) && cpu.x86()) {
+            assertThat(cpu.model()).isNotEqualTo(System.getProperty("os.arch"));
+        }
     }
 
     /** The test JVMs are pinned as the launcher pins its JVM (the parent pom's surefire environment). */

@@ -110,5 +110,10 @@ class TimeToTargetTest {
                 + " end-of-run scoring 0.07); the largest share, evaluations during training, shrinks with"
                 + " --validation-samples, --train-eval-samples or a lower --evals-per-epoch.");
         assertThat(CostVerdict.measuringLine(List.of(SMALL))).isEmpty();
+        // measuring too small to name a largest share: no advice
+        CellSummary quick = new CellSummary(0, null, 0.1, 0.1, 4, "4", List.of(StoredRuns.withMeasuring(
+                run(10, 1.0, 3.1, 0.02, 1.0, 0.5, 0.9), 10.0, Map.of("evaluations", 0.01, "scoring", 0.02))));
+        assertThat(CostVerdict.measuringLine(List.of(quick)))
+                .contains("  cost: measuring took 0.00300x the training seconds of the 1 completed run.");
     }
 }

@@ -20,8 +20,8 @@ record RowChunk(Split split, long start, int rows, float[] x, int[] y, double[] 
      *         the chunks' spreads combined in chunk order ({@link StandardDeviation#combine}, Chan et al.'s
      *         pairwise update), so it does not depend on the thread count. Measured against the rolling
      *         update ({@code accept} per value, one division each) on 4,096 x 20 Gaussian values: 2.2 against
-     *         11.5-12.7 ns a value; the rolling update was most of the main thread's CPU in a table run, 1.27 of
-     *         3.17 CPU seconds for 2,000,000 x 20 (JFR). The two differ in the last bits of a spread (the
+     *         11.5-12.7 ns a value; the rolling update was most of the main thread's CPU in a table run (JFR), and
+     *         the main thread took 1.27 of the 3.17 CPU seconds of 2,000,000 x 20. The two differ in the last bits of a spread (the
      *         two-pass sum is the more accurate).
      */
     StandardDeviation[] latentSpreads() {
