@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.batchscope.analyzer.data.LoadedDataset;
+import org.batchscope.analyzer.engine.BlasKernel;
 import org.batchscope.analyzer.engine.DifferentiableModel;
 import org.batchscope.analyzer.engine.RunConfig;
 import org.batchscope.analyzer.engine.RunOutcome;
@@ -23,7 +25,8 @@ import org.batchscope.common.files.RunFile;
 
 /**
  * Executes the runs of a plan that the store does not hold yet on a {@link RunExecutor} (by default
- * {@link LocalRunExecutor}: one run per thread on a fixed pool), writing each result as soon as it comes back. A stored run is reused only when it is done and was made by
+ * {@link LocalRunExecutor}: one run per thread on a fixed pool), writing each result as soon as it comes back
+ * (first, one note per kernel setting when runs were planned with unpinned OpenBLAS kernels, {@link BlasKernel}). A stored run is reused only when it is done and was made by
  * the same engine at the same version ({@link ResultsStore#lookup}); otherwise it is trained again, with
  * one line on stderr saying why. A run that throws is stored as {@code failed} with the
  * exception's text and the sweep goes on; a run whose loss stops being finite is stored as
@@ -84,6 +87,11 @@ public final class SweepRunner {
      */
     public static Outcome run(SweepSpec spec, List<PlannedRun> runs, List<SweepDataset> datasets, ResultsStore store,
             ProgressReporter progress, RunExecutor executor, WeightsFolder weights) {
+        runs.stream().map(run -> run.spec().engineSettings().get(BlasKernel.SETTING)).filter(Objects::nonNull)
+                .distinct().forEach(kernels -> progress.note("OpenBLAS kernels not pinned (" + kernels + "): these runs"
+                        + " record it in engine_settings, so they are hashed apart from runs of the pinned kernels and"
+                        + " are not the same bits as runs on other machines; the ./batchscope launcher sets "
+                        + BlasKernel.VARIABLE + "=" + BlasKernel.PINNED));
         List<PlannedRun> todo = new ArrayList<>();
         for (PlannedRun run : runs) {
             ResultsStore.Lookup lookup = store.lookup(run);

@@ -176,4 +176,31 @@ class SweepRunnerTest {
         return new RunFile<>(r.schemaVersion(), r.configHash(), r.config(), r.provenance(), r.status(), r.state(), r.message(),
                 r.steps(), r.evaluations(), r.probes(), r.metrics(), r.sharpness(), null);
     }
+
+    /**
+     * Runs planned in a process whose OpenBLAS kernels are not pinned (their config says so) get one note
+     * before the sweep; runs of the pinned kernels (this test JVM's) get none.
+     */
+    @Test
+    void unpinnedKernelsAreNotedOnceBeforeTheSweep() {
+        List<PlannedRun> pinned = plan(0.1);
+        run(pinned);
+        assertThat(progress.toString()).doesNotContain("OpenBLAS");
+        List<PlannedRun> unpinned = pinned.stream().map(r -> {
+            RunSpec s = r.spec();
+            java.util.Map<String, Object> settings = new java.util.TreeMap<>(s.engineSettings());
+            settings.put("openblas_coretype", "OPENBLAS_CORETYPE=(unset) on a test CPU");
+            RunSpec spec = new RunSpec(s.dataset(), s.engine(), settings, s.run(), s.lr(), s.lrScaling(),
+                    s.lrReferenceBatch(), s.probeSelection(), s.sharpness(), s.trainEvalSamples(), s.gapSamples(),
+                    s.validationSamples());
+            return new PlannedRun(spec, spec.hash(), r.datasetIndex(), r.engine(), r.batchLabel());
+        }).toList();
+        assertThat(unpinned.get(0).hash()).isNotEqualTo(pinned.get(0).hash());
+        progress.getBuffer().setLength(0);
+        run(unpinned);
+        assertThat(progress.toString().lines().filter(line -> line.contains("OpenBLAS")).toList()).containsExactly(
+                "OpenBLAS kernels not pinned (OPENBLAS_CORETYPE=(unset) on a test CPU): these runs record it in"
+                        + " engine_settings, so they are hashed apart from runs of the pinned kernels and are not the"
+                        + " same bits as runs on other machines; the ./batchscope launcher sets OPENBLAS_CORETYPE=Haswell");
+    }
 }
