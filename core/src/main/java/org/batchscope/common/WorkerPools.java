@@ -42,20 +42,7 @@ public final class WorkerPools {
             throw new IllegalArgumentException("not a pool of WorkerPools.pool: " + pool);
         }
         joinable.shutdown();
-        boolean interrupted = false;
-        for (Thread thread : joinable.threads) {
-            while (true) {
-                try {
-                    thread.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        waitForEach(joinable.threads, Thread::join);
     }
 
     /** A fixed pool that keeps the threads it made, so that {@link #close} can join them. */
@@ -80,16 +67,34 @@ public final class WorkerPools {
      * failure already). An interrupt while waiting does not cut the wait short; it is kept for the caller.
      */
     public static void awaitAll(Iterable<? extends Future<?>> tasks) {
+        waitForEach(tasks, task -> {
+            try {
+                task.get();
+            } catch (ExecutionException | CancellationException ended) {
+                // ended either way: the caller has its outcome
+            }
+        });
+    }
+
+    /** A wait that an interrupt can cut short. */
+    @FunctionalInterface
+    private interface Wait<T> {
+        void on(T item) throws InterruptedException;
+    }
+
+    /**
+     * Runs {@code wait} on each item until it returns without an interrupt; an interrupt meanwhile is kept
+     * and set again on this thread at the end.
+     */
+    private static <T> void waitForEach(Iterable<? extends T> items, Wait<T> wait) {
         boolean interrupted = false;
-        for (Future<?> task : tasks) {
+        for (T item : items) {
             while (true) {
                 try {
-                    task.get();
+                    wait.on(item);
                     break;
                 } catch (InterruptedException e) {
                     interrupted = true;
-                } catch (ExecutionException | CancellationException ended) {
-                    break;
                 }
             }
         }
