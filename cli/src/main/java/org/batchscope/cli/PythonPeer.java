@@ -43,10 +43,9 @@ final class PythonPeer {
 
     /**
      * @return a builder for a peer's process, with this process's environment less {@code OPENBLAS_CORETYPE}
-     *         (whatever its value):
-     *         the launcher pins batchscope's OpenBLAS kernels for reproducible runs (analyzer/README.md, "The
-     *         same run on every machine"), and the peers' own OpenBLAS (numpy's, PyTorch's on Debian) should pick
-     *         its kernels by the CPU, as it does for anyone who runs them
+     *         (whatever its value): the launcher pins batchscope's OpenBLAS kernels for reproducible runs
+     *         (analyzer/README.md, "The same run on every machine"), and the peers' own OpenBLAS (numpy's,
+     *         PyTorch's on Debian) should pick its kernels by the CPU, as it does for anyone who runs them
      */
     static ProcessBuilder process(List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(command);

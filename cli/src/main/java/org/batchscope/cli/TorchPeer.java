@@ -31,7 +31,7 @@ final class TorchPeer {
     /** @return why PyTorch cannot run with {@code python}, or empty when it can */
     static Optional<String> unavailable(String python) {
         try {
-            Process check = new ProcessBuilder(python, "-c", "import torch").redirectErrorStream(true).start();
+            Process check = PythonPeer.process(List.of(python, "-c", "import torch")).redirectErrorStream(true).start();
             check.getInputStream().transferTo(OutputStream.nullOutputStream());
             return check.waitFor() == 0 ? Optional.empty()
                     : Optional.of(python + " cannot import torch; on Debian: apt-get install python3-torch");

@@ -3,10 +3,6 @@ package org.batchscope.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
-import org.batchscope.common.Json;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,15 +13,9 @@ import org.junit.jupiter.api.Test;
 class SummaryStatsTest {
 
     @Test
-    void oneStreamAndCombinedChunksMatchNumpy() throws IOException {
-        JsonNode reference;
-        try (InputStream in = SummaryStatsTest.class.getResourceAsStream("summary-stats-reference.json")) {
-            reference = Json.mapper().readTree(in);
-        }
-        double[] values = new double[reference.get("values").size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = reference.get("values").get(i).asDouble();
-        }
+    void oneStreamAndCombinedChunksMatchNumpy() {
+        SummaryStatsReference reference = SummaryStatsReference.load();
+        double[] values = reference.values();
         SummaryStats whole = SummaryStats.of(values);
         SummaryStats chunked = new SummaryStats();
         for (int start = 0; start < values.length; start += 300) {
@@ -38,11 +28,11 @@ class SummaryStatsTest {
         for (SummaryStats stats : new SummaryStats[] {whole, chunked}) {
             assertThat(stats.count()).isEqualTo(1000);
             // one ulp of 1e6 is 1.2e-10: 1e-9 allows 8 ulps of summation order difference
-            assertThat(stats.mean()).isCloseTo(reference.get("mean").asDouble(), within(1e-9));
+            assertThat(stats.mean()).isCloseTo(reference.mean(), within(1e-9));
             // the deviations carry the inputs' rounding (1.2e-10 each); 1e-9 on std 0.71 is 1.4e-9 relative
-            assertThat(stats.std()).isCloseTo(reference.get("std").asDouble(), within(1e-9));
-            assertThat(stats.min()).isEqualTo(reference.get("min").asDouble());
-            assertThat(stats.max()).isEqualTo(reference.get("max").asDouble());
+            assertThat(stats.std()).isCloseTo(reference.std(), within(1e-9));
+            assertThat(stats.min()).isEqualTo(reference.min());
+            assertThat(stats.max()).isEqualTo(reference.max());
         }
     }
 
